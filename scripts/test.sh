@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The test command (README, CI): install if needed, find Chromium, type-check, build, then
+# node-side tests (emulator, build, XML) and browser tests (headless Chromium against the emulator).
+# Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund || exit 1
+fi
+CHROME_PATH="$(node scripts/find-chromium.mjs)" || exit 1
+export CHROME_PATH
+
+status=0
+step() { echo; echo "── $1"; }
+
+step "type-check"
+npx tsc --noEmit -p tsconfig.json || status=1
+
+step "build"
+npm run -s build || status=1
+
+step "node tests (emulator, build output)"
+node_passed=0; node_failed=0
+mapfile -t node_tests < <(find emulator/test test/node -name '*.test.ts' 2>/dev/null | sort)
+if [ "${#node_tests[@]}" -gt 0 ]; then
+  node --import tsx --test --test-concurrency=2 "${node_tests[@]}" 2>&1 | tee .test-node.log
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  node_passed=$(grep -E '^ℹ pass ' .test-node.log | awk '{print $3}' | tail -1)
+  node_failed=$(grep -E '^ℹ fail ' .test-node.log | awk '{print $3}' | tail -1)
+fi
+
+step "browser tests (headless Chromium)"
+rm -f .test-counts-browser.json
+npx wtr "$@" || status=1
+read -r b_passed b_failed < <(node -e '
+  try { const c = require("./.test-counts-browser.json"); console.log(c.passed, c.failed); }
+  catch { console.log(0, 1); }')
+
+passed=$(( ${node_passed:-0} + b_passed )); failed=$(( ${node_failed:-0} + b_failed ))
+[ "$failed" -eq 0 ] || status=1
+echo
+echo "${passed} passed, ${failed} failed"
+exit $status

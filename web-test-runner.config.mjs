@@ -1,0 +1,41 @@
+/**
+ * Browser tests in real headless Chromium (Debian's), TypeScript through esbuild.
+ * The emulator (Finesse + Cloud Connect + WxM) starts in-process on free ports; the test pages are served
+ * as if they were a gadget iframe on the Finesse host: Finesse paths are proxied to the emulator's Finesse
+ * origin, while WxM stays on its own origin (so CORS is real). Tests read both URLs from /__env.json.
+ */
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { findChromium } from './scripts/find-chromium.mjs';
+import { CHROMIUM_FLAGS } from './scripts/chromium-flags.mjs';
+import { proxyTo } from './scripts/proxy.mjs';
+import { countingReporter } from './scripts/counting-reporter.mjs';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { spawnEmulator } from './scripts/spawn-emulator.mjs';
+
+const emulator = await spawnEmulator(['--port', '0', '--wxm-port', '0', '--seed', '42', '--profile', 'small']);
+const FINESSE_PATHS = ['/finesse/', '/desktop/', '/_emulator/', '/gadgets/', '/3rdpartygadget/'];
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testsFinishTimeout: 600_000,
+  testFramework: { config: { timeout: 20_000 } },
+  browsers: [
+    chromeLauncher({ launchOptions: { executablePath: findChromium(), args: CHROMIUM_FLAGS } }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  middleware: [
+    function env(ctx, next) {
+      if (ctx.path !== '/__env.json') return next();
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ finesseUrl: emulator.finesseUrl, wxmUrl: emulator.wxmUrl });
+    },
+    proxyTo(emulator.finesseUrl, FINESSE_PATHS),
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter('.test-counts-browser.json')],
+  async teardown() {
+    await emulator.close();
+  },
+};
