@@ -81,6 +81,16 @@ export function compare(
   return todo();
 }
 
+export type ScoreClass = 'good' | 'neutral' | 'bad';
+
+/**
+ * Class of one score for colouring: NPS detractor/passive/promoter → bad/neutral/good (passive band from `bands`);
+ * CSAT 1–2 bad, 3 neutral, 4–5 good; CES on 5: 1–2 bad, 3 neutral, 4–5 good; on 7: 1–3 bad, 4 neutral, 5–7 good.
+ */
+export function scoreClass(_metric: MetricName, _value: number, _scaleMax: number, _bands: NpsBands): ScoreClass {
+  return todo();
+}
+
 /** NPS from the FlashNPS aggregate (no raw answers needed). */
 export function npsFromFlash(_flash: FlashNps, _minSample: number): NpsResult {
   return todo();
