@@ -1,1 +1,86 @@
-// placeholder
+/**
+ * `npm run build [-- --base-url URL] [--wxm-base-url URL] [--out-dir DIR]`
+ * Builds each gadget into one classic script plus its gadget XML files and the layout snippet
+ * (vite.config.ts, gadget-xml/plugin.ts), prints the script sizes, then validates the output.
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { gadgetBuildConfig, GADGET_ENTRIES } from '../vite.config.js';
+import { normaliseBaseUrl } from '../gadget-xml/render.js';
+import { validateDir } from '../gadget-xml/validate-cli.js';
+import { formatFindings, type Finding } from '../gadget-xml/validate.js';
+import type { BundleName } from '../gadget-xml/catalogue.js';
+
+export interface BuildOptions {
+  outDir: string;
+  baseUrl?: string;
+  wxmBaseUrl?: string;
+  quiet?: boolean;
+}
+
+export interface BuildResult {
+  outDir: string;
+  /** Emitted script file name per gadget bundle. */
+  scripts: Record<BundleName, string>;
+  sizes: Array<{ file: string; bytes: number; gzipBytes: number }>;
+  findings: Finding[];
+}
+
+export async function buildGadgets(opts: BuildOptions): Promise<BuildResult> {
+  const outDir = resolve(opts.outDir);
+  const baseUrl = opts.baseUrl === undefined ? undefined : normaliseBaseUrl(opts.baseUrl, '--base-url', { folder: true });
+  const wxmBaseUrl = opts.wxmBaseUrl === undefined ? undefined : normaliseBaseUrl(opts.wxmBaseUrl, '--wxm-base-url', { folder: false });
+  rmSync(outDir, { recursive: true, force: true });
+  const bundles = Object.keys(GADGET_ENTRIES) as BundleName[];
+  const scripts = {} as Record<BundleName, string>;
+  for (const [i, bundle] of bundles.entries()) {
+    const config = gadgetBuildConfig({ bundle, outDir, baseUrl, wxmBaseUrl, emitLayout: i === 0, logLevel: opts.quiet ? 'error' : 'warn' });
+    await build(config);
+    const file = readdirSync(outDir).find((f) => f.startsWith(`${bundle}-`) && f.endsWith('.js'));
+    if (!file) throw new Error(`the ${bundle} build wrote no script into ${outDir}`);
+    scripts[bundle] = file;
+  }
+  const sizes = bundles.map((b) => {
+    const code = readFileSync(join(outDir, scripts[b]));
+    return { file: scripts[b], bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
+  });
+  return { outDir, scripts, sizes, findings: validateDir(outDir) };
+}
+
+const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+
+function sizeTable(sizes: BuildResult['sizes']): string {
+  const w = Math.max(6, ...sizes.map((s) => s.file.length));
+  const rows = sizes.map((s) => `${s.file.padEnd(w)}  ${kB(s.bytes).padStart(9)}  ${kB(s.gzipBytes).padStart(9)}`);
+  return [`${'script'.padEnd(w)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}`, ...rows].join('\n');
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'base-url': { type: 'string' },
+      'wxm-base-url': { type: 'string' },
+      'out-dir': { type: 'string', default: 'dist' },
+    },
+  });
+  const result = await buildGadgets({ outDir: values['out-dir'], baseUrl: values['base-url'], wxmBaseUrl: values['wxm-base-url'] });
+  const base = values['base-url'] ? `for ${normaliseBaseUrl(values['base-url'], '--base-url', { folder: true })}` : 'with relative URLs (no --base-url)';
+  console.log(`\nGadgets built into ${result.outDir} ${base}\n`);
+  console.log(sizeTable(result.sizes));
+  console.log(`\n${readdirSync(result.outDir).filter((f) => f.endsWith('.xml')).join('  ')}\n`);
+  console.log(formatFindings(result.findings));
+  if (result.findings.some((f) => f.level === 'error')) process.exitCode = 1;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    // Rolldown colours its diagnostics even into logs and pipes; keep them readable there.
+    console.error(`build failed: ${process.stderr.isTTY ? message : message.replace(/\x1b\[[0-9;]*m/g, '')}`);
+    process.exitCode = 1;
+  });
+}

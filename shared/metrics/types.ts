@@ -1,4 +1,7 @@
 /** Result shapes of the metric maths in ../shared/specs/metrics.md. Values are unrounded; rounding is display-only. */
+import type { TagMap } from '../wxm/api.js';
+import type { CesFormula, CsatFormula } from '../config/types.js';
+
 
 export interface Interval {
   low: number;
@@ -30,6 +33,8 @@ export interface CsatResult {
   share: number | null;
   /** Mean on 1..5, null when n = 0. */
   mean: number | null;
+  /** Sample standard deviation of the 1..5 values, null when n < 2. */
+  sd?: number | null;
   /** Wilson 95% interval for the share (percent) — or for the mean when the formula is 'mean'. */
   interval: Interval | null;
   lowSample: boolean;
@@ -43,6 +48,8 @@ export interface CesResult {
   easyShare: number | null;
   /** The highest scale in the set (5 or 7); answers on different scales are not mixed into one mean. */
   scaleMax: number;
+  /** CES answers on the other (smaller) scale, left out of this result so scales never mix; 0 when none. */
+  otherScaleN?: number;
   interval: Interval | null;
   lowSample: boolean;
 }
@@ -68,4 +75,21 @@ export interface Bucket {
   /** Start of the bucket in the account's time zone, as "yyyy-MM-dd". */
   start: string;
   summary: MetricsSummary;
+}
+
+export type MetricName = 'nps' | 'csat' | 'ces';
+
+export interface FoldOptions {
+  tagMap: TagMap;
+  bands: NpsBands;
+  minSample: number;
+  csatFormula: CsatFormula;
+  cesFormula: CesFormula;
+}
+
+export type ScoreClass = 'good' | 'neutral' | 'bad';
+
+export interface Formulas {
+  csatFormula: CsatFormula;
+  cesFormula: CesFormula;
 }

@@ -2,7 +2,8 @@
  * The emulated world: who works in the contact centre, who calls, and what they answered.
  * Built deterministically by seed.ts from (seed, profile, start day). Shared by the WxM and Finesse halves.
  */
-import type { Answer, Question, Questionnaire, WxmSettings } from '../../../shared/wxm/types.js';
+import type { Question, Questionnaire, WxmSettings } from '../../../shared/wxm/types.js';
+import type { AnswerStore } from './store.js';
 
 export type Profile = 'small' | 'large';
 
@@ -34,9 +35,15 @@ export interface EmuCustomer {
   /** "+digits" */
   mobile: string | null;
   email: string | null;
-  /** Number of answers seeded for this customer (0..60). */
+  /** Number of answers held for this customer (seeded 0..60; grows when a survey lands via addAnswer). */
   surveyCount: number;
   language: string;
+  /**
+   * Fixture markers tests can look for: 'max-history' (exactly 60 surveys), 'no-surveys', 'hostile' (newest
+   * answer has a hostile comment), 'malformed' (≥1 malformed record among good ones), 'mobile-only' (answers
+   * carry Mobile but no cc_CustomerId), 'email-only' (answers carry Email only).
+   */
+  traits?: string[];
 }
 
 export interface World {
@@ -52,6 +59,9 @@ export interface World {
   agents: EmuAgent[];
   supervisors: EmuSupervisor[];
   customers: EmuCustomer[];
-  /** All answers, sorted newest first. Mutable: the survey path (CVP emulation) appends. */
-  answers: Answer[];
+  /**
+   * All answers, in a compact store (the large profile holds 1M): materialise with `answers.get(id)`,
+   * walk with `answers.newestFirst()`, append with `addAnswer(world, answer)` (store.ts) so indexes stay right.
+   */
+  answers: AnswerStore;
 }

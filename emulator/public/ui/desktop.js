@@ -1,0 +1,296 @@
+/*
+ * The emulated Finesse desktop (page /?user=ID): gadget iframes with dynamic height, tabs that fire
+ * ACTIVE_TAB in their gadgets, and the emulator control panel (calls, monitor, faults).
+ */
+(function () {
+  'use strict';
+  var boot = window.__cxDesktop;
+  if (!boot) return;
+  var user = boot.user;
+  var statusEl = document.getElementById('control-status');
+  var pageParams = new URLSearchParams(location.search);
+
+  function say(msg) { statusEl.textContent = msg; }
+  function api(method, path, body) {
+    return fetch(path, {
+      method: method,
+      headers: body ? { 'Content-Type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    }).then(function (res) {
+      return res.json().then(function (json) {
+        if (!res.ok) throw new Error(json.error || 'HTTP ' + res.status);
+        return json;
+      });
+    });
+  }
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    for (var k in attrs || {}) {
+      if (k === 'text') node.textContent = attrs[k];
+      else if (k.slice(0, 2) === 'on') node.addEventListener(k.slice(2), attrs[k]);
+      else node.setAttribute(k, attrs[k]);
+    }
+    (children || []).forEach(function (c) { if (c) node.append(c); });
+    return node;
+  }
+  function labelled(text, control) {
+    var id = 'cx-' + Math.random().toString(36).slice(2, 9);
+    control.id = id;
+    return el('div', { class: 'field' }, [el('label', { for: id, text: text }), control]);
+  }
+
+  // ---- gadgets ----
+  var frames = [];
+  document.querySelectorAll('.gadget').forEach(function (box, i) {
+    var abs = new URL(box.getAttribute('data-gadget-url'), location.href).href;
+    var iframe = box.querySelector('iframe');
+    var fixed = Number(new URL(abs).searchParams.get('gadgetHeight')) || 0;
+    iframe.style.height = (fixed || 150) + 'px';
+    var src =
+      '/gadgets/ifr?url=' + encodeURIComponent(abs) +
+      '&user=' + encodeURIComponent(user.id) +
+      '&mid=' + i +
+      '&cxTab=' + encodeURIComponent(box.getAttribute('data-tab'));
+    if (pageParams.get('sso')) src += '&sso=1';
+    iframe.src = src;
+    frames.push({ box: box, iframe: iframe, tab: box.getAttribute('data-tab'), fixed: fixed });
+  });
+
+  window.addEventListener('message', function (e) {
+    var d = e.data;
+    if (!d || d.cxEmu !== true) return;
+    var f = frames.filter(function (x) { return x.iframe.contentWindow === e.source; })[0];
+    if (!f) return;
+    if (d.type === 'height') {
+      f.box.setAttribute('data-height', String(d.height));
+      // As in Finesse: a hidden gadget measures 0 and gets 0 until it adjusts again on ACTIVE_TAB.
+      if (!f.fixed) f.iframe.style.height = Math.max(0, Math.round(Number(d.height) || 0)) + 'px';
+    } else if (d.type === 'title') {
+      f.box.querySelector('.gadget-title').textContent = d.title;
+      f.iframe.title = d.title || f.iframe.title;
+    } else if (d.type === 'loaded') {
+      f.box.querySelector('.gadget-loading').hidden = true;
+    } else if (d.type === 'collapse' || d.type === 'expand') {
+      f.iframe.hidden = d.type === 'collapse';
+    } else if (d.type === 'hub') {
+      frames.forEach(function (g) {
+        if (g.iframe.contentWindow) {
+          g.iframe.contentWindow.postMessage({ cxEmu: true, type: 'hub', topic: d.topic, data: d.data }, '*');
+        }
+      });
+    }
+  });
+
+  // ---- tabs ----
+  var tabs = Array.prototype.slice.call(document.querySelectorAll('[role="tab"]'));
+  function selectTab(tab, focus) {
+    var id = tab.getAttribute('data-tab');
+    tabs.forEach(function (t) {
+      var on = t === tab;
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      document.getElementById(t.getAttribute('aria-controls')).hidden = !on;
+    });
+    if (focus) tab.focus();
+    frames.forEach(function (f) {
+      if (f.tab === id && f.iframe.contentWindow) {
+        f.iframe.contentWindow.postMessage({ cxEmu: true, type: 'activeTab', tabId: id }, '*');
+      }
+    });
+  }
+  tabs.forEach(function (tab, i) {
+    tab.addEventListener('click', function () { selectTab(tab, false); });
+    tab.addEventListener('keydown', function (e) {
+      var next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+      if (next === undefined) return;
+      e.preventDefault();
+      selectTab(tabs[(next + tabs.length) % tabs.length], true);
+    });
+  });
+
+  // ---- control panel ----
+  var aside = document.getElementById('control');
+
+  // Place a call.
+  var callerMode = el('select', {}, [
+    el('option', { value: 'customer', text: 'A customer from the list' }),
+    el('option', { value: 'ani', text: 'Typed ANI' }),
+    el('option', { value: 'pod', text: 'Typed POD.ID' }),
+    el('option', { value: 'none', text: 'No caller id' }),
+    el('option', { value: 'withheld', text: 'Withheld number' }),
+  ]);
+  var traitFilter = el('select', {}, [
+    el('option', { value: '', text: 'Any' }),
+  ].concat(['max-history', 'no-surveys', 'hostile', 'malformed', 'mobile-only', 'email-only'].map(function (t) {
+    return el('option', { value: t, text: t });
+  })));
+  var customerSel = el('select', {});
+  var typed = el('input', { type: 'text', autocomplete: 'off', placeholder: '+14085550100 or cc_CustomerId=…;Mobile=…' });
+  var callType = el('select', {}, ['ACD_IN', 'PREROUTE_ACD_IN', 'OTHER_IN', 'OUT', 'AGENT_INSIDE'].map(function (t) {
+    return el('option', { value: t, text: t });
+  }));
+  function loadCustomers() {
+    var q = '/_emulator/customers?limit=200' + (traitFilter.value ? '&trait=' + encodeURIComponent(traitFilter.value) : '');
+    api('GET', q).then(function (data) {
+      customerSel.replaceChildren.apply(customerSel, data.customers.map(function (c) {
+        var label = c.name + ' — ' + c.id + ' (' + c.surveyCount + ' surveys)' + (c.traits.length ? ' [' + c.traits.join(', ') + ']' : '');
+        return el('option', { value: c.id, text: label });
+      }));
+    }, function (err) { say('Could not list customers: ' + err.message); });
+  }
+  traitFilter.addEventListener('change', loadCustomers);
+  function placeCall(e) {
+    e.preventDefault();
+    var body = { user: user.id, callType: callType.value };
+    var mode = callerMode.value;
+    if (mode === 'customer') body.customerId = customerSel.value;
+    else if (mode === 'ani') body.ani = typed.value.trim();
+    else if (mode === 'pod') body.podId = typed.value.trim();
+    else if (mode === 'none') body.ani = '';
+    else body.ani = 'withheld';
+    api('POST', '/_emulator/calls', body).then(
+      function (r) { say('Call ' + r.id + ' is ringing.'); },
+      function (err) { say('Could not place the call: ' + err.message); },
+    );
+  }
+  aside.append(
+    el('section', { 'aria-labelledby': 'h-place' }, [
+      el('h3', { id: 'h-place', text: 'Place a call' }),
+      el('form', { onsubmit: placeCall }, [
+        labelled('Caller', callerMode),
+        labelled('Customer trait', traitFilter),
+        labelled('Customer', customerSel),
+        labelled('ANI or POD.ID', typed),
+        labelled('Call type', callType),
+        el('button', { type: 'submit', text: 'Place call' }),
+      ]),
+    ]),
+  );
+  loadCustomers();
+
+  // Live dialogs of this user.
+  var dialogList = el('ul', { class: 'dialogs' });
+  var dialogs = {};
+  function act(id, verb) {
+    api('POST', '/_emulator/calls/' + encodeURIComponent(id) + '/' + verb, {}).then(
+      function (r) { say(verb === 'end' ? 'Call ' + id + ' ended (survey: ' + (typeof r.survey === 'string' ? r.survey : r.survey.status) + ').' : 'Call ' + id + ': ' + verb + ' done.'); },
+      function (err) { say(verb + ' failed: ' + err.message); },
+    );
+  }
+  function renderDialogs() {
+    var ids = Object.keys(dialogs);
+    if (!ids.length) {
+      dialogList.replaceChildren(el('li', { class: 'muted', text: 'No calls.' }));
+      return;
+    }
+    dialogList.replaceChildren.apply(dialogList, ids.map(function (id) {
+      var d = dialogs[id];
+      var mine = d.participants.filter(function (p) { return p.mediaAddress === user.extension; })[0];
+      var buttons = [];
+      function button(verb, text) {
+        buttons.push(el('button', { type: 'button', 'aria-label': text + ' call ' + id, text: text, onclick: function () { act(id, verb); } }));
+      }
+      if (d.state === 'ALERTING') button('answer', 'Answer');
+      if (d.state === 'ACTIVE' && mine && mine.state === 'ACTIVE' && d.callType !== 'SUPERVISOR_MONITOR') {
+        button('hold', 'Hold');
+        button('consult', 'Consult');
+      }
+      if (mine && mine.state === 'HELD') button('resume', 'Resume');
+      if (d.state !== 'DROPPED') button('end', 'End');
+      return el('li', { 'data-dialog': id }, [
+        el('span', { text: '#' + id + ' ' + d.callType + ' · ' + d.state + (mine ? ' (you: ' + mine.state + ')' : '') + ' · from ' + (d.fromAddress || '—') + ' ' }),
+        el('span', { class: 'buttons' }, buttons),
+      ]);
+    }));
+  }
+  aside.append(el('section', { 'aria-labelledby': 'h-dialogs' }, [
+    el('h3', { id: 'h-dialogs', text: 'Calls on this desktop' }),
+    dialogList,
+  ]));
+  renderDialogs();
+  var events = new EventSource('/_emulator/events?user=' + encodeURIComponent(user.id));
+  events.addEventListener('snapshot', function (e) {
+    dialogs = {};
+    JSON.parse(e.data).dialogs.forEach(function (d) { dialogs[d.id] = d; });
+    renderDialogs();
+  });
+  events.addEventListener('dialog', function (e) {
+    var d = JSON.parse(e.data);
+    dialogs[d.id] = d;
+    renderDialogs();
+  });
+  events.addEventListener('dialogRemoved', function (e) {
+    delete dialogs[JSON.parse(e.data).id];
+    renderDialogs();
+  });
+
+  // Supervisor: silent monitor.
+  if (boot.role === 'supervisor') {
+    var supervised = user.supervisedTeams.map(function (t) { return t.id; });
+    var agentSel = el('select', {}, boot.agents.agents.filter(function (a) { return supervised.indexOf(a.teamId) >= 0; }).map(function (a) {
+      return el('option', { value: a.id, text: a.firstName + ' ' + a.lastName + ' (' + a.id + ')' });
+    }));
+    aside.append(el('section', { 'aria-labelledby': 'h-monitor' }, [
+      el('h3', { id: 'h-monitor', text: 'Silent monitor' }),
+      el('form', {
+        onsubmit: function (e) {
+          e.preventDefault();
+          api('POST', '/_emulator/monitor', { supervisor: user.id, agent: agentSel.value }).then(
+            function (r) { say('Monitoring (dialog ' + r.id + ').'); },
+            function (err) { say('Monitor failed: ' + err.message); },
+          );
+        },
+      }, [labelled('Agent', agentSel), el('button', { type: 'submit', text: 'Start monitor' })]),
+    ]));
+  }
+
+  // Faults and Cloud Connect.
+  var faultList = el('ul', { class: 'faults' });
+  var ccDown = el('input', { type: 'checkbox' });
+  function refreshState() {
+    api('GET', '/_emulator/state').then(function (s) {
+      ccDown.checked = s.cloudConnect.down;
+      var all = s.faults.map(function (f) { return ['WxM', f]; }).concat(s.finesseFaults.map(function (f) { return ['Finesse', f]; }));
+      faultList.replaceChildren.apply(faultList, all.length ? all.map(function (x) {
+        var f = x[1];
+        var what = [f.status ? 'status ' + f.status : '', f.delayMs ? 'delay ' + f.delayMs + ' ms' : '', f.malformed ? 'malformed' : '', f.count ? f.count + '×' : 'until cleared'].filter(Boolean).join(', ');
+        return el('li', { text: x[0] + ' ' + f.route + ': ' + what });
+      }) : [el('li', { class: 'muted', text: 'No faults.' })]);
+    }, function () { /* the next action refreshes */ });
+  }
+  function fault(spec, text) {
+    return el('button', { type: 'button', text: text, onclick: function () {
+      api('POST', '/_emulator/faults', spec).then(function () { say('Fault added: ' + text + '.'); refreshState(); }, function (err) { say(err.message); });
+    } });
+  }
+  ccDown.addEventListener('change', function () {
+    api('POST', '/_emulator/cloudconnect', { down: ccDown.checked }).then(
+      function (r) { say(r.down ? 'Cloud Connect is down.' : 'Cloud Connect is up.'); },
+      function (err) { say(err.message); },
+    );
+  });
+  aside.append(el('section', { 'aria-labelledby': 'h-faults' }, [
+    el('h3', { id: 'h-faults', text: 'Faults' }),
+    el('div', { class: 'field inline' }, [ccDown, el('label', { for: 'cx-ccdown', text: 'Cloud Connect down (token service 503)' })]),
+    el('div', { class: 'buttons' }, [
+      fault({ route: '*', status: 401, count: 1 }, 'WxM 401 once'),
+      fault({ route: '*', status: 429, count: 3 }, 'WxM 429 ×3'),
+      fault({ route: '*', status: 503, count: 3 }, 'WxM 503 ×3'),
+      fault({ route: '*', delayMs: 5000, count: 5 }, 'WxM slow 5 s ×5'),
+      fault({ route: '*', malformed: true, count: 1 }, 'WxM malformed once'),
+      fault({ route: '/finesse/api/CloudConnectTokenService', status: 503, count: 1 }, 'Token service 503 once'),
+    ]),
+    el('div', { class: 'buttons' }, [
+      el('button', { type: 'button', text: 'Clear faults', onclick: function () {
+        api('DELETE', '/_emulator/faults').then(function () { say('Faults cleared.'); refreshState(); });
+      } }),
+      el('button', { type: 'button', text: 'Expire tokens now', onclick: function () {
+        api('POST', '/_emulator/tokens/expire').then(function () { say('Every WxM token has expired.'); });
+      } }),
+    ]),
+    el('h4', { text: 'Active faults' }),
+    faultList,
+  ]));
+  ccDown.id = 'cx-ccdown';
+  refreshState();
+})();

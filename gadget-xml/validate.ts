@@ -1,0 +1,204 @@
+/**
+ * Validates the emitted gadget XML and the hosting assumptions behind it. Pure: it receives the XML texts and
+ * the list of files in the output folder, and returns findings (no file system, no DOM globals), so the CLI,
+ * the build and the tests share it.
+ */
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import { FINESSE_LAYOUT_NS, FINESSE_SCRIPTS, GADGET_XMLS, LAYOUT, LAYOUT_FILE, REQUIRED_FEATURES } from './catalogue.js';
+
+export interface Finding {
+  level: 'error' | 'warning';
+  file: string;
+  message: string;
+}
+
+export interface DistContents {
+  /** Text of the XML files, by file name (the validator asks for the files it knows). */
+  xml: ReadonlyMap<string, string>;
+  /** Every file name in the output folder (relative, "/"-separated). */
+  files: ReadonlySet<string>;
+}
+
+type Report = (level: Finding['level'], message: string) => void;
+
+function parseXml(text: string, report: Report): Document | undefined {
+  let failed = false;
+  try {
+    const doc = new DOMParser({
+      onError: (level, message) => {
+        if (level === 'warning') return report('warning', `XML: ${message.trim()}`);
+        failed = true;
+        report('error', `does not parse as XML: ${message.trim()}`);
+      },
+    }).parseFromString(text, 'text/xml');
+    return failed ? undefined : doc;
+  } catch (e) {
+    if (!failed) report('error', `does not parse as XML: ${(e as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+}
+
+function children(parent: Element | Document, name: string): Element[] {
+  return Array.from(parent.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === name);
+}
+
+function descendants(parent: Element | Document, name: string): Element[] {
+  return Array.from(parent.getElementsByTagNameNS('*', name));
+}
+
+const isAbsolute = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url);
+const isRootRelative = (url: string) => url.startsWith('/') && !url.startsWith('//');
+/** Stands for "the Finesse server that serves the desktop" when a base URL is root-relative. */
+const THIS_FINESSE = 'https://finesse.invalid';
+
+/** Where a URL of ours points inside the output folder (undefined: outside it). */
+function distPath(url: string, fromFile: string, baseUrl: string | undefined): string | undefined {
+  const base = new URL(baseUrl ?? 'file:///dist/', THIS_FINESSE);
+  const target = new URL(url, baseUrl ? base : `file:///dist/${fromFile}`);
+  if (target.origin !== base.origin || !target.pathname.startsWith(base.pathname)) return undefined;
+  return decodeURIComponent(target.pathname.slice(base.pathname.length));
+}
+
+/** Checks a URL of ours (script or gadget spec): scheme, whitespace, and that the file exists. */
+function checkOwnUrl(url: string, what: string, file: string, dist: DistContents, baseUrl: string | undefined, report: Report) {
+  if (/\s/.test(url)) report('error', `${what} URL contains whitespace: "${url}"`);
+  if (baseUrl && isRootRelative(baseUrl)) {
+    if (!isRootRelative(url)) return report('error', `${what} URL "${url}" should start with ${baseUrl} like the other files`);
+  } else if (baseUrl) {
+    if (!isAbsolute(url)) return report('error', `${what} URL "${url}" is relative, but the files were built for ${baseUrl}`);
+    const scheme = new URL(url).protocol;
+    if (scheme === 'http:') report('warning', `${what} URL uses http: the https Finesse desktop will block it as mixed content (${url})`);
+    else if (scheme !== 'https:') report('error', `${what} URL must be https: ${url}`);
+  } else if (isAbsolute(url) || url.startsWith('/')) {
+    return report('error', `${what} URL "${url}" should be relative (the other files were built without a base URL)`);
+  }
+  const path = distPath(url, file, baseUrl);
+  if (path === undefined) report('error', `${what} URL ${url} points outside ${baseUrl ?? 'the output folder'}`);
+  else if (!dist.files.has(path)) report('error', `${what} URL ${url} refers to "${path}", which is not in the output folder`);
+}
+
+const SCRIPT_SRC = /<script\b[^>]*?\bsrc\s*=\s*(["'])(.*?)\1/gi;
+
+/** The folder our script is served from, when the gadget XMLs use absolute URLs (the --base-url). */
+export function detectBaseUrl(dist: DistContents): string | undefined {
+  for (const spec of GADGET_XMLS) {
+    const content = dist.xml.get(spec.file) ?? '';
+    for (const [, , src] of content.matchAll(SCRIPT_SRC)) {
+      if (!src || (FINESSE_SCRIPTS as readonly string[]).includes(src)) continue;
+      if (isAbsolute(src)) return new URL('./', src).href;
+      if (isRootRelative(src)) return src.slice(0, src.lastIndexOf('/') + 1);
+    }
+  }
+  return undefined;
+}
+
+function validateGadget(spec: (typeof GADGET_XMLS)[number], dist: DistContents, baseUrl: string | undefined, report: Report) {
+  const text = dist.xml.get(spec.file);
+  if (text === undefined) return report('error', 'missing from the output folder');
+  const doc = parseXml(text, report);
+  if (!doc) return;
+  const module = doc.documentElement;
+  if (!module || module.localName !== 'Module') return report('error', 'the root element must be <Module>');
+  const prefs = children(module, 'ModulePrefs')[0];
+  if (!prefs) return report('error', 'has no <ModulePrefs>');
+  if (!prefs.getAttribute('title')?.trim()) report('error', '<ModulePrefs> has no title');
+
+  const required = new Map(children(prefs, 'Require').map((r) => [r.getAttribute('feature') ?? '', r]));
+  for (const feature of REQUIRED_FEATURES) {
+    if (!required.has(feature)) report('error', `does not declare <Require feature="${feature}"/> (finesse.js needs it)`);
+  }
+  const loading = required.get('loadingindicator');
+  const manual = loading && children(loading, 'Param').find((p) => p.getAttribute('name') === 'manual-dismiss');
+  if (loading && manual?.textContent?.trim() !== 'true') {
+    report('error', 'loadingindicator must have <Param name="manual-dismiss">true</Param> (the gadget dismisses it when ready)');
+  }
+
+  for (const pref of spec.userPrefs) {
+    const el = children(module, 'UserPref').find((u) => u.getAttribute('name') === pref.name);
+    if (!el) report('error', `has no <UserPref name="${pref.name}">`);
+    else if (el.getAttribute('default_value') !== pref.defaultValue) {
+      report('error', `<UserPref name="${pref.name}"> must default to "${pref.defaultValue}" (is "${el.getAttribute('default_value')}")`);
+    }
+  }
+
+  const content = children(module, 'Content').find((c) => (c.getAttribute('type') ?? 'html') === 'html');
+  if (!content) return report('error', 'has no <Content type="html">');
+  const html = content.textContent ?? '';
+  const srcs = [...html.matchAll(SCRIPT_SRC)].map((m) => m[2] ?? '');
+  FINESSE_SCRIPTS.forEach((lib, i) => {
+    if (srcs[i] !== lib) report('error', `script #${i + 1} must be ${lib} (root-relative, from the Finesse host); found ${srcs[i] ?? 'none'}`);
+  });
+  const own = srcs.filter((s) => !(FINESSE_SCRIPTS as readonly string[]).includes(s));
+  if (own.length === 0) report('error', 'loads no gadget script');
+  for (const src of own) checkOwnUrl(src, 'script', spec.file, dist, baseUrl, report);
+
+  if (baseUrl) {
+    const marker = isRootRelative(baseUrl) ? baseUrl : new URL(baseUrl).host;
+    const rewrite = children(prefs, 'Optional').find((o) => o.getAttribute('feature') === 'content-rewrite');
+    const excluded = rewrite
+      ? children(rewrite, 'Param').filter((p) => p.getAttribute('name') === 'exclude-url').map((p) => p.textContent?.trim() ?? '')
+      : [];
+    const ok = own.every((src) => excluded.some((x) => x !== '' && src.includes(x)));
+    if (!ok) report('error', `content-rewrite is not excluded for our host: add <Optional feature="content-rewrite"><Param name="exclude-url">${marker}</Param></Optional>`);
+  }
+}
+
+function validateLayout(dist: DistContents, baseUrl: string | undefined, report: Report) {
+  const text = dist.xml.get(LAYOUT_FILE);
+  if (text === undefined) return report('error', 'missing from the output folder');
+  // Unescaped "&" outside comments: CFAdmin rejects the layout. Point at the line before parsing fails.
+  const noComments = text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
+  for (const m of noComments.matchAll(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/gi)) {
+    const line = noComments.slice(0, m.index).split('\n').length;
+    report('error', `line ${line}: "&" must be written "&amp;" inside the layout XML`);
+  }
+  const doc = parseXml(text, report);
+  if (!doc) return;
+  const root = doc.documentElement;
+  if (!root || root.localName !== 'finesseLayout' || root.namespaceURI !== FINESSE_LAYOUT_NS) {
+    return report('error', `the root element must be <finesseLayout xmlns="${FINESSE_LAYOUT_NS}">`);
+  }
+  for (const { role, tabs } of LAYOUT) {
+    const layout = children(root, 'layout').find((l) => children(l, 'role')[0]?.textContent?.trim() === role);
+    if (!layout) {
+      report('error', `has no <layout> for role ${role}`);
+      continue;
+    }
+    for (const tab of tabs) {
+      const el = descendants(layout, 'tab').find((t) => children(t, 'id')[0]?.textContent?.trim() === tab.id);
+      const gadgets = el ? descendants(el, 'gadget') : [];
+      const urls = gadgets.map((g) => g.textContent ?? '');
+      const ours = urls.find((u) => u.trim().split('?')[0]?.endsWith(tab.gadgetFile));
+      if (ours === undefined) {
+        report('error', `${role} tab "${tab.id}" has no <gadget> for ${tab.gadgetFile}`);
+        continue;
+      }
+      if (ours !== ours.trim()) report('error', `${role} tab "${tab.id}": whitespace around the URL inside <gadget> (Finesse does not trim it)`);
+      const url = ours.trim();
+      checkOwnUrl(url.split('?')[0] ?? url, `${role} tab "${tab.id}" gadget`, LAYOUT_FILE, dist, baseUrl, report);
+      const query = new URLSearchParams(url.split('?')[1] ?? '');
+      for (const [name, value] of Object.entries(tab.params)) {
+        if (query.get(name) !== value) report('error', `${role} tab "${tab.id}": the gadget URL needs ${name}=${value}`);
+      }
+    }
+  }
+}
+
+export function validateDist(dist: DistContents): Finding[] {
+  const findings: Finding[] = [];
+  const baseUrl = detectBaseUrl(dist);
+  const reporter = (file: string): Report => (level, message) => void findings.push({ level, file, message });
+  for (const spec of GADGET_XMLS) validateGadget(spec, dist, baseUrl, reporter(spec.file));
+  validateLayout(dist, baseUrl, reporter(LAYOUT_FILE));
+  return findings;
+}
+
+/** Human-readable lines, errors first. */
+export function formatFindings(findings: Finding[]): string {
+  if (findings.length === 0) return 'gadget XML: all checks passed';
+  const order = { error: 0, warning: 1 };
+  return [...findings]
+    .sort((a, b) => order[a.level] - order[b.level])
+    .map((f) => `${f.level.toUpperCase().padEnd(7)} ${f.file}: ${f.message}`)
+    .join('\n');
+}

@@ -1,0 +1,198 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
+import { LocaleController } from '../../shared/ui/locale-controller.js';
+import { shared } from '../../shared/i18n/messages.js';
+import type { Formulas, MetricName } from '../../shared/metrics/index.js';
+import { msg } from './messages.js';
+import { formatValue, kpiModel } from './display.js';
+import { sortAgents, type AgentSortKey, type SortDirection } from './agent-sort.js';
+import type { AgentRow } from './plan.js';
+import './verbatim-list.js';
+
+/**
+ * Per-agent table of the team view: n and each configured metric with its interval; sortable by any column
+ * (buttons in the headers, aria-sort on the sorted one); an agent's button opens their recent comments.
+ */
+@customElement('cx-agent-table')
+export class AgentTable extends LitElement {
+  static override styles = [
+    baseStyles,
+    buttonStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h3 {
+        margin: 0 0 4px;
+        font-size: 1em;
+      }
+      .scroll {
+        overflow-x: auto;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th,
+      td {
+        padding: 2px 6px;
+        border-bottom: 1px solid var(--cx-divider);
+        text-align: right;
+        white-space: nowrap;
+      }
+      th:first-child,
+      td:first-child {
+        text-align: left;
+      }
+      th button {
+        font: inherit;
+        font-weight: 600;
+        background: none;
+        border: 0;
+        padding: 0;
+        color: inherit;
+        cursor: pointer;
+      }
+      .ci {
+        color: var(--cx-muted);
+        font-size: 0.9em;
+      }
+      .low {
+        color: var(--cx-neutral-text);
+      }
+      tr.open {
+        background: var(--cx-surface-alt);
+      }
+      .comments {
+        margin-top: 6px;
+        padding: 6px 8px;
+        border: 1px solid var(--cx-divider);
+        border-radius: 4px;
+      }
+      .comments-bar {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+      }
+      h4 {
+        margin: 0;
+        font-size: 1em;
+      }
+      .empty {
+        color: var(--cx-muted);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) rows: AgentRow[] = [];
+  @property({ attribute: false }) metrics: MetricName[] = ['nps', 'csat', 'ces'];
+  @property({ attribute: false }) formulas: Formulas = { csatFormula: 'top2', cesFormula: 'mean' };
+  @property() locale = 'en';
+
+  @state() private sortKey: AgentSortKey = 'n';
+  @state() private sortDir: SortDirection = 'descending';
+  @state() private openAgent?: string;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override render() {
+    if (this.rows.length === 0) return html`<h3>${msg.t('agents.title')}</h3><p class="empty">${msg.t('agents.empty')}</p>`;
+    const rows = sortAgents(this.rows, this.sortKey, this.sortDir, this.formulas);
+    const open = this.rows.find((r) => r.agentId === this.openAgent);
+    return html`
+      <h3 id="agents-h">${msg.t('agents.title')}</h3>
+      <div class="scroll">
+        <table aria-labelledby="agents-h" part="agent-table">
+          <thead>
+            <tr>
+              ${this.header('agent', msg.t('agents.col.agent'))} ${this.header('n', msg.t('agents.col.n'))}
+              ${this.metrics.map((m) => this.header(m, msg.t(`agents.col.${m}`)))}
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map((r) => this.row(r))}
+          </tbody>
+        </table>
+      </div>
+      ${open ? this.renderComments(open) : nothing}
+    `;
+  }
+
+  private header(key: AgentSortKey, label: string) {
+    const sorted = this.sortKey === key;
+    return html`<th scope="col" aria-sort=${sorted ? this.sortDir : 'none'}>
+      <button part="sort" data-key=${key} title=${msg.t('agents.sortBy', { column: label })} @click=${() => this.sortBy(key)}>
+        ${label}<span aria-hidden="true">${sorted ? (this.sortDir === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>`;
+  }
+
+  private row(r: AgentRow) {
+    const isOpen = r.agentId === this.openAgent;
+    return html`<tr class=${isOpen ? 'open' : ''} data-agent=${r.agentId}>
+      <th scope="row">
+        <button
+          class="btn link"
+          part="agent"
+          aria-expanded=${isOpen ? 'true' : 'false'}
+          aria-controls="agent-comments"
+          aria-label=${msg.t('agents.open', { agent: r.agentId })}
+          @click=${() => (this.openAgent = isOpen ? undefined : r.agentId)}
+        >
+          ${r.agentId}
+        </button>
+      </th>
+      <td>${r.summary.answers}</td>
+      ${this.metrics.map((m) => this.cell(r, m))}
+    </tr>`;
+  }
+
+  private cell(r: AgentRow, metric: MetricName) {
+    const k = kpiModel(metric, r.summary, this.formulas);
+    if (k.value === null) return html`<td class="ci">${msg.t('kpi.noResponses')}</td>`;
+    const fmt = (v: number) => formatValue(k.unit, v, this.locale);
+    return html`<td data-metric=${metric} class=${k.lowSample ? 'low' : ''}>
+      ${fmt(k.value)} <span class="ci">(n ${k.n}${k.interval ? html`, ${fmt(k.interval.low)}–${fmt(k.interval.high)}` : nothing})</span
+      >${k.lowSample ? html` <span class="ci">· ${shared.t('lowSample')}</span>` : nothing}
+    </td>`;
+  }
+
+  private renderComments(r: AgentRow) {
+    return html`<section class="comments" id="agent-comments" part="agent-comments" aria-labelledby="agent-comments-h">
+      <div class="comments-bar">
+        <h4 id="agent-comments-h">${msg.t('agents.comments', { agent: r.agentId })}</h4>
+        <button class="btn" @click=${this.close}>${msg.t('agents.close')}</button>
+      </div>
+      ${r.comments.length === 0
+        ? html`<p class="empty">${msg.t('agents.noComments')}</p>`
+        : html`<cx-verbatim-list compact .items=${r.comments} .locale=${this.locale}></cx-verbatim-list>`}
+    </section>`;
+  }
+
+  private sortBy(key: AgentSortKey) {
+    if (this.sortKey === key) this.sortDir = this.sortDir === 'ascending' ? 'descending' : 'ascending';
+    else {
+      this.sortKey = key;
+      this.sortDir = key === 'agent' ? 'ascending' : 'descending';
+    }
+  }
+
+  private close() {
+    const agent = this.openAgent;
+    this.openAgent = undefined;
+    // Give focus back to the row that opened the panel.
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLButtonElement>(`tr[data-agent="${CSS.escape(agent ?? '')}"] button`)?.focus(),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-agent-table': AgentTable;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Which time span a view covers, and the span it is compared with. Days are cut in the WxM account's
+ * time zone (settings.timeZoneOffset, minutes east of UTC), so "today" means the same day the reports use.
+ */
+import type { BucketSize } from '../../shared/metrics/types.js';
+
+export type PeriodKey = 'today' | '7d' | '30d' | '90d' | 'custom';
+
+export interface PeriodChoice {
+  key: PeriodKey;
+  /** Custom period, inclusive, "yyyy-MM-dd" in the account's time zone. */
+  from?: string;
+  to?: string;
+}
+
+export interface Range {
+  start: Date;
+  end: Date;
+}
+
+export interface ResolvedPeriod {
+  current: Range;
+  /** The same span shifted back by the period's length in whole days (same time of day). */
+  previous: Range;
+  bucket: BucketSize;
+  days: number;
+}
+
+const DAY = 86_400_000;
+const FIXED_DAYS: Record<Exclude<PeriodKey, 'custom'>, number> = { today: 1, '7d': 7, '30d': 30, '90d': 90 };
+/** Longer spans are charted per week: a 90-point daily line says less than 13 weekly points. */
+const MAX_DAILY_BUCKETS = 31;
+
+/** UTC instant of 00:00 (account time) of the day holding `t`. */
+export function startOfAccountDay(t: number, tzOffsetMin: number): number {
+  const off = tzOffsetMin * 60_000;
+  return Math.floor((t + off) / DAY) * DAY - off;
+}
+
+/** "yyyy-MM-dd" (account time) → UTC instant of that day's 00:00; undefined when not a real date. */
+export function parseAccountDay(day: string | undefined, tzOffsetMin: number): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
+  if (!m) return undefined;
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const back = new Date(utc);
+  if (back.getUTCDate() !== Number(m[3]) || back.getUTCMonth() !== Number(m[2]) - 1) return undefined;
+  return utc - tzOffsetMin * 60_000;
+}
+
+/** "yyyy-MM-dd" of `t` in account time (for date inputs). */
+export function accountDay(t: number, tzOffsetMin: number): string {
+  return new Date(t + tzOffsetMin * 60_000).toISOString().slice(0, 10);
+}
+
+/** Resolve a choice at `now`; undefined for an incomplete or reversed custom period. */
+export function resolvePeriod(choice: PeriodChoice, now: Date, tzOffsetMin: number): ResolvedPeriod | undefined {
+  const t = now.getTime();
+  let start: number;
+  let end: number;
+  let days: number;
+  if (choice.key === 'custom') {
+    const from = parseAccountDay(choice.from, tzOffsetMin);
+    const to = parseAccountDay(choice.to, tzOffsetMin);
+    if (from === undefined || to === undefined || to < from) return undefined;
+    start = from;
+    days = Math.round((to - from) / DAY) + 1;
+    end = Math.min(to + DAY, t);
+    if (end <= start) return undefined; // entirely in the future
+  } else {
+    days = FIXED_DAYS[choice.key];
+    start = startOfAccountDay(t, tzOffsetMin) - (days - 1) * DAY;
+    end = t;
+  }
+  const shift = days * DAY;
+  return {
+    current: { start: new Date(start), end: new Date(end) },
+    previous: { start: new Date(start - shift), end: new Date(end - shift) },
+    bucket: days > MAX_DAILY_BUCKETS ? 'week' : 'day',
+    days,
+  };
+}

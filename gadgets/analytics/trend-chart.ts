@@ -1,0 +1,130 @@
+import { LitElement, html, css, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import {
+  Chart,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+
+// Only what a line chart with a tooltip needs: the rest of Chart.js is tree-shaken out of the bundle.
+Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
+
+/**
+ * The one element that touches Chart.js: created in firstUpdated, data updated in place afterwards,
+ * destroyed on disconnect. The canvas is decorative for screen readers (its label points to the table).
+ *
+ * @cssproperty --cx-chart-height - height of the plot, default 180px
+ */
+@customElement('cx-trend-chart')
+export class TrendChart extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    .box {
+      position: relative;
+      height: var(--cx-chart-height, 180px);
+      width: 100%;
+    }
+  `;
+
+  @property({ attribute: false }) labels: string[] = [];
+  @property({ attribute: false }) values: Array<number | null> = [];
+  /** Series name for the tooltip. */
+  @property() series = '';
+  @property({ type: Number }) target?: number;
+  @property() targetLabel = '';
+  @property({ attribute: false }) yRange?: { min: number; max: number };
+  /** Accessible name of the canvas. */
+  @property() label = '';
+
+  @query('canvas') private canvas!: HTMLCanvasElement;
+  private chart?: Chart<'line', Array<number | null>, string>;
+
+  override render() {
+    return html`<div class="box"><canvas role="img" aria-label=${this.label}></canvas></div>`;
+  }
+
+  protected override firstUpdated(): void {
+    this.chart = new Chart(this.canvas, this.config());
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.chart || changed.size === 0 || !this.hasUpdated) return;
+    if (changed.has('label') && changed.size === 1) return;
+    // Mutate in place: no re-create, no flicker.
+    const fresh = this.config();
+    this.chart.data.labels = fresh.data.labels!;
+    this.chart.data.datasets = fresh.data.datasets;
+    this.chart.options.scales = fresh.options!.scales!;
+    this.chart.update();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-attached after a disconnect: build again (the old chart was destroyed).
+    if (this.hasUpdated && !this.chart) this.chart = new Chart(this.canvas, this.config());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.chart?.destroy();
+    this.chart = undefined;
+  }
+
+  private colour(name: string, fallback: string): string {
+    return getComputedStyle(this).getPropertyValue(name).trim() || fallback;
+  }
+
+  private config(): ChartConfiguration<'line', Array<number | null>, string> {
+    const accent = this.colour('--cx-accent', '#0a66a8');
+    const muted = this.colour('--cx-muted', '#5b5f63');
+    const grid = this.colour('--cx-divider', '#dfe1e3');
+    const datasets: ChartConfiguration<'line', Array<number | null>, string>['data']['datasets'] = [
+      {
+        label: this.series,
+        data: this.values,
+        borderColor: accent,
+        backgroundColor: accent,
+        spanGaps: true,
+        tension: 0.2,
+        pointRadius: 3,
+      },
+    ];
+    if (this.target !== undefined) {
+      datasets.push({
+        label: this.targetLabel,
+        data: this.labels.map(() => this.target!),
+        borderColor: muted,
+        borderDash: [6, 4],
+        pointRadius: 0,
+        borderWidth: 1,
+      });
+    }
+    return {
+      type: 'line',
+      data: { labels: this.labels, datasets },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        scales: {
+          x: { ticks: { color: muted, maxRotation: 0, autoSkip: true }, grid: { color: grid } },
+          y: { ...(this.yRange ?? {}), ticks: { color: muted }, grid: { color: grid } },
+        },
+        plugins: { tooltip: { enabled: true } },
+      },
+    };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-trend-chart': TrendChart;
+  }
+}

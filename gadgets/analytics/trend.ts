@@ -1,0 +1,152 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
+import { LocaleController } from '../../shared/ui/locale-controller.js';
+import type { ChangeEvent } from '../../shared/ui/events.js';
+import '../../shared/ui/segmented.js';
+import { headline, type Formulas, type MetricName } from '../../shared/metrics/index.js';
+import type { Bucket, BucketSize } from '../../shared/metrics/types.js';
+import { formatDate } from '../../shared/i18n/format.js';
+import { msg } from './messages.js';
+import { formatValue, roundForDisplay, unitOf } from './display.js';
+import './trend-chart.js';
+
+/** "yyyy-MM-dd" bucket start → a date at noon UTC, so every time zone formats the same calendar day. */
+const bucketDate = (start: string) => new Date(`${start}T12:00:00Z`);
+
+/**
+ * Trend of one metric per day/week: a Chart.js line and, on demand, the same numbers as a table
+ * (the table is the screen-reader path; the chart is labelled to point there).
+ */
+@customElement('cx-trend')
+export class Trend extends LitElement {
+  static override styles = [
+    baseStyles,
+    buttonStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .bar {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        flex-wrap: wrap;
+        margin-bottom: 6px;
+      }
+      h3 {
+        margin: 0;
+        font-size: 1em;
+        flex: 1;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 2px 6px;
+        border-bottom: 1px solid var(--cx-divider);
+      }
+      td.num,
+      th.num {
+        text-align: right;
+      }
+      .empty {
+        color: var(--cx-muted);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) buckets: Bucket[] = [];
+  @property() size: BucketSize = 'day';
+  @property({ attribute: false }) metrics: MetricName[] = ['nps', 'csat', 'ces'];
+  @property({ attribute: false }) formulas: Formulas = { csatFormula: 'top2', cesFormula: 'mean' };
+  @property({ attribute: false }) targets: Partial<Record<MetricName, number>> = {};
+  @property() locale = 'en';
+
+  @state() private metric?: MetricName;
+  @state() private asTable = false;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  private get shown(): MetricName {
+    return this.metric && this.metrics.includes(this.metric) ? this.metric : (this.metrics[0] ?? 'nps');
+  }
+
+  override render() {
+    const metric = this.shown;
+    const unit = unitOf(metric, this.formulas);
+    const rows = this.buckets.map((b) => ({
+      label: formatDate(bucketDate(b.start), this.locale),
+      value: headline(metric, b.summary, this.formulas),
+      n: b.summary[metric].n,
+    }));
+    const bucketWord = msg.t(this.size === 'week' ? 'trend.week' : 'trend.day');
+    const name = msg.t(`kpi.${metric}`);
+    return html`
+      <div class="bar">
+        <h3 id="trend-h">${msg.t('trend.title')} · ${name} ${bucketWord}</h3>
+        ${this.metrics.length > 1
+          ? html`<cx-segmented
+              label=${msg.t('trend.metric')}
+              .options=${this.metrics.map((m) => ({ value: m, label: msg.t(`kpi.${m}`) }))}
+              .value=${metric}
+              @cx-change=${(e: ChangeEvent) => (this.metric = e.value as MetricName)}
+            ></cx-segmented>`
+          : nothing}
+        <button class="btn" part="table-toggle" aria-pressed=${this.asTable ? 'true' : 'false'} @click=${this.toggle}>
+          ${msg.t('trend.showTable')}
+        </button>
+      </div>
+      ${rows.every((r) => r.value === null)
+        ? html`<p class="empty">${msg.t('trend.empty')}</p>`
+        : this.asTable
+          ? this.renderTable(rows, unit)
+          : html`<cx-trend-chart
+              .labels=${rows.map((r) => r.label)}
+              .values=${rows.map((r) => (r.value === null ? null : roundForDisplay(unit, r.value)))}
+              .series=${name}
+              .target=${this.targets[metric]}
+              .targetLabel=${msg.t('trend.target')}
+              .yRange=${metric === 'nps' ? { min: -100, max: 100 } : unit === 'percent' ? { min: 0, max: 100 } : undefined}
+              .label=${msg.t('trend.chartLabel', { metric: name, bucket: bucketWord })}
+            ></cx-trend-chart>`}
+    `;
+  }
+
+  private renderTable(rows: { label: string; value: number | null; n: number }[], unit: ReturnType<typeof unitOf>) {
+    return html`<table part="trend-table" aria-labelledby="trend-h">
+      <thead>
+        <tr>
+          <th scope="col">${msg.t(this.size === 'week' ? 'trend.col.week' : 'trend.col.period')}</th>
+          <th scope="col" class="num">${msg.t('trend.col.value')}</th>
+          <th scope="col" class="num">${msg.t('trend.col.n')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) => html`<tr>
+            <th scope="row">${r.label}</th>
+            <td class="num">${r.value === null ? msg.t('kpi.noResponses') : formatValue(unit, r.value, this.locale)}</td>
+            <td class="num">${r.n}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private toggle() {
+    this.asTable = !this.asTable;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-trend': Trend;
+  }
+}

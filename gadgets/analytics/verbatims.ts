@@ -1,0 +1,88 @@
+/**
+ * Recent comments ("verbatims"), kept as small extracted records while answers stream past:
+ * only the newest N survive, whatever order the pages arrive in. Comment text is untrusted.
+ */
+import type { Answer } from '../../shared/wxm/types.js';
+import type { TagMap } from '../../shared/wxm/api.js';
+import type { NpsBands } from '../../shared/metrics/types.js';
+import type { ScoreClass } from '../../shared/metrics/index.js';
+
+export interface Verbatim {
+  answerId: string;
+  /** ISO time of the response. */
+  time: string;
+  text: string;
+  /** The answer's NPS rating, when it has one. */
+  nps?: number;
+  /** Class of that rating (bad = detractor). */
+  npsClass?: ScoreClass;
+  agentId?: string;
+}
+
+/** Keeps the `limit` newest items by time; O(limit) memory. */
+export class NewestList<T extends { time: string }> {
+  private items: { at: number; item: T }[] = [];
+  constructor(readonly limit: number) {}
+
+  add(item: T): void {
+    const at = Date.parse(item.time);
+    if (!Number.isFinite(at)) return;
+    const full = this.items.length >= this.limit;
+    if (full && at <= this.items[this.items.length - 1]!.at) return;
+    // Insert keeping newest-first order, then trim.
+    let i = this.items.findIndex((x) => x.at < at);
+    if (i < 0) i = this.items.length;
+    this.items.splice(i, 0, { at, item });
+    if (this.items.length > this.limit) this.items.pop();
+  }
+
+  /** Newest first. */
+  list(): T[] {
+    return this.items.map((x) => x.item);
+  }
+}
+
+/** Passive band aware NPS class without the metrics module's scale handling (NPS is always 0–10). */
+function npsClassOf(value: number, bands: NpsBands): ScoreClass {
+  if (value > bands.passiveMax) return 'good';
+  if (value >= bands.passiveMin) return 'neutral';
+  return 'bad';
+}
+
+/**
+ * Reader of the first non-empty, displayable comment of an answer, with its NPS rating (undefined when the
+ * answer has no comment). Built once per tag map: it runs for every streamed answer.
+ */
+export function verbatimReader(tagMap: TagMap, bands: NpsBands): (answer: Answer, agentId?: string) => Verbatim | undefined {
+  const commentIds = new Set(tagMap.comments.filter((id) => !tagMap.hidden.has(id)));
+  const npsIds = new Set(tagMap.nps.map((q) => q.id));
+  return (answer, agentId) => {
+    let text: string | undefined;
+    let nps: number | undefined;
+    for (const r of answer.responses) {
+      if (text === undefined && commentIds.has(r.questionId) && typeof r.textInput === 'string' && r.textInput.trim()) {
+        text = r.textInput.trim();
+      }
+      if (nps === undefined && npsIds.has(r.questionId) && typeof r.numberInput === 'number') nps = r.numberInput;
+    }
+    if (text === undefined) return undefined;
+    const v: Verbatim = { answerId: answer.id, time: answer.responseDateTime, text };
+    if (nps !== undefined) {
+      v.nps = nps;
+      v.npsClass = npsClassOf(nps, bands);
+    }
+    if (agentId !== undefined) v.agentId = agentId;
+    return v;
+  };
+}
+
+const CLASS_ORDER: Record<ScoreClass, number> = { bad: 0, neutral: 1, good: 2 };
+
+/** Detractors first, then passives, promoters and unrated; newest first within each. Input newest first. */
+export function detractorsFirst(list: readonly Verbatim[]): Verbatim[] {
+  const rank = (v: Verbatim) => (v.npsClass ? CLASS_ORDER[v.npsClass] : 3);
+  return list
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i)
+    .map((x) => x.v);
+}

@@ -1,0 +1,134 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { baseStyles } from '../../shared/ui/theme.js';
+import { formatTime } from '../../shared/i18n/format.js';
+import '../../shared/ui/score-chip.js';
+import '../../shared/ui/clamped-text.js';
+import type { EntryModel } from './model.js';
+import { msg } from './messages.js';
+
+let serial = 0;
+
+/**
+ * One survey in the timeline: time, channel, questionnaire, scores, comment, handling agent/team, ticket status;
+ * a disclosure button reveals every visible answer.
+ *
+ * @csspart header - the summary line
+ * @csspart details - the expanded answers
+ * @csspart ticket - the loop-closure ticket status
+ */
+@customElement('cx-journey-entry')
+export class JourneyEntry extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        padding: 8px 0;
+      }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 8px;
+        align-items: baseline;
+      }
+      time {
+        font-weight: 600;
+      }
+      .meta {
+        color: var(--cx-muted);
+      }
+      .scores {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        margin: 4px 0;
+      }
+      .ticket {
+        border: 1px solid var(--cx-border);
+        border-radius: 3px;
+        padding: 0 4px;
+      }
+      button {
+        font: inherit;
+        color: var(--cx-accent);
+        background: none;
+        border: none;
+        padding: 2px 0;
+        cursor: pointer;
+      }
+      button::before {
+        content: '▸ ';
+      }
+      button[aria-expanded='true']::before {
+        content: '▾ ';
+      }
+      dl {
+        margin: 4px 0 0;
+        display: grid;
+        grid-template-columns: minmax(8em, 40%) 1fr;
+        gap: 2px 8px;
+      }
+      dt {
+        color: var(--cx-muted);
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  /** The survey to show (computed by model.ts). */
+  @property({ attribute: false }) entry?: EntryModel;
+  @state() private open = false;
+  private readonly detailsId = `cx-entry-details-${++serial}`;
+
+  override render() {
+    const e = this.entry;
+    if (!e) return nothing;
+    const channel = msg.t(`channel.${e.channel}`);
+    return html`
+      <div class="head" part="header">
+        <time datetime=${e.when.toISOString()}>${formatTime(e.when)}</time>
+        <span class="meta">${channel} · ${e.questionnaire}</span>
+        ${e.ticket ? html`<span class="ticket" part="ticket">${msg.t('entry.ticket', { status: e.ticket })}</span>` : nothing}
+      </div>
+      ${e.scores.length
+        ? html`<div class="scores">
+            ${e.scores.map(
+              (s) => html`<cx-score-chip metric=${s.metric} .value=${s.value} .scaleMax=${s.scaleMax} .klass=${s.klass}></cx-score-chip>`,
+            )}
+          </div>`
+        : nothing}
+      ${e.comment ? html`<cx-clamped-text .text=${e.comment} lines="3"></cx-clamped-text>` : nothing}
+      ${e.agentId || e.teamId
+        ? html`<div class="meta">
+            ${[e.agentId ? msg.t('entry.agent', { id: e.agentId }) : '', e.teamId ? msg.t('entry.team', { id: e.teamId }) : '']
+              .filter(Boolean)
+              .join(' · ')}
+          </div>`
+        : nothing}
+      <button type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls=${this.detailsId} @click=${this.toggle}>
+        ${msg.t('entry.showDetails')}
+      </button>
+      <div id=${this.detailsId} part="details" ?hidden=${!this.open}>
+        ${this.open
+          ? e.details.length
+            ? html`<dl>${e.details.map((d) => html`<dt>${d.text}</dt><dd>${d.value}</dd>`)}</dl>`
+            : html`<p class="meta">${msg.t('entry.noDetails')}</p>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private toggle(): void {
+    this.open = !this.open;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-journey-entry': JourneyEntry;
+  }
+}

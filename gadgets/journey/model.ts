@@ -1,0 +1,163 @@
+/**
+ * What one survey and one caller's history look like on screen, computed from the wire records.
+ * Pure: the components only format these.
+ */
+import type { TagMap } from '../../shared/wxm/api.js';
+import type { Answer } from '../../shared/wxm/types.js';
+import type { NpsBands } from '../../shared/metrics/types.js';
+import { contextValue, scoreClass, type MetricName, type ScoreClass } from '../../shared/metrics/index.js';
+import { channelOf, type Channel } from './query.js';
+
+export interface Score {
+  metric: MetricName;
+  value: number;
+  scaleMax: number;
+  klass: ScoreClass;
+}
+
+export interface Detail {
+  questionId: string;
+  text: string;
+  value: string;
+}
+
+export interface EntryModel {
+  id: string;
+  when: Date;
+  channel: Channel;
+  questionnaire: string;
+  scores: Score[];
+  /** Untrusted customer text: render as text only. */
+  comment: string | null;
+  agentId?: string;
+  teamId?: string;
+  /** Loop-closure ticket status ("Open", "Resolved", ...), when a ticket exists. */
+  ticket: string | null;
+  /** Every answered question the agent may see (never hidden/PII/identity questions). */
+  details: Detail[];
+}
+
+const METRICS: readonly MetricName[] = ['nps', 'csat', 'ces'];
+
+/** The answer's value for a metric (first question carrying it that was answered). */
+export function scoreOf(answer: Answer, metric: MetricName, tagMap: TagMap, bands: NpsBands): Score | null {
+  for (const q of tagMap[metric]) {
+    const r = answer.responses.find((x) => x.questionId === q.id);
+    const value = r?.numberInput;
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      return { metric, value, scaleMax: q.scale.max, klass: scoreClass(metric, value, q.scale.max, bands) };
+    }
+  }
+  return null;
+}
+
+export function commentOf(answer: Answer, tagMap: TagMap): string | null {
+  for (const id of tagMap.comments) {
+    const text = answer.responses.find((r) => r.questionId === id)?.textInput?.trim();
+    if (text) return text;
+  }
+  return null;
+}
+
+/** Questions never shown in the expanded entry: hidden (apiFill / PII) and the caller's own identity answers. */
+function invisible(tagMap: TagMap): Set<string> {
+  const { customerId, mobile, email, name } = tagMap.identity;
+  return new Set([...tagMap.hidden, ...customerId, ...mobile, ...email, ...name]);
+}
+
+export function entryModel(answer: Answer, tagMap: TagMap, bands: NpsBands): EntryModel {
+  const skip = invisible(tagMap);
+  const details: Detail[] = [];
+  for (const r of answer.responses) {
+    // Only questions the tag map knows: an unknown question could be PII we were not told about.
+    const q = tagMap.byId.get(r.questionId);
+    if (!q || skip.has(q.id) || q.apiFill || q.piiSettings?.isPII) continue;
+    const value = typeof r.numberInput === 'number' ? String(r.numberInput) : (r.textInput ?? '').trim();
+    if (value) details.push({ questionId: q.id, text: q.text || r.questionText, value });
+  }
+  return {
+    id: answer.id,
+    when: new Date(answer.responseDateTime),
+    channel: channelOf(answer.surveyClient),
+    questionnaire: answer.locationId,
+    scores: METRICS.map((m) => scoreOf(answer, m, tagMap, bands)).filter((s): s is Score => s !== null),
+    comment: commentOf(answer, tagMap),
+    agentId: contextValue(answer, tagMap, 'cc_AgentId'),
+    teamId: contextValue(answer, tagMap, 'cc_TeamId'),
+    ticket: answer.openTicket?.status ? String(answer.openTicket.status) : null,
+    details,
+  };
+}
+
+export type Trend = 'improving' | 'declining' | 'steady';
+
+export interface Brief {
+  /** The newest score of each metric, with when it was given. */
+  last: Array<Score & { at: Date }>;
+  lastSurveyAt: Date | null;
+  /** From the first metric with two or more values (NPS first); null when there are fewer than two. */
+  trend: { metric: MetricName; direction: Trend } | null;
+  detractors90: number;
+  /** false when older pages may hold more detractors within 90 days (show "n+"). */
+  detractorsComplete: boolean;
+  lastComment: { text: string; at: Date } | null;
+}
+
+const DAY_MS = 86_400_000;
+const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+/**
+ * Direction of a caller's scores (values newest first): the mean of the newest few against the mean of the few
+ * before, with a dead band of a tenth of the scale so that one point of noise on a 0–10 scale reads "steady".
+ */
+export function trendOf(valuesNewestFirst: readonly number[], scaleMax: number): Trend | null {
+  if (valuesNewestFirst.length < 2) return null;
+  const k = Math.min(3, Math.ceil(valuesNewestFirst.length / 2));
+  const recent = valuesNewestFirst.slice(0, k);
+  const before = valuesNewestFirst.slice(k, k + 3);
+  const delta = mean(recent) - mean(before);
+  const band = scaleMax / 10;
+  if (delta >= band) return 'improving';
+  if (delta <= -band) return 'declining';
+  return 'steady';
+}
+
+/** The caller brief from the loaded answers (newest first). `complete`: no more pages on the server. */
+export function buildBrief(answersNewestFirst: readonly Answer[], tagMap: TagMap, bands: NpsBands, now: Date, complete: boolean): Brief {
+  const last: Brief['last'] = [];
+  let trend: Brief['trend'] = null;
+  for (const metric of METRICS) {
+    const scores = answersNewestFirst
+      .map((a) => ({ a, s: scoreOf(a, metric, tagMap, bands) }))
+      .filter((x): x is { a: Answer; s: Score } => x.s !== null);
+    const newest = scores[0];
+    if (newest) last.push({ ...newest.s, at: new Date(newest.a.responseDateTime) });
+    const direction = trendOf(
+      scores.map((x) => x.s.value),
+      newest?.s.scaleMax ?? 10,
+    );
+    if (!trend && direction) trend = { metric, direction };
+  }
+  const since = now.getTime() - 90 * DAY_MS;
+  const recent = answersNewestFirst.filter((a) => Date.parse(a.responseDateTime) >= since);
+  const detractors90 = recent.filter((a) => scoreOf(a, 'nps', tagMap, bands)?.klass === 'bad').length;
+  const oldest = answersNewestFirst[answersNewestFirst.length - 1];
+  const reachesBack = !!oldest && Date.parse(oldest.responseDateTime) < since;
+  let lastComment: Brief['lastComment'] = null;
+  for (const a of answersNewestFirst) {
+    const text = commentOf(a, tagMap);
+    if (text) {
+      lastComment = { text, at: new Date(a.responseDateTime) };
+      break;
+    }
+  }
+  const first = answersNewestFirst[0];
+  return {
+    last,
+    lastSurveyAt: first ? new Date(first.responseDateTime) : null,
+    trend,
+    detractors90,
+    detractorsComplete: complete || reachesBack,
+    lastComment,
+  };
+}

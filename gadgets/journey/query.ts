@@ -1,0 +1,103 @@
+/**
+ * The WxM filter for one caller's journey (wxm-api.md, "Customer journey lookup"): one identifier, the
+ * configured questionnaires, the period and the channel. Pure: no DOM, no network.
+ */
+import type { CallerId, CallerIdKind } from '../../shared/finesse/types.js';
+import type { TagMap } from '../../shared/wxm/api.js';
+import type { Answer, FilterBy } from '../../shared/wxm/types.js';
+
+export type Period = '30d' | '90d' | '1y' | 'all';
+export type Channel = 'voice' | 'email' | 'sms' | 'web';
+export type ChannelFilter = Channel | 'all';
+
+export const PERIODS: readonly Period[] = ['30d', '90d', '1y', 'all'];
+export const CHANNELS: readonly ChannelFilter[] = ['all', 'voice', 'email', 'sms', 'web'];
+/** First page small so it is fast; "load more" fetches the next ones. Never unbounded. */
+export const PAGE_SIZE = 20;
+
+export interface JourneyFilters {
+  period: Period;
+  channel: ChannelFilter;
+}
+
+export const DEFAULT_FILTERS: JourneyFilters = { period: 'all', channel: 'all' };
+
+const PERIOD_DAYS: Record<Period, number | undefined> = { '30d': 30, '90d': 90, '1y': 365, all: undefined };
+const DAY_MS = 86_400_000;
+
+/** The tag-map question ids that can hold each kind of caller id (ANI is a phone number: Mobile). */
+function questionIdsFor(kind: CallerIdKind, tagMap: TagMap): string[] {
+  switch (kind) {
+    case 'customerId':
+      return tagMap.identity.customerId;
+    case 'mobile':
+    case 'ani':
+      return tagMap.identity.mobile;
+    case 'email':
+      return tagMap.identity.email;
+  }
+}
+
+/** The best caller id this tenant can search by (callerIds are best first), with its question ids. */
+export function pickIdentifier(callerIds: readonly CallerId[], tagMap: TagMap): { caller: CallerId; questionIds: string[] } | null {
+  for (const caller of callerIds) {
+    if (!caller.value) continue;
+    const questionIds = questionIdsFor(caller.kind, tagMap);
+    if (questionIds.length) return { caller, questionIds };
+  }
+  return null;
+}
+
+/**
+ * The FilterBy for a caller, or null when the tenant has no identity question for any of the caller's ids.
+ * Several questionnaires may each carry their own identity question: one filterquestion per id, OR-ed.
+ */
+export function buildFilter(
+  callerIds: readonly CallerId[],
+  tagMap: TagMap,
+  options: { questionnaires: readonly string[]; filters: JourneyFilters; now: Date },
+): FilterBy | null {
+  const picked = pickIdentifier(callerIds, tagMap);
+  if (!picked) return null;
+  const many = picked.questionIds.length > 1;
+  const filter: FilterBy = {
+    filterquestions: picked.questionIds.map((questionId) => ({
+      questionId,
+      answerCheck: [picked.caller.value],
+      ...(many ? { groupBy: 'OR' as const } : {}),
+    })),
+  };
+  if (options.questionnaires.length) filter.location = [...options.questionnaires];
+  const days = PERIOD_DAYS[options.filters.period];
+  if (days !== undefined) filter.afterdate = new Date(options.now.getTime() - days * DAY_MS).toISOString();
+  if (options.filters.channel !== 'all') filter.channel = options.filters.channel;
+  return filter;
+}
+
+/** Which of the four channels a survey came in on (surveyClient is free-form: "voice", "JS-MicroWeb", "InApp-Droid"...). */
+export function channelOf(surveyClient: string): Channel {
+  const c = surveyClient.toLowerCase();
+  if (/voice|ivr|call|phone|cvp/.test(c)) return 'voice';
+  if (/mail/.test(c)) return 'email';
+  if (/sms|text|whatsapp/.test(c)) return 'sms';
+  return 'web';
+}
+
+const time = (a: Answer): number => {
+  const t = Date.parse(a.responseDateTime);
+  return Number.isNaN(t) ? 0 : t;
+};
+
+/** Newest first (the server's order is not documented); stable for equal times. */
+export function newestFirst(answers: readonly Answer[]): Answer[] {
+  return answers
+    .map((a, i) => ({ a, i, t: time(a) }))
+    .sort((x, y) => y.t - x.t || x.i - y.i)
+    .map((x) => x.a);
+}
+
+/** Merges a new page into what is loaded: no duplicates (pages can shift when new surveys arrive), newest first. */
+export function mergePage(loaded: readonly Answer[], page: readonly Answer[]): Answer[] {
+  const seen = new Set(loaded.map((a) => a.id));
+  return newestFirst([...loaded, ...page.filter((a) => !seen.has(a.id))]);
+}

@@ -1,0 +1,344 @@
+/**
+ * The Finesse adapter: the ONLY module that touches the `finesse.*` (finesse.js) and `gadgets.*` (Shindig)
+ * globals. Everything else receives typed values (FinesseSession, CallEvent). It works against the emulator's
+ * finesse.js and, by construction (only the documented surface of finesse.md is used), against the real one.
+ */
+import { AppError } from '../errors.js';
+import { log } from '../log.js';
+import { PARAM_NAMES } from '../config/config.js';
+import { identifyCaller } from './caller-id.js';
+import type { CallEvent, CallEventKind, CallInfo, FinesseAdapter, FinesseSession, Team } from './types.js';
+
+type F = FinesseGlobals.Finesse;
+type G = FinesseGlobals.Gadgets;
+type Dialog = FinesseGlobals.Dialog;
+type Participant = FinesseGlobals.Participant;
+
+export interface AdapterOptions {
+  /** The window whose globals to use (tests may pass a fake). Default: globalThis. */
+  win?: { finesse?: F; gadgets?: G; location: { search: string; origin: string; href: string } };
+  /** How long to wait for the container's onConnect. Default 30 s. */
+  connectTimeoutMs?: number;
+  /** Extra UserPref names the gadget keeps state in (read by userPrefs()). */
+  prefNames?: readonly string[];
+}
+
+const MONITOR_TYPES = new Set(['SUPERVISOR_MONITOR', 'SUPERVISOR_BARGE_IN']);
+const ENDED = new Set(['DROPPED', 'FAILED', 'FAILURE']);
+
+/** Real finesse.js sometimes wraps lists as {Participant: [...]} or a single object. */
+function asList<T>(v: T[] | Record<string, T | T[] | undefined> | undefined, key: string): T[] {
+  if (!v) return [];
+  if (Array.isArray(v)) return v;
+  const inner = (v as Record<string, T | T[] | undefined>)[key];
+  if (inner === undefined) return [];
+  return Array.isArray(inner) ? inner : [inner];
+}
+
+/** "en_US" → "en-US" (canonical), falling back to en-US for anything unusable. */
+export function toBcp47(locale: string | undefined): string {
+  try {
+    return Intl.getCanonicalLocales((locale ?? '').replace(/_/g, '-'))[0] ?? 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
+
+/** scheme://host[:port] from Finesse's Config, default ports omitted. */
+export function originFromConfig(cfg: FinesseGlobals.Config, fallback: string): string {
+  if (!cfg.host) return fallback;
+  const scheme = cfg.scheme === 'http' ? 'http' : 'https';
+  const port = String(cfg.hostPort ?? '');
+  const defaultPort = scheme === 'https' ? '443' : '80';
+  return `${scheme}://${cfg.host}${port && port !== defaultPort ? `:${port}` : ''}`;
+}
+
+/** The gadget URL's own query, from the iframe's `url` parameter (finesse.md). */
+export function gadgetQuery(search: string, fallbackUrl?: string): URLSearchParams {
+  let url = new URLSearchParams(search).get('url') ?? fallbackUrl ?? '';
+  if (!url.includes('?') && /%3F/i.test(url)) {
+    try {
+      url = decodeURIComponent(url); // double-encoded by some proxies
+    } catch {
+      /* keep as is */
+    }
+  }
+  const q = url.indexOf('?');
+  if (q < 0) return new URLSearchParams();
+  const hash = url.indexOf('#', q);
+  return new URLSearchParams(url.slice(q + 1, hash < 0 ? undefined : hash));
+}
+
+export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapter {
+  const win = options.win ?? (globalThis as unknown as NonNullable<AdapterOptions['win']>);
+  const connectTimeoutMs = options.connectTimeoutMs ?? 30_000;
+  const finesse = (): F => win.finesse ?? {};
+  const gadgets = (): G => win.gadgets ?? {};
+
+  let user: FinesseGlobals.User | undefined;
+  let extension: string | undefined;
+  let connecting: Promise<FinesseSession> | undefined;
+
+  // ---- calls ----
+  const listeners = new Set<(e: CallEvent) => void>();
+  const tracked = new Map<string, { dialog: Dialog; accepted: boolean; ended: boolean; onChange: (d: Dialog) => void }>();
+  let dialogsStarted = false;
+
+  function agentParticipant(parts: Participant[]): Participant | undefined {
+    return (
+      (extension ? parts.find((p) => p.mediaAddress === extension) : undefined) ??
+      parts.find((p) => p.mediaAddressType === 'AGENT_DEVICE')
+    );
+  }
+
+  function infoOf(d: Dialog): CallInfo {
+    const media = d.getMediaProperties?.() ?? {};
+    const callType = String(d.getCallType?.() ?? media.callType ?? '');
+    const monitor = MONITOR_TYPES.has(callType.toUpperCase());
+    const parts = asList<Participant>(d.getParticipants?.() as Participant[] | undefined, 'Participant');
+    const state = d.getState();
+    const agentState = agentParticipant(parts)?.state ?? state;
+    const who = monitor ? { callerIds: [], withheld: false } : identifyCaller(media, d.getFromAddress?.());
+    return { dialogId: d.getId(), state, agentState, callType, monitor, ...who };
+  }
+
+  function emit(kind: CallEventKind, call: CallInfo, only?: (e: CallEvent) => void): void {
+    const event: CallEvent = { kind, call };
+    for (const l of only ? [only] : [...listeners]) {
+      try {
+        l(event);
+      } catch (e) {
+        log.error('call listener failed', e);
+      }
+    }
+  }
+
+  /** offered, then accepted when the agent is already on it (a gadget loaded mid-call). */
+  function announce(id: string, only?: (e: CallEvent) => void): void {
+    const t = tracked.get(id);
+    if (!t || t.ended) return;
+    const info = infoOf(t.dialog);
+    emit('offered', info, only);
+    if (info.agentState === 'ACTIVE') {
+      t.accepted = true;
+      emit('accepted', info, only);
+    }
+  }
+
+  function track(d: Dialog): void {
+    const id = d.getId();
+    if (tracked.has(id)) return;
+    const onChange = (changed: Dialog) => update(id, changed);
+    tracked.set(id, { dialog: d, accepted: false, ended: false, onChange });
+    d.addHandler?.('change', onChange);
+    announce(id);
+  }
+
+  function update(id: string, d: Dialog): void {
+    const t = tracked.get(id);
+    if (!t || t.ended) return;
+    t.dialog = d;
+    const info = infoOf(d);
+    if (ENDED.has(info.state) || ENDED.has(info.agentState)) {
+      t.ended = true;
+      emit('ended', info);
+    } else if (info.agentState === 'ACTIVE' && !t.accepted) {
+      t.accepted = true;
+      emit('accepted', info);
+    } else emit('changed', info);
+  }
+
+  function untrack(d: Dialog): void {
+    const id = d.getId();
+    const t = tracked.get(id);
+    if (!t) return;
+    d.removeHandler?.('change', t.onChange);
+    tracked.delete(id);
+    if (!t.ended) emit('ended', infoOf(d));
+  }
+
+  function startDialogs(u: FinesseGlobals.User): void {
+    if (dialogsStarted) return;
+    dialogsStarted = true;
+    u.getDialogs({
+      onLoad: (dialogs) => Object.values(dialogs.getCollection?.() ?? {}).forEach(track),
+      onCollectionAdd: track,
+      onCollectionDelete: untrack,
+    });
+  }
+
+  // ---- session ----
+  function waitForHub(): Promise<void> {
+    const hub = gadgets().HubSettings;
+    if (!hub) return Promise.reject(new AppError('unexpected', 'finesse', 'not inside a Finesse container (gadgets.HubSettings missing)', undefined, false));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new AppError('timeout', 'finesse', `the Finesse container did not connect within ${connectTimeoutMs} ms`)),
+        connectTimeoutMs,
+      );
+      const previous = hub.onConnect;
+      hub.onConnect = () => {
+        clearTimeout(timer);
+        if (typeof previous === 'function') previous();
+        resolve();
+      };
+    });
+  }
+
+  function loadUser(cfg: FinesseGlobals.Config): Promise<FinesseGlobals.User> {
+    const User = finesse().restservices?.User;
+    if (!User) return Promise.reject(new AppError('unexpected', 'finesse', 'finesse.js is not loaded (finesse.restservices.User missing)', undefined, false));
+    return new Promise((resolve, reject) => {
+      const u = new User({
+        id: cfg.id,
+        onLoad: (loaded) => resolve(loaded ?? u),
+        onError: (e) =>
+          reject(
+            e?.status === 401 || e?.status === 403
+              ? new AppError('finesse-auth', 'finesse', 'Finesse refused to load the user', e.status, false)
+              : new AppError('unexpected', 'finesse', 'Finesse could not load the user', e?.status),
+          ),
+      });
+    });
+  }
+
+  function teams(u: FinesseGlobals.User): Team[] {
+    const raw = asList<FinesseGlobals.TeamRef>(u.getSupervisedTeams?.() as FinesseGlobals.TeamRef[] | undefined, 'Team');
+    return raw.filter((t) => t.id !== undefined && t.id !== '').map((t) => ({ id: String(t.id), name: String(t.name ?? t.id) }));
+  }
+
+  async function doConnect(): Promise<FinesseSession> {
+    await waitForHub();
+    const f = finesse();
+    const cfg = f.gadget?.Config;
+    if (!cfg) throw new AppError('unexpected', 'finesse', 'finesse.gadget.Config missing', undefined, false);
+    f.clientservices?.ClientServices?.init(cfg, false);
+    try {
+      f.containerservices?.ContainerServices?.init();
+    } catch (e) {
+      log.warn('ContainerServices.init failed', e);
+    }
+    const u = await loadUser(cfg);
+    user = u;
+    extension = u.getExtension?.() || undefined;
+    const loginId = String(u.getId?.() ?? cfg.id ?? '');
+    const cceSkillTargetId = cfg.cceSkillTargetId !== undefined && cfg.cceSkillTargetId !== '' ? String(cfg.cceSkillTargetId) : undefined;
+    const teamId = u.getTeamId?.();
+    const authHeader = () => {
+      const c = finesse().gadget?.Config ?? cfg;
+      const viaLib = finesse().utilities?.Utilities?.getAuthHeaderString;
+      if (viaLib) return viaLib(c);
+      if (c.authToken) return `Bearer ${c.authToken}`;
+      const a = String(c.authorization ?? '');
+      return /^(Basic|Bearer) /.test(a) ? a : `Basic ${a}`;
+    };
+    const session: FinesseSession = {
+      role: u.hasSupervisorRole?.() ? 'supervisor' : 'agent',
+      loginId,
+      ...(cceSkillTargetId ? { cceSkillTargetId } : {}),
+      wxmAgentId: cceSkillTargetId ?? loginId,
+      firstName: u.getFirstName?.() ?? '',
+      lastName: u.getLastName?.() ?? '',
+      locale: toBcp47(cfg.locale),
+      ...(teamId !== undefined && teamId !== '' ? { team: { id: String(teamId), name: u.getTeamName?.() ?? String(teamId) } } : {}),
+      supervisedTeams: teams(u),
+      finesseOrigin: originFromConfig(cfg, win.location.origin),
+      authHeader,
+    };
+    // Keep the secret out of JSON.stringify / structured logging of the session.
+    Object.defineProperty(session, 'authHeader', { value: authHeader, enumerable: false });
+    return session;
+  }
+
+  // ---- prefs ----
+  const prefCache: Record<string, string> = {};
+  const prefs = (): FinesseGlobals.Prefs | undefined => {
+    const P = gadgets().Prefs;
+    try {
+      return P ? new P() : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const iframeParams = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    try {
+      Object.assign(out, gadgets().util?.getUrlParameters?.() ?? {});
+    } catch {
+      /* not available */
+    }
+    new URLSearchParams(win.location.search).forEach((v, k) => (out[k] = v));
+    return out;
+  };
+
+  return {
+    connect() {
+      connecting ??= doConnect().catch((e: unknown) => {
+        connecting = undefined;
+        throw e;
+      });
+      return connecting;
+    },
+
+    onCall(listener) {
+      listeners.add(listener);
+      if (user) {
+        if (dialogsStarted) for (const id of tracked.keys()) announce(id, listener);
+        startDialogs(user);
+      } else {
+        void this.connect().then((s) => {
+          void s;
+          if (listeners.has(listener) && user) startDialogs(user);
+        }, () => undefined);
+      }
+      return () => listeners.delete(listener);
+    },
+
+    onTabActivated(listener) {
+      const cs = finesse().containerservices?.ContainerServices;
+      if (!cs) return () => undefined;
+      const handler = (tabId?: unknown) => {
+        const mine = cs.getMyTabId?.();
+        if (typeof tabId === 'string' && mine && tabId !== mine) return;
+        listener();
+      };
+      cs.addHandler(cs.Topics.ACTIVE_TAB, handler);
+      return () => cs.removeHandler?.(cs.Topics.ACTIVE_TAB, handler);
+    },
+
+    gadgetParams() {
+      return gadgetQuery(win.location.search, iframeParams().url);
+    },
+
+    userPrefs() {
+      const out: Record<string, string> = {};
+      const p = prefs();
+      const names = new Set<string>([...PARAM_NAMES, ...(options.prefNames ?? [])]);
+      for (const [k, v] of Object.entries(iframeParams())) if (k.startsWith('up_') && k.length > 3) out[k.slice(3)] = v;
+      for (const name of names) {
+        const v = p?.getString(name);
+        if (typeof v === 'string' && v !== '') out[name] = v;
+      }
+      return { ...out, ...prefCache };
+    },
+
+    setPref(name, value) {
+      prefCache[name] = value;
+      try {
+        prefs()?.set(name, value);
+      } catch (e) {
+        log.warn(`could not save UserPref ${name}`, e);
+      }
+    },
+
+    adjustHeight() {
+      gadgets().window?.adjustHeight?.();
+    },
+    dismissLoading() {
+      gadgets().loadingindicator?.dismiss?.();
+    },
+    setTitle(title) {
+      gadgets().window?.setTitle?.(title);
+    },
+  };
+}

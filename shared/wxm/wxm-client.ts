@@ -1,0 +1,296 @@
+/**
+ * The WxM API client (ky v1). Per request: a bearer token from the token client; on 401 exactly one
+ * `refreshAfter401` and one retry (a second 401 is `wxm-auth`, never a loop); 429 honours Retry-After
+ * (capped), 5xx and network errors back off exponentially with jitter; a timeout is `timeout`; an abort
+ * rejects with an AbortError (callers ignore those). Every record is validated (validate.ts).
+ * Errors never carry request bodies (they hold caller identifiers) nor tokens.
+ */
+import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import { AppError } from '../errors.js';
+import { log } from '../log.js';
+import { abortError, raceAbort } from '../token/backoff.js';
+import type { TokenClient } from '../token/token-client.js';
+import type { AnswerBatch, StreamOptions, TagMap, WxmApi } from './api.js';
+import { buildTagMap, scaleIndex } from './tag-map.js';
+import type { Answer, FilterBy, FlashNps, Questionnaire, WxmSettings } from './types.js';
+import { validateAnswer, validateAnswers, validateQuestions } from './validate.js';
+
+export interface WxmClientOptions {
+  /** WxM API base URL (no trailing slash needed). */
+  baseUrl: string;
+  tokens: TokenClient;
+  /** Per-attempt timeout, ms. Default 10000. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  /** Retries after the first try on 429/5xx/network errors. Default 3. */
+  retryLimit?: number;
+  /** Questionnaire names the tag map is limited to (config.questionnaires); empty = all. */
+  questionnaires?: string[];
+  /** First backoff delay, ms (doubles per retry, jittered). Default 300. */
+  backoffMs?: number;
+  /** Longest Retry-After we wait, ms. Default 20000. */
+  maxRetryAfterMs?: number;
+  random?: () => number;
+}
+
+/** The client, plus what a page of answers also knows. */
+export type PageBatch = AnswerBatch & { totalPages: number; droppedResponses: number };
+
+type Method = 'get' | 'post';
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function createWxmClient(options: WxmClientOptions): WxmApi & {
+  answersPage(filter: FilterBy, page: number, rows: number, signal?: AbortSignal): Promise<PageBatch>;
+} {
+  const { tokens, timeoutMs = 10_000, retryLimit = 3, backoffMs = 300, maxRetryAfterMs = 20_000, random = Math.random } = options;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const api: KyInstance = ky.create({
+    prefixUrl: baseUrl,
+    timeout: timeoutMs,
+    credentials: 'omit',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    retry: {
+      limit: retryLimit,
+      // Every POST here is a read (a filter in the body), so retrying it is safe.
+      methods: ['get', 'post'],
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: maxRetryAfterMs,
+      backoffLimit: 10_000,
+      delay: (n) => backoffMs * 2 ** (n - 1),
+      jitter: (d) => d / 2 + (d / 2) * random(),
+    },
+    hooks: {
+      beforeRetry: [({ retryCount, error }) => log.debug(`WxM retry ${retryCount}: ${describe(error)}`)],
+    },
+  });
+
+  /** One API call with the 401 → refresh → retry-once rule. */
+  async function call(method: Method, path: string, body: unknown, signal?: AbortSignal, notFoundIsNull = false): Promise<unknown> {
+    let token = await tokens.getToken(signal);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = api(path, {
+          method,
+          signal,
+          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+          ...(body === undefined ? {} : { json: body }),
+        });
+        const text = await (await res).text();
+        if (text === '') return null;
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          throw new AppError('wxm-bad-response', 'wxm', `${route(path)} answered with a body that is not JSON`);
+        }
+      } catch (e) {
+        if (signal?.aborted) throw abortError();
+        if (e instanceof HTTPError && e.response.status === 401) {
+          if (attempt === 0) {
+            token = await tokens.refreshAfter401(token, signal);
+            continue;
+          }
+          throw new AppError('wxm-auth', 'wxm', 'WxM rejected a freshly refreshed token', 401);
+        }
+        if (notFoundIsNull && e instanceof HTTPError && e.response.status === 404) return undefined;
+        throw toWxmError(e, path, timeoutMs);
+      }
+    }
+  }
+
+  let tagMapPromise: Promise<TagMap> | undefined;
+  /** The page convention of this server: 0 or 1 = first page (wxm-api.md leaves it open); learnt on first use. */
+  let pageBase: 0 | 1 | undefined;
+
+  async function scales(signal?: AbortSignal) {
+    return scaleIndex(await client.tagMap(signal));
+  }
+
+  async function fetchPage(filter: FilterBy, page: number, rows: number, signal?: AbortSignal): Promise<unknown> {
+    if (page === 1 && pageBase === undefined) {
+      // Ask for page 0: a 0-based server answers its first page with currentPage 0; a 1-based one either treats
+      // 0 as its first page (currentPage 1) or answers nothing for it — then page 1 is the first.
+      const probe = await call('post', `api/answers/page/0/${rows}`, filter, signal).catch((e: unknown) => {
+        if (e instanceof AppError && e.status !== undefined && e.status >= 400 && e.status < 500) return undefined;
+        throw e;
+      });
+      const p = isObj(probe) ? probe : undefined;
+      const empty = !Array.isArray(p?.responses) || p.responses.length === 0;
+      if (p && p.currentPage === 0 && !(empty && Number(p.totalCount) > 0)) {
+        pageBase = 0;
+        return probe;
+      }
+      pageBase = 1;
+      if (p && p.currentPage === 1) return probe;
+    }
+    const serverPage = page - 1 + (pageBase ?? 1);
+    return call('post', `api/answers/page/${serverPage}/${rows}`, filter, signal);
+  }
+
+  const client = {
+    async settings(signal?: AbortSignal): Promise<WxmSettings> {
+      const raw = await call('get', 'api/settings', undefined, signal);
+      if (!isObj(raw)) throw badShape('api/settings');
+      return {
+        ...raw,
+        timeZoneOffset: typeof raw.timeZoneOffset === 'number' && Number.isFinite(raw.timeZoneOffset) ? raw.timeZoneOffset : 0,
+        ...(typeof raw.npsRange === 'string' ? { npsRange: raw.npsRange } : {}),
+        locationList: Array.isArray(raw.locationList) ? raw.locationList.filter((l): l is string => typeof l === 'string') : [],
+      };
+    },
+
+    async questionnaires(signal?: AbortSignal): Promise<Questionnaire[]> {
+      const raw = await call('get', 'api/AllSurveyQuestionnaires', undefined, signal);
+      if (!Array.isArray(raw)) throw badShape('api/AllSurveyQuestionnaires');
+      return raw.filter(isObj).filter((q) => typeof q.name === 'string' && q.name !== '').map((q) => ({
+        name: q.name as string,
+        displayName: typeof q.displayName === 'string' ? q.displayName : (q.name as string),
+        isNameImmutable: q.isNameImmutable === true,
+        hashPIIBy: typeof q.hashPIIBy === 'string' ? q.hashPIIBy : null,
+      }));
+    },
+
+    tagMap(signal?: AbortSignal): Promise<TagMap> {
+      // Cached for the client's life; the shared fetch is not tied to one caller's signal.
+      tagMapPromise ??= call('get', 'api/Questions/Active', undefined)
+        .then((raw) => {
+          if (!Array.isArray(raw)) throw badShape('api/Questions/Active');
+          const { questions, malformed } = validateQuestions(raw);
+          if (malformed > 0) log.warn(`${malformed} malformed question(s) ignored`);
+          return buildTagMap(questions, options.questionnaires ?? []);
+        })
+        .catch((e: unknown) => {
+          tagMapPromise = undefined;
+          throw e;
+        });
+      return raceAbort(tagMapPromise, signal);
+    },
+
+    async answersPage(filter: FilterBy, page: number, rows: number, signal?: AbortSignal): Promise<PageBatch> {
+      if (!Number.isInteger(page) || page < 1) throw new AppError('unexpected', 'client', `page must be 1 or more (got ${page})`, undefined, false);
+      const [raw, scaleMap] = await Promise.all([fetchPage(filter, page, rows, signal), scales(signal)]);
+      let list: unknown;
+      let totalCount: number;
+      let totalPages: number;
+      if (Array.isArray(raw)) {
+        list = raw; // tolerate an unpaged array
+        totalCount = raw.length;
+        totalPages = 1;
+      } else if (isObj(raw) && Array.isArray(raw.responses)) {
+        list = raw.responses;
+        totalCount = Number.isFinite(Number(raw.totalCount)) ? Number(raw.totalCount) : raw.responses.length;
+        totalPages = Number.isFinite(Number(raw.totalPages)) ? Number(raw.totalPages) : Math.ceil(totalCount / rows);
+      } else throw badShape('api/answers/page');
+      const v = validateAnswers(list, scaleMap);
+      return { answers: v.answers, malformed: v.malformed, droppedResponses: v.droppedResponses, totalCount, totalPages };
+    },
+
+    async *streamAnswers(filter: FilterBy, opts: StreamOptions = {}): AsyncGenerator<AnswerBatch> {
+      const { pageSize = 100, maxAnswers = Number.POSITIVE_INFINITY, concurrency = 3, signal } = opts;
+      if (maxAnswers <= 0) return;
+      const first = await client.answersPage(filter, 1, pageSize, signal);
+      let remaining = maxAnswers;
+      const cut = (b: PageBatch): AnswerBatch => {
+        const answers = b.answers.length > remaining ? b.answers.slice(0, remaining) : b.answers;
+        remaining -= answers.length;
+        return { answers, malformed: b.malformed, totalCount: b.totalCount };
+      };
+      yield cut(first);
+      // Stop scheduling once the pages we have asked for would already cover the cap (malformed ones excluded).
+      const inner = new AbortController();
+      const onAbort = () => inner.abort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const pending = new Map<number, Promise<PageBatch>>();
+      let next = 2;
+      let malformedSeen = first.malformed;
+      const launch = () => {
+        while (pending.size < Math.max(1, concurrency) && next <= first.totalPages && (next - 1) * pageSize < maxAnswers + malformedSeen) {
+          const p = client.answersPage(filter, next, pageSize, inner.signal);
+          p.catch(() => undefined); // awaited in order below; avoid unhandled rejections meanwhile
+          pending.set(next++, p);
+        }
+      };
+      try {
+        for (let page = 2; page <= first.totalPages && remaining > 0; page++) {
+          if (signal?.aborted) throw abortError();
+          launch();
+          const current = pending.get(page);
+          if (!current) break;
+          const batch = await current;
+          pending.delete(page);
+          malformedSeen += batch.malformed;
+          if (batch.answers.length + batch.malformed === 0) break; // fewer pages than announced
+          if (signal?.aborted) throw abortError();
+          yield cut(batch);
+        }
+      } catch (e) {
+        if (signal?.aborted) throw abortError();
+        throw e;
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+        inner.abort();
+      }
+    },
+
+    async count(filter: FilterBy, signal?: AbortSignal): Promise<number> {
+      const raw = await call('post', 'api/answers/count', filter, signal);
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;
+      if (!Number.isFinite(n) || n < 0) throw badShape('api/answers/count');
+      return n;
+    },
+
+    async flashNps(filter: FilterBy, signal?: AbortSignal): Promise<FlashNps> {
+      const raw = await call('post', 'api/FlashNPS', filter, signal);
+      if (!isObj(raw) || !isObj(raw.netPromoter)) throw badShape('api/FlashNPS');
+      const np = raw.netPromoter;
+      const int = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+      return {
+        totalResponses: int(raw.totalResponses),
+        netPromoter: {
+          questionID: typeof np.questionID === 'string' ? np.questionID : '',
+          questionText: typeof np.questionText === 'string' ? np.questionText : '',
+          promoters: int(np.promoters),
+          passive: int(np.passive),
+          detractors: int(np.detractors),
+          netPromoters: int(np.netPromoters),
+          defaultIndex: int(np.defaultIndex),
+        },
+      };
+    },
+
+    async answer(id: string, signal?: AbortSignal): Promise<Answer | null> {
+      const [raw, scaleMap] = await Promise.all([call('get', `api/answer/${encodeURIComponent(id)}`, undefined, signal, true), scales(signal)]);
+      if (raw === undefined || raw === null) return null;
+      return validateAnswer(raw, scaleMap)?.answer ?? null;
+    },
+  };
+  return client;
+}
+
+/** The route without ids or page numbers, for error details. */
+const route = (path: string) => path.replace(/\/[^/]*\d[^/]*/g, '/…');
+
+const badShape = (path: string) => new AppError('wxm-bad-response', 'wxm', `${route(path)} answered with an unexpected shape`);
+
+function describe(e: unknown): string {
+  if (e instanceof HTTPError) return `HTTP ${e.response.status}`;
+  return e instanceof Error ? e.name : 'error';
+}
+
+function toWxmError(e: unknown, path: string, timeoutMs: number): AppError {
+  if (e instanceof AppError) return e;
+  const where = route(path);
+  if (e instanceof HTTPError) {
+    const s = e.response.status;
+    if (s === 429) return new AppError('wxm-rate-limited', 'wxm', `${where}: still rate-limited after retries`, s);
+    if (s >= 500) return new AppError('wxm-server', 'wxm', `${where}: server error`, s);
+    if (s === 403) return new AppError('wxm-auth', 'wxm', `${where}: access denied`, s, false);
+    return new AppError('unexpected', 'wxm', `${where}: request refused`, s, false);
+  }
+  if (e instanceof TimeoutError || (e as { name?: string })?.name === 'TimeoutError')
+    return new AppError('timeout', 'wxm', `${where}: no answer within ${timeoutMs} ms`);
+  if (e instanceof TypeError) return new AppError('network', 'wxm', `${where}: WxM unreachable (offline, DNS or CORS)`);
+  if (e instanceof SyntaxError) return new AppError('wxm-bad-response', 'wxm', `${where}: body is not JSON`);
+  return new AppError('unexpected', 'wxm', `${where}: ${e instanceof Error ? e.name : 'unknown failure'}`);
+}

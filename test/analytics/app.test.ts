@@ -1,0 +1,182 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { FinesseAdapter, FinesseSession } from '../../shared/finesse/types.js';
+import type { GadgetConfig } from '../../shared/config/types.js';
+import { AppError } from '../../shared/errors.js';
+import { provideServices } from '../../gadgets/analytics/provide.js';
+import { TEAM_PREF, type AnalyticsApp } from '../../gadgets/analytics/app.js';
+import '../../gadgets/analytics/app.js';
+import { FakeWxm, answer, type AnswerSpec } from './fakes.js';
+import { deepQuery, deepQueryAll, kpiValues } from './dom.js';
+
+const day = (d: number) => new Date(Date.now() - d * 86_400_000 - 3_600_000).toISOString();
+
+function session(role: 'agent' | 'supervisor'): FinesseSession {
+  return {
+    role,
+    loginId: 'u1',
+    wxmAgentId: 'A1',
+    firstName: 'Ann',
+    lastName: 'Lee',
+    locale: 'en-US',
+    team: { id: 'T1', name: 'Team one' },
+    supervisedTeams: role === 'supervisor' ? [{ id: 'T1', name: 'Team one' }, { id: 'T2', name: 'Team two' }] : [],
+    finesseOrigin: location.origin,
+    authHeader: () => 'Basic x',
+  };
+}
+
+function config(over: Partial<GadgetConfig> = {}): GadgetConfig {
+  return {
+    wxmBaseUrl: 'http://wxm',
+    tokenSource: 'cherrypoint',
+    filterTag: 'cc_TeamId',
+    questionnaires: [],
+    metrics: ['nps', 'csat', 'ces'],
+    csatFormula: 'top2',
+    cesFormula: 'mean',
+    minSample: 3,
+    targets: {},
+    refreshSeconds: 0,
+    maskPii: false,
+    timeoutMs: 10000,
+    ...over,
+  };
+}
+
+function adapter(prefs: Record<string, string> = {}) {
+  const tabs: Array<() => void> = [];
+  const fake = {
+    prefs,
+    heights: 0,
+    tabs,
+    connect: async () => session('agent'),
+    onCall: () => () => {},
+    onTabActivated: (fn: () => void) => (tabs.push(fn), () => {}),
+    gadgetParams: () => new URLSearchParams(),
+    userPrefs: () => prefs,
+    setPref: (k: string, v: string) => (prefs[k] = v),
+    adjustHeight: () => fake.heights++,
+    dismissLoading: () => {},
+    setTitle: () => {},
+  };
+  return fake as typeof fake & FinesseAdapter;
+}
+
+function specs(): AnswerSpec[] {
+  const out: AnswerSpec[] = [];
+  // T1: A1 x2 (promoters), A2 x1 (detractor); T2: B1 x1 promoter.
+  out.push({ id: '1', time: day(1), agent: 'A1', team: 'T1', nps: 10, csat: 5, ces: 6, comment: 'lovely <b>service</b>' });
+  out.push({ id: '2', time: day(2), agent: 'A1', team: 'T1', nps: 9, csat: 4, ces: 5 });
+  out.push({ id: '3', time: day(3), agent: 'A2', team: 'T1', nps: 2, csat: 1, ces: 2, comment: 'bad' });
+  out.push({ id: '4', time: day(2), agent: 'B1', team: 'T2', nps: 10, csat: 5, ces: 7 });
+  return out;
+}
+
+async function mount(wxm: FakeWxm, cfg: GadgetConfig, s: FinesseSession, a = adapter()) {
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  provideServices(host, { wxm, config: cfg, session: s, adapter: a, locale: 'en-US' });
+  const app = document.createElement('cx-analytics-app') as AnalyticsApp;
+  host.append(app);
+  await app.updateComplete;
+  return { app, adapter: a };
+}
+
+const loaded = (app: AnalyticsApp) => waitUntil(() => deepQuery(app, '[part=as-of]') && !deepQuery(app, '[part=refreshing]'), 'view did not load', { timeout: 8000 });
+
+describe('<cx-analytics-app> with fake services', () => {
+  it('team view shows the KPIs of the chosen team, with n and change, and is accessible', async () => {
+    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'));
+    await loaded(app);
+    const v = kpiValues(app);
+    // T1: 2 promoters, 1 detractor of 3 → 33.3 → "33"; CSAT 2 of 3 top-2 → 67 %; CES (6+5+2)/3 = 4.3
+    expect(v.nps).to.equal('33');
+    expect(v.csat).to.match(/^67\s?%$/);
+    expect(v.ces).to.equal('4.3');
+    expect(deepQuery(app, '[data-metric=nps] [part=kpi-n]')?.textContent).to.contain('3');
+    expect(deepQuery(app, '[data-metric=nps] [part=kpi-formula]')?.textContent).to.contain('(2 promoters − 1 detractors) / 3');
+    expect(deepQuery(app, '[part=kpi-benchmark]')?.textContent).to.contain('All teams NPS: 50');
+    await expect(app).to.be.accessible();
+  });
+
+  it('switching team reloads, remembers the choice, and restores it next time', async () => {
+    const a = adapter();
+    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'), a);
+    await loaded(app);
+    const select = deepQuery(app, 'select[part=team]') as HTMLSelectElement;
+    expect(select.labels?.[0]?.textContent).to.contain('Team');
+    select.value = 'T2';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => kpiValues(app).nps === '100', 'team two not shown');
+    expect(a.prefs[TEAM_PREF]).to.equal('T2');
+    const again = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'), adapter({ [TEAM_PREF]: 'T2' }));
+    await loaded(again.app);
+    expect((deepQuery(again.app, 'select[part=team]') as HTMLSelectElement).value).to.equal('T2');
+    expect(kpiValues(again.app).nps).to.equal('100');
+  });
+
+  it('agent with no responses: "No responses", never 0, and an explanation', async () => {
+    const s = { ...session('agent'), wxmAgentId: 'nobody' };
+    const { app } = await mount(new FakeWxm(specs().map(answer)), config({ filterTag: 'cc_AgentId' }), s);
+    await loaded(app);
+    expect(Object.values(kpiValues(app))).to.deep.equal(['No responses', 'No responses', 'No responses']);
+    expect(deepQuery(app, '[part=empty]')).to.exist;
+    await expect(app).to.be.accessible();
+  });
+
+  it('flags a low sample and derives the view from the role when filterTags is missing', async () => {
+    const { app } = await mount(new FakeWxm(specs().map(answer)), config({ filterTag: undefined, minSample: 10 }), session('agent'));
+    await loaded(app);
+    expect(deepQuery(app, '[part=derived]')?.textContent).to.contain('agent');
+    expect(deepQueryAll(app, '[part=low-sample]').length).to.equal(3);
+    expect(kpiValues(app).nps).to.equal('100'); // A1: two promoters
+  });
+
+  it('the trend is available as a table and the comments are rendered as text', async () => {
+    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'));
+    await loaded(app);
+    const toggle = deepQuery(app, '[part=table-toggle]') as HTMLButtonElement;
+    toggle.click();
+    await waitUntil(() => deepQuery(app, '[part=trend-table]'));
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(deepQueryAll(app, '[part=trend-table] tbody tr').length).to.equal(3); // days 1, 2, 3
+    expect(deepQuery(app, 'cx-verbatim-list b')).to.equal(null);
+    // Agent row opens that agent's comments.
+    const a2 = deepQuery(app, 'tr[data-agent=A2] button') as HTMLButtonElement;
+    a2.click();
+    await waitUntil(() => deepQuery(app, '[part=agent-comments]'));
+    expect(a2.getAttribute('aria-expanded')).to.equal('true');
+    expect(deepQuery(app, '[part=agent-comments]')?.textContent).to.contain('A2');
+    await expect(app).to.be.accessible();
+  });
+
+  it('sorting: header buttons with aria-sort', async () => {
+    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'));
+    await loaded(app);
+    const btn = deepQuery(app, 'button[data-key=nps]') as HTMLButtonElement;
+    btn.click();
+    await waitUntil(() => btn.closest('th')?.getAttribute('aria-sort') === 'descending');
+    const order = () => deepQueryAll(app, 'tbody tr[data-agent]').map((r) => r.getAttribute('data-agent'));
+    expect(order()).to.deep.equal(['A1', 'A2']);
+    btn.click();
+    await waitUntil(() => btn.closest('th')?.getAttribute('aria-sort') === 'ascending');
+    expect(order()).to.deep.equal(['A2', 'A1']);
+  });
+
+  it('an error shows retry; retry loads; a refresh keeps the data with its "as of" time', async () => {
+    const wxm = new FakeWxm(specs().map(answer));
+    wxm.failWith = new AppError('cloudconnect-down', 'cloudconnect', 'token service 503', 503);
+    const { app, adapter: a } = await mount(wxm, config(), session('supervisor'));
+    await waitUntil(() => deepQuery(app, 'cx-state-panel[kind=error]'), 'no error panel');
+    expect(deepQuery(app, '[part=kpi-value]')).to.equal(null);
+    wxm.failWith = undefined;
+    (deepQuery(app, 'cx-state-panel[kind=error] [part=retry]') as HTMLButtonElement).click();
+    await loaded(app);
+    expect(kpiValues(app).nps).to.equal('33');
+    // A failing refresh from tab activation keeps the numbers on screen.
+    wxm.failWith = new AppError('wxm-server', 'wxm', '503', 503);
+    a.tabs.forEach((fn) => fn());
+    await waitUntil(() => deepQuery(app, 'cx-state-panel[kind=error]'), 'no error after refresh');
+    expect(kpiValues(app).nps).to.equal('33');
+    expect(a.heights).to.be.greaterThan(0);
+  });
+});

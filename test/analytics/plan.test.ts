@@ -1,0 +1,241 @@
+import { expect } from '@open-wc/testing';
+import { loadView, DEFAULT_LIMITS, type PlanConfig } from '../../gadgets/analytics/plan.js';
+import { NewestList, detractorsFirst, verbatimReader } from '../../gadgets/analytics/verbatims.js';
+import { viewFilter } from '../../gadgets/analytics/filter.js';
+import { sortAgents } from '../../gadgets/analytics/agent-sort.js';
+import { AppError } from '../../shared/errors.js';
+import { FakeWxm, Q, answer, fakeTagMap, type AnswerSpec } from './fakes.js';
+
+const now = new Date('2026-11-26T12:00:00Z');
+const config: PlanConfig = { questionnaires: [], metrics: ['nps', 'csat', 'ces'], csatFormula: 'top2', cesFormula: 'mean', minSample: 3 };
+const daysAgo = (d: number, h = 10) => new Date(Date.UTC(2026, 10, 26 - d, h)).toISOString();
+
+/** A small team: A1/A2 in T1, B1 in T2, spread over the current 7 days and the 7 before. */
+function world(): AnswerSpec[] {
+  const specs: AnswerSpec[] = [];
+  let i = 0;
+  const add = (agent: string, team: string, d: number, nps: number, csat: number, ces: number, comment?: string) =>
+    specs.push({ id: `a${i++}`, time: daysAgo(d), agent, team, nps, csat, ces, ...(comment ? { comment } : {}) });
+  add('A1', 'T1', 0, 10, 5, 7, 'great');
+  add('A1', 'T1', 1, 9, 4, 6);
+  add('A1', 'T1', 2, 3, 2, 2, 'awful');
+  add('A2', 'T1', 3, 8, 3, 4, 'ok');
+  add('A2', 'T1', 5, 6, 1, 3);
+  add('B1', 'T2', 1, 10, 5, 7, 'other team');
+  add('A1', 'T1', 9, 2, 1, 1, 'last week');
+  add('A2', 'T1', 10, 0, 2, 2);
+  return specs;
+}
+
+/** metrics.md arithmetic, written out here on the raw specs (not via the metrics module). */
+function expected(specs: AnswerSpec[]) {
+  const nps = specs.map((s) => s.nps!);
+  const p = nps.filter((v) => v >= 9).length;
+  const d = nps.filter((v) => v <= 6).length;
+  const csat = specs.map((s) => s.csat!);
+  const ces = specs.map((s) => s.ces!);
+  return {
+    nps: (100 * (p - d)) / nps.length,
+    csat: (100 * csat.filter((v) => v >= 4).length) / csat.length,
+    ces: ces.reduce((a, b) => a + b, 0) / ces.length,
+  };
+}
+
+describe('analytics data plan', () => {
+  it('team view: NPS from FlashNPS, CSAT/CES from the stream, per agent, only the team in the period', async () => {
+    const specs = world();
+    const wxm = new FakeWxm(specs.map(answer));
+    const data = await loadView(
+      wxm,
+      config,
+      { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, benchmark: { kind: 'all' }, now },
+      new AbortController().signal,
+    );
+    const mine = specs.filter((s) => s.team === 'T1' && Date.parse(s.time) >= Date.parse(daysAgo(6, 0)));
+    const e = expected(mine);
+    expect(data.current.nps.score).to.be.closeTo(e.nps, 1e-9);
+    expect(data.current.csat.share).to.be.closeTo(e.csat, 1e-9);
+    expect(data.current.ces.mean).to.be.closeTo(e.ces, 1e-9);
+    expect(data.current.nps.n).to.equal(5);
+    // Previous period (days 7..13): A1 day 9 and A2 day 10, both detractors.
+    expect(data.previous.nps.score).to.equal(-100);
+    expect(data.previous.csat.n).to.equal(2);
+    // All teams benchmark includes B1.
+    const all = expected(specs.filter((s) => Date.parse(s.time) >= Date.parse(daysAgo(6, 0))));
+    expect(data.benchmark?.kind).to.equal('all');
+    expect(data.benchmark?.nps.score).to.be.closeTo(all.nps, 1e-9);
+    // Per-agent rows and comments.
+    const a1 = data.agents.find((r) => r.agentId === 'A1')!;
+    expect(a1.summary.nps.n).to.equal(3);
+    expect(a1.comments.map((c) => c.text)).to.deep.equal(['great', 'awful']);
+    expect(data.agents.map((r) => r.agentId).sort()).to.deep.equal(['A1', 'A2']);
+    expect(data.verbatims.map((v) => v.text)).to.deep.equal(['great', 'awful', 'ok']);
+    expect(data.capped).to.equal(false);
+    // The NPS headline was not paged: FlashNPS for current, previous and benchmark; two streams.
+    expect(wxm.calls.filter((c) => c.kind === 'flash')).to.have.length(3);
+    expect(wxm.calls.filter((c) => c.kind === 'stream')).to.have.length(2);
+  });
+
+  it('agent view filters on cc_AgentId and benchmarks against the team', async () => {
+    const wxm = new FakeWxm(world().map(answer));
+    const data = await loadView(
+      wxm,
+      config,
+      {
+        target: { tag: 'cc_AgentId', value: 'A2' },
+        period: { key: '30d' },
+        perAgent: false,
+        benchmark: { kind: 'team', target: { tag: 'cc_TeamId', value: 'T1' } },
+        now,
+      },
+      new AbortController().signal,
+    );
+    expect(data.current.nps.n).to.equal(3); // days 3, 5, 10
+    expect(data.agents).to.deep.equal([]);
+    expect(data.benchmark?.nps.n).to.equal(7);
+    const stream = wxm.calls.find((c) => c.kind === 'stream')!;
+    expect(stream.filter?.filterquestions).to.deep.equal([{ questionId: Q.agent, answerCheck: ['A2'] }]);
+  });
+
+  it('skips the raw pass of the previous period when only NPS is configured', async () => {
+    const wxm = new FakeWxm(world().map(answer));
+    await loadView(
+      wxm,
+      { ...config, metrics: ['nps'] },
+      { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, now },
+      new AbortController().signal,
+    );
+    expect(wxm.calls.filter((c) => c.kind === 'stream')).to.have.length(1);
+  });
+
+  it('an empty period gives null scores, never 0', async () => {
+    const wxm = new FakeWxm(world().map(answer));
+    const data = await loadView(
+      wxm,
+      config,
+      { target: { tag: 'cc_AgentId', value: 'nobody' }, period: { key: 'today' }, perAgent: false, now },
+      new AbortController().signal,
+    );
+    expect(data.current.nps.score).to.equal(null);
+    expect(data.current.csat.share).to.equal(null);
+    expect(data.current.ces.mean).to.equal(null);
+    expect(data.verbatims).to.deep.equal([]);
+  });
+
+  it('caps the raw pass and says so', async () => {
+    const specs = Array.from({ length: 25 }, (_, i) => ({ id: `c${i}`, time: daysAgo(i % 5), agent: 'A1', team: 'T1', nps: 9, csat: 5, ces: 5 }));
+    const wxm = new FakeWxm(specs.map(answer));
+    const data = await loadView(
+      wxm,
+      config,
+      { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, now },
+      new AbortController().signal,
+      undefined,
+      { ...DEFAULT_LIMITS, maxAnswers: 10, pageSize: 4 },
+    );
+    expect(data.capped).to.equal(true);
+    expect(data.streamed).to.equal(10);
+    expect(data.current.csat.n).to.equal(10);
+    expect(data.current.nps.n).to.equal(25); // the aggregate is not capped
+  });
+
+  it('reports the first look (NPS) before the raw pass completes, and aborts when asked', async () => {
+    const wxm = new FakeWxm(world().map(answer));
+    let release!: () => void;
+    wxm.gate = new Promise((r) => (release = r));
+    const ctrl = new AbortController();
+    let firstNps: number | null | undefined;
+    const run = loadView(
+      wxm,
+      config,
+      { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, now },
+      ctrl.signal,
+      (look) => (firstNps = look.nps.score),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(firstNps).to.be.a('number');
+    ctrl.abort();
+    release();
+    let error: unknown;
+    try {
+      await run;
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error)?.name).to.equal('AbortError');
+  });
+
+  it('passes errors through as they are', async () => {
+    const wxm = new FakeWxm([]);
+    wxm.failWith = new AppError('wxm-server', 'wxm', '503', 503);
+    let error: unknown;
+    try {
+      await loadView(wxm, config, { target: { tag: 'cc_AgentId', value: 'x' }, period: { key: '7d' }, perAgent: false, now }, new AbortController().signal);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as AppError).code).to.equal('wxm-server');
+  });
+});
+
+describe('analytics filter', () => {
+  const range = { start: new Date('2026-11-01T00:00:00Z'), end: new Date('2026-11-02T00:00:00Z') };
+  it('filters by the context question, dates and questionnaires', () => {
+    const f = viewFilter({ tag: 'cc_TeamId', value: 'T9' }, range, fakeTagMap(), ['post-call']);
+    expect(f).to.deep.equal({
+      afterdate: '2026-11-01T00:00:00.000Z',
+      beforedate: '2026-11-02T00:00:00.000Z',
+      location: ['post-call'],
+      filterquestions: [{ questionId: Q.team, answerCheck: ['T9'] }],
+    });
+  });
+  it('ORs the context questions of several questionnaires', () => {
+    const tm = fakeTagMap();
+    tm.context.cc_AgentId = ['x1', 'x2'];
+    const f = viewFilter({ tag: 'cc_AgentId', value: 'A' }, range, tm, []);
+    expect(f.filterquestions?.map((q) => q.groupBy)).to.deep.equal(['OR', 'OR']);
+  });
+  it('says which tag is missing instead of showing everyone', () => {
+    const tm = fakeTagMap();
+    tm.context = {};
+    expect(() => viewFilter({ tag: 'cc_AgentId', value: 'A' }, range, tm, [])).to.throw(/cc_AgentId/);
+  });
+});
+
+describe('analytics verbatims', () => {
+  it('keeps only the newest N whatever the arrival order', () => {
+    const list = new NewestList<{ time: string; n: number }>(3);
+    for (const n of [5, 1, 9, 3, 7, 2]) list.add({ time: daysAgo(n), n });
+    expect(list.list().map((x) => x.n)).to.deep.equal([1, 2, 3]);
+  });
+  it('reads the comment and NPS class, skipping empty comments', () => {
+    const read = verbatimReader(fakeTagMap(), { passiveMin: 7, passiveMax: 8 });
+    const v = read(answer({ id: 'x', time: daysAgo(0), agent: 'A', team: 'T', nps: 4, comment: '  slow  ' }));
+    expect(v).to.include({ text: 'slow', nps: 4, npsClass: 'bad' });
+    expect(read(answer({ id: 'y', time: daysAgo(0), agent: 'A', team: 'T', nps: 4, comment: '   ' }))).to.equal(undefined);
+  });
+  it('puts detractors first, newest first within a class', () => {
+    const mk = (id: string, npsClass?: 'good' | 'bad' | 'neutral') => ({ answerId: id, time: '', text: id, ...(npsClass ? { npsClass } : {}) });
+    const out = detractorsFirst([mk('g1', 'good'), mk('b1', 'bad'), mk('u'), mk('n1', 'neutral'), mk('b2', 'bad')]);
+    expect(out.map((v) => v.answerId)).to.deep.equal(['b1', 'b2', 'n1', 'g1', 'u']);
+  });
+});
+
+describe('analytics agent sort', () => {
+  it('sorts by a metric with empty rows last in both directions', async () => {
+    const wxm = new FakeWxm(world().map(answer));
+    const data = await loadView(
+      wxm,
+      config,
+      { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '30d' }, perAgent: true, now },
+      new AbortController().signal,
+    );
+    const f = { csatFormula: 'top2' as const, cesFormula: 'mean' as const };
+    const rows = [...data.agents, { agentId: 'Z', summary: { ...data.agents[0]!.summary, nps: { ...data.agents[0]!.summary.nps, score: null } }, comments: [] }];
+    const desc = sortAgents(rows, 'nps', 'descending', f).map((r) => r.agentId);
+    const asc = sortAgents(rows, 'nps', 'ascending', f).map((r) => r.agentId);
+    expect(desc.at(-1)).to.equal('Z');
+    expect(asc.at(-1)).to.equal('Z');
+    expect(desc.slice(0, 2)).to.deep.equal([...asc.slice(0, 2)].reverse());
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * A built gadget (dist/, from `npm run build`) boots in Chromium the way Finesse runs it: its XML's Content in a
+ * gadget iframe on the Finesse origin, Finesse library first, then our one classic script; it renders its root
+ * element with a shadow root and no Lit dev-mode warning.
+ */
+import { expect } from '@open-wc/testing';
+
+interface FrameLog {
+  warnings: string[];
+  errors: string[];
+  scripts: string[];
+}
+type FrameWindow = Window & { cxBoot: Promise<FrameLog> };
+
+const frames: HTMLIFrameElement[] = [];
+
+async function openGadget(spec: string, gadgetUrl: string): Promise<{ doc: Document; log: FrameLog }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '600px';
+  const q = new URLSearchParams({ spec, url: gadgetUrl });
+  frame.src = `/test/build/gadget-frame.html?${q}`;
+  frames.push(frame);
+  await new Promise((resolve) => {
+    frame.onload = resolve;
+    document.body.append(frame);
+  });
+  const win = frame.contentWindow as FrameWindow;
+  const log = await win.cxBoot;
+  return { doc: frame.contentDocument!, log };
+}
+
+async function waitFor<T>(what: string, fn: () => T | undefined | null, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = fn();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const CASES = [
+  { spec: 'journey.xml', url: '/3rdpartygadget/files/cx/journey.xml', tag: 'cx-journey-app' },
+  {
+    spec: 'analytics-agent.xml',
+    url: '/3rdpartygadget/files/cx/analytics-agent.xml?filterTags=cc_AgentId',
+    tag: 'cx-analytics-app',
+  },
+];
+
+describe('built gadget scripts boot in a gadget iframe', () => {
+  after(() => frames.forEach((f) => f.remove()));
+
+  for (const c of CASES) {
+    it(`${c.spec} loads its script and renders <${c.tag}> with a shadow root`, async () => {
+      const { doc, log } = await openGadget(c.spec, c.url);
+      const ourScript = log.scripts.find((s) => s.startsWith('/dist/'));
+      expect(ourScript, log.scripts.join('\n')).to.match(/ ok$/);
+      const el = await waitFor(`<${c.tag}>`, () => doc.querySelector(c.tag));
+      await waitFor(`<${c.tag}> to be defined`, () => doc.defaultView!.customElements.get(c.tag));
+      const root = await waitFor(`<${c.tag}> shadow root`, () => el.shadowRoot);
+      await waitFor(`<${c.tag}> to render`, () => root.childNodes.length > 0);
+      expect(doc.getElementById('cx-load-error')?.hidden, 'load-error message stays hidden').to.equal(true);
+      expect(log.warnings.filter((w) => /dev mode/i.test(w))).to.deep.equal([]);
+    });
+  }
+});

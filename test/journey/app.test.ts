@@ -1,0 +1,131 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../gadgets/journey/app.js';
+import type { JourneyApp, JourneyServices } from '../../gadgets/journey/app.js';
+import type { CallEvent, FinesseAdapter, FinesseSession } from '../../shared/finesse/types.js';
+import type { GadgetConfig } from '../../shared/config/types.js';
+import { AppError } from '../../shared/errors.js';
+import { FakeWxm, answer, call, settle } from './fakes.js';
+
+const alice = [{ kind: 'customerId' as const, value: 'C-ALICE' }];
+
+class FakeAdapter {
+  listeners = new Set<(e: CallEvent) => void>();
+  heights = 0;
+  emit(e: CallEvent) {
+    for (const fn of this.listeners) fn(e);
+  }
+  onCall(fn: (e: CallEvent) => void) {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+  onTabActivated() {
+    return () => undefined;
+  }
+  adjustHeight() {
+    this.heights++;
+  }
+  dismissLoading() {}
+  setTitle() {}
+}
+
+async function mount(wxm: FakeWxm) {
+  const adapter = new FakeAdapter();
+  const services: JourneyServices = {
+    adapter: adapter as unknown as FinesseAdapter,
+    session: {} as FinesseSession,
+    config: { questionnaires: [] } as unknown as GadgetConfig,
+    problems: [],
+    wxm: wxm.asApi(),
+    locale: 'en-US',
+  };
+  const app = await fixture<JourneyApp>(html`<cx-journey-app .services=${services}></cx-journey-app>`);
+  return { app, adapter };
+}
+
+const view = (app: JourneyApp) => app.shadowRoot!.querySelector('cx-journey-view')!;
+const root = (app: JourneyApp) => view(app).shadowRoot!;
+
+async function until<T>(fn: () => T | null | undefined | false, what = 'condition'): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const v = fn();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+describe('<cx-journey-app> with fakes', () => {
+  it('renders the brief and the day-grouped timeline, newest first, with untrusted text as text', async () => {
+    const wxm = new FakeWxm();
+    const hostile = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+    const answers = [answer(0, { nps: 9, comment: 'Great' }), answer(3, { nps: 2, comment: hostile }), answer(3.1, { csat: 4 })];
+    wxm.auto = () => ({ answers: [answers[2]!, answers[0]!, answers[1]!], totalCount: 3, malformed: 2 });
+    const { app, adapter } = await mount(wxm);
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    const brief = await until(() => root(app).querySelector('[part="brief"]'), 'brief');
+    const entries = [...root(app).querySelectorAll('[part="entry"]')];
+    expect(entries).to.have.length(3);
+    const ids = entries.map((e) => (e as unknown as { entry: { id: string } }).entry.id);
+    expect(ids).to.deep.equal(answers.map((a) => a.id));
+    const days = new Set(answers.map((a) => new Date(a.responseDateTime).toDateString())).size;
+    expect(root(app).querySelectorAll('h4')).to.have.length(days); // one heading per local day
+    await settle();
+    const text = [...entries].map((e) => e.shadowRoot!.textContent + [...e.shadowRoot!.querySelectorAll('cx-clamped-text')].map((c) => c.shadowRoot!.textContent).join('')).join('');
+    expect(text).to.include('<b>bold</b>'); // literal text
+    expect(entries[1]!.shadowRoot!.querySelector('cx-clamped-text')!.shadowRoot!.querySelector('img, b')).to.equal(null);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect(root(app).textContent).to.include('2 records could not be read');
+    expect(brief.shadowRoot!.textContent).to.include('3 surveys');
+    expect(root(app).querySelector('[role="status"]')!.textContent).to.include('Journey for caller loaded: 3 surveys');
+    await expect(app).to.be.accessible();
+  });
+
+  it('expands an entry to its visible answers by keyboard-operable button', async () => {
+    const wxm = new FakeWxm();
+    wxm.auto = () => ({ answers: [answer(1, { nps: 9, reason: 'Billing' })], totalCount: 1 });
+    const { app, adapter } = await mount(wxm);
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    const entry = await until(() => root(app).querySelector('cx-journey-entry'), 'entry');
+    await entry.updateComplete;
+    const button = entry.shadowRoot!.querySelector('button')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    button.click();
+    await entry.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const details = entry.shadowRoot!.querySelector('[part="details"]')!.textContent!;
+    expect(details).to.include('Billing');
+    expect(details).to.not.include('1 Secret Way');
+    await expect(app).to.be.accessible();
+  });
+
+  it('shows the empty state, and the error state with retry that recovers', async () => {
+    const wxm = new FakeWxm();
+    let fail = true;
+    wxm.auto = () => {
+      if (fail) throw new AppError('wxm-server', 'wxm', 'status 500', 500);
+      return { answers: [], totalCount: 0 };
+    };
+    const { app, adapter } = await mount(wxm);
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    const panel = await until(() => root(app).querySelector('cx-state-panel[kind="error"]'), 'error panel');
+    await expect(app).to.be.accessible();
+    fail = false;
+    await (panel as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    (panel.shadowRoot!.querySelector('[part="retry"]') as HTMLButtonElement).click();
+    await until(
+      () => root(app).querySelector('cx-state-panel[kind="empty"]')?.shadowRoot?.textContent?.includes('No feedback from this caller yet'),
+      'empty',
+    );
+  });
+
+  it('says the number is withheld and offers the search', async () => {
+    const { app, adapter } = await mount(new FakeWxm());
+    adapter.emit({ kind: 'accepted', call: call('d1', [], { withheld: true }) });
+    await until(() => root(app).querySelector('cx-state-panel'), 'panel');
+    const panel = root(app).querySelector('cx-state-panel')!;
+    await (panel as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(panel.shadowRoot!.textContent).to.include('withheld');
+    expect(root(app).querySelector('cx-journey-search')).to.not.equal(null);
+    await expect(app).to.be.accessible();
+  });
+});

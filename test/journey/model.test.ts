@@ -1,0 +1,58 @@
+import { expect } from '@open-wc/testing';
+import { buildBrief, entryModel, trendOf } from '../../gadgets/journey/model.js';
+import { answer, tagMap } from './fakes.js';
+
+const bands = { passiveMin: 7, passiveMax: 8 };
+const now = new Date('2026-11-26T12:00:00Z');
+
+describe('journey model', () => {
+  it('shows scores, comment, agent/team and only visible answered questions', () => {
+    const a = answer(2, { nps: 3, csat: 5, comment: 'Too slow', reason: 'Billing' }, now);
+    a.openTicket = { status: 'Open' };
+    const m = entryModel(a, tagMap(), bands);
+    expect(m.scores.map((s) => [s.metric, s.value, s.scaleMax, s.klass])).to.deep.equal([
+      ['nps', 3, 10, 'bad'],
+      ['csat', 5, 5, 'good'],
+    ]);
+    expect(m.comment).to.equal('Too slow');
+    expect([m.agentId, m.teamId, m.ticket]).to.deep.equal(['5001', '200', 'Open']);
+    const shown = m.details.map((d) => d.questionId);
+    // apiFill (customer/agent/team ids), PII, identity and questions the tag map does not know never appear.
+    expect(shown).to.have.members(['q-nps', 'q-csat', 'q-comment', 'q-reason']);
+    expect(JSON.stringify(m.details)).to.not.include('Secret').and.not.include('+15550100').and.not.include('mystery');
+  });
+
+  it('reads a trend only from two or more values, with a dead band', () => {
+    expect(trendOf([8], 10)).to.equal(null);
+    expect(trendOf([9, 9, 4, 5], 10)).to.equal('improving');
+    expect(trendOf([2, 3, 9, 9], 10)).to.equal('declining');
+    expect(trendOf([7, 8, 8, 7], 10)).to.equal('steady');
+  });
+
+  it('briefs the caller: last scores, detractors in 90 days, last comment', () => {
+    const answers = [
+      answer(1, { csat: 2 }, now),
+      answer(10, { nps: 2, comment: 'Still broken' }, now),
+      answer(40, { nps: 5 }, now),
+      answer(100, { nps: 1, comment: 'old' }, now),
+      answer(120, { nps: 10 }, now),
+    ];
+    const b = buildBrief(answers, tagMap(), bands, now, true);
+    expect(b.last.map((s) => [s.metric, s.value])).to.deep.equal([
+      ['nps', 2],
+      ['csat', 2],
+    ]);
+    expect(b.detractors90).to.equal(2); // the day-100 detractor is outside the window
+    expect(b.detractorsComplete).to.equal(true);
+    expect(b.lastComment?.text).to.equal('Still broken');
+    expect(b.lastSurveyAt?.toISOString()).to.equal(answers[0]!.responseDateTime);
+    expect(b.trend?.metric).to.equal('nps');
+  });
+
+  it('says "at least" when older pages could hold more detractors within 90 days', () => {
+    const answers = [answer(1, { nps: 2 }, now), answer(20, { nps: 1 }, now)];
+    expect(buildBrief(answers, tagMap(), bands, now, false).detractorsComplete).to.equal(false);
+    const reaching = [...answers, answer(95, { nps: 9 }, now)];
+    expect(buildBrief(reaching, tagMap(), bands, now, false).detractorsComplete).to.equal(true);
+  });
+});

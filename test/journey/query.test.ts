@@ -1,0 +1,80 @@
+import { expect } from '@open-wc/testing';
+import { buildFilter, channelOf, mergePage, newestFirst, pickIdentifier } from '../../gadgets/journey/query.js';
+import { answer, tagMap } from './fakes.js';
+
+const now = new Date('2026-11-26T12:00:00Z');
+const opts = { questionnaires: [] as string[], filters: { period: 'all' as const, channel: 'all' as const }, now };
+
+describe('journey query', () => {
+  it('filters on the cc_CustomerId question when the caller has a customer id', () => {
+    const f = buildFilter(
+      [
+        { kind: 'customerId', value: 'C-42' },
+        { kind: 'ani', value: '+15550100' },
+      ],
+      tagMap(),
+      opts,
+    );
+    expect(f?.filterquestions).to.deep.equal([{ questionId: 'q-cust', answerCheck: ['C-42'] }]);
+  });
+
+  it('falls back to the next identifier the tenant can search by', () => {
+    const map = tagMap({ customerId: [] });
+    const f = buildFilter(
+      [
+        { kind: 'customerId', value: 'C-42' },
+        { kind: 'ani', value: '+15550100' },
+      ],
+      map,
+      opts,
+    );
+    expect(f?.filterquestions?.[0]).to.include({ questionId: 'q-mobile' });
+    expect(f?.filterquestions?.[0]?.answerCheck).to.deep.equal(['+15550100']);
+    expect(pickIdentifier([{ kind: 'email', value: 'a@b.c' }], map)?.questionIds).to.deep.equal(['q-email']);
+    expect(buildFilter([{ kind: 'email', value: 'a@b.c' }], tagMap({ email: [] }), opts)).to.equal(null);
+    expect(buildFilter([], map, opts)).to.equal(null);
+  });
+
+  it('ORs the identity questions of several questionnaires', () => {
+    const f = buildFilter([{ kind: 'customerId', value: 'C-1' }], tagMap({ customerId: ['q-cust', 'q-cust2'] }), opts);
+    expect(f?.filterquestions?.map((x) => [x.questionId, x.groupBy])).to.deep.equal([
+      ['q-cust', 'OR'],
+      ['q-cust2', 'OR'],
+    ]);
+  });
+
+  it('turns period, channel and questionnaires into the filter', () => {
+    const f = buildFilter([{ kind: 'customerId', value: 'C-1' }], tagMap(), {
+      questionnaires: ['PostCall'],
+      filters: { period: '90d', channel: 'email' },
+      now,
+    });
+    expect(f?.location).to.deep.equal(['PostCall']);
+    expect(f?.channel).to.equal('email');
+    expect(Date.parse(f?.afterdate ?? '')).to.equal(now.getTime() - 90 * 24 * 3600 * 1000);
+    const all = buildFilter([{ kind: 'customerId', value: 'C-1' }], tagMap(), opts);
+    expect(all).to.not.have.property('afterdate');
+    expect(all).to.not.have.property('channel');
+    expect(all).to.not.have.property('location');
+  });
+
+  it('maps free-form survey clients onto the four channels', () => {
+    expect(['voice', 'IVR', 'email', 'SMS', 'JS-MicroWeb', 'InApp-Droid', 'tab'].map(channelOf)).to.deep.equal([
+      'voice',
+      'voice',
+      'email',
+      'sms',
+      'web',
+      'web',
+      'web',
+    ]);
+  });
+
+  it('sorts newest first and merges pages without duplicates', () => {
+    const a = answer(5, {}, now);
+    const b = answer(1, {}, now);
+    const c = answer(3, {}, now);
+    expect(newestFirst([a, b, c]).map((x) => x.id)).to.deep.equal([b.id, c.id, a.id]);
+    expect(mergePage([b, c], [c, a]).map((x) => x.id)).to.deep.equal([b.id, c.id, a.id]);
+  });
+});

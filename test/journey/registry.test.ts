@@ -1,0 +1,128 @@
+import { expect } from '@open-wc/testing';
+import { LookupRegistry, type ViewTarget } from '../../gadgets/journey/registry.js';
+import { FakeWxm, answer, call, settle } from './fakes.js';
+
+const alice = [{ kind: 'customerId' as const, value: 'C-ALICE' }];
+const bob = [{ kind: 'customerId' as const, value: 'C-BOB' }];
+const who = (v: ViewTarget) => (v.kind === 'journey' ? v.callerIds[0]?.value : v.kind);
+
+function setup() {
+  const wxm = new FakeWxm();
+  const registry = new LookupRegistry({ wxm: wxm.asApi(), questionnaires: [] });
+  const views: ViewTarget[] = [];
+  registry.subscribe((v) => views.push(v));
+  return { wxm, registry, views };
+}
+
+describe('journey lookup registry', () => {
+  it('starts the lookup when the call is offered and shows it, already loaded, on accept', async () => {
+    const { wxm, registry } = setup();
+    registry.handle({ kind: 'offered', call: call('d1', alice) });
+    await settle();
+    expect(wxm.calls).to.have.length(1);
+    expect(wxm.calls[0]!.filter.filterquestions?.[0]?.answerCheck).to.deep.equal(['C-ALICE']);
+    expect(registry.view.kind).to.equal('incoming'); // nothing about the caller before the agent answers
+    wxm.calls[0]!.resolve([answer(1)]);
+    await settle();
+    registry.handle({ kind: 'accepted', call: call('d1', alice, { state: 'ACTIVE', agentState: 'ACTIVE' }) });
+    const view = registry.view;
+    expect(who(view)).to.equal('C-ALICE');
+    expect(view.kind === 'journey' && view.base.current?.answers.length).to.equal(1);
+    expect(wxm.calls).to.have.length(1); // no second request on accept
+  });
+
+  it('a newer call aborts the older lookup and the view never shows the older caller', async () => {
+    const { wxm, registry, views } = setup();
+    registry.handle({ kind: 'offered', call: call('d1', alice) });
+    await settle();
+    registry.handle({ kind: 'ended', call: call('d1', alice) });
+    registry.handle({ kind: 'offered', call: call('d2', bob) });
+    await settle();
+    expect(wxm.calls[0]!.signal?.aborted).to.equal(true);
+    registry.handle({ kind: 'accepted', call: call('d2', bob) });
+    expect(views.map(who)).to.not.include('C-ALICE');
+    expect(who(registry.view)).to.equal('C-BOB');
+  });
+
+  it('keeps consult dialogs apart and follows the current call', async () => {
+    const { wxm, registry } = setup();
+    registry.handle({ kind: 'accepted', call: call('d1', alice) });
+    await settle();
+    registry.handle({ kind: 'offered', call: call('d2', bob, { callType: 'CONSULT' }) });
+    registry.handle({ kind: 'accepted', call: call('d2', bob, { callType: 'CONSULT' }) });
+    await settle();
+    expect(wxm.calls.map((c) => c.signal?.aborted)).to.deep.equal([false, false]);
+    expect(who(registry.view)).to.equal('C-BOB');
+    registry.handle({ kind: 'ended', call: call('d2', bob, { callType: 'CONSULT' }) });
+    expect(who(registry.view)).to.equal('C-ALICE');
+    expect(registry.view.kind === 'journey' && registry.view.ended).to.equal(false);
+  });
+
+  it('shows nothing about a customer on monitor dialogs and never looks them up', async () => {
+    const { wxm, registry } = setup();
+    registry.handle({ kind: 'accepted', call: call('m1', alice, { monitor: true, callType: 'SUPERVISOR_MONITOR' }) });
+    await settle();
+    expect(registry.view.kind).to.equal('monitor');
+    expect(wxm.calls).to.have.length(0);
+  });
+
+  it('says so when the caller id is withheld', () => {
+    const { registry } = setup();
+    registry.handle({ kind: 'accepted', call: call('d1', [], { withheld: true }) });
+    expect(registry.view).to.deep.include({ kind: 'no-caller', withheld: true });
+  });
+
+  it('keeps an ended call visible (marked ended) until the next call', async () => {
+    const { registry } = setup();
+    registry.handle({ kind: 'accepted', call: call('d1', alice) });
+    registry.handle({ kind: 'ended', call: call('d1', alice) });
+    expect(registry.view.kind === 'journey' && registry.view.ended).to.equal(true);
+    registry.handle({ kind: 'offered', call: call('d2', bob) });
+    expect(registry.view.kind).to.equal('incoming');
+  });
+
+  it('shows a manual search until the next accepted call', async () => {
+    const { registry } = setup();
+    registry.search({ kind: 'email', value: 'a@example.com' });
+    expect(registry.view.kind === 'journey' && registry.view.manual).to.equal(true);
+    registry.handle({ kind: 'accepted', call: call('d1', bob) });
+    expect(who(registry.view)).to.equal('C-BOB');
+    registry.handle({ kind: 'ended', call: call('d1', bob) });
+    expect(who(registry.view)).to.equal('C-BOB'); // not back to the search
+  });
+
+  it('filters start a separate lookup and keep the unfiltered one for the brief', async () => {
+    const { wxm, registry } = setup();
+    registry.handle({ kind: 'accepted', call: call('d1', alice) });
+    registry.setFilters({ period: '30d', channel: 'voice' });
+    await settle();
+    const v = registry.view;
+    expect(v.kind === 'journey' && v.base !== v.timeline).to.equal(true);
+    expect(wxm.calls.map((c) => c.filter.channel ?? null)).to.deep.equal([null, 'voice']);
+  });
+
+  it('pages on "load more", and a failed page keeps what loaded (partial)', async () => {
+    const { wxm, registry } = setup();
+    registry.handle({ kind: 'accepted', call: call('d1', alice) });
+    await settle();
+    const first = Array.from({ length: 20 }, (_, i) => answer(i));
+    wxm.calls[0]!.resolve(first, 45);
+    const v = registry.view;
+    if (v.kind !== 'journey') throw new Error(v.kind);
+    const data = await v.timeline.ready;
+    expect(data.hasMore).to.equal(true);
+    const more = v.timeline.loadMore();
+    await settle();
+    expect(wxm.calls[1]!.page).to.equal(2);
+    wxm.calls[1]!.reject(new Error('boom'));
+    const partial = await more;
+    expect(partial.answers).to.have.length(20);
+    expect(partial.pageError).to.not.equal(null);
+    const retry = v.timeline.loadMore();
+    await settle();
+    expect(wxm.calls[2]!.page).to.equal(2);
+    wxm.calls[2]!.resolve(Array.from({ length: 20 }, (_, i) => answer(30 + i)), 45);
+    const after = await retry;
+    expect([after.answers.length, after.pageError, after.hasMore]).to.deep.equal([40, null, true]);
+  });
+});

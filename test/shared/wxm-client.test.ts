@@ -1,0 +1,336 @@
+/** WxM client against a scripted in-page server (fake fetch): retry, auth, abort and paging rules. */
+import { expect } from '@open-wc/testing';
+import { createWxmClient, type WxmClientOptions } from '../../shared/wxm/wxm-client.js';
+import type { TokenClient } from '../../shared/token/token-client.js';
+import { AppError } from '../../shared/errors.js';
+import type { Answer, Question } from '../../shared/wxm/types.js';
+import type { AnswerBatch } from '../../shared/wxm/api.js';
+import { fakeFetch, json, spyConsole, type FetchCall } from './fakes.js';
+
+const BASE = 'https://wxm.example.com/tenant';
+const NPS_ID = 'a'.repeat(24);
+
+function fakeTokens() {
+  let n = 1;
+  const stats = { get: 0, refresh: 0, rejected: [] as string[] };
+  const tokens: TokenClient = {
+    async getToken() {
+      stats.get++;
+      return `T${n}-SECRETTOKEN`;
+    },
+    async refreshAfter401(rejected) {
+      stats.refresh++;
+      stats.rejected.push(rejected);
+      n++;
+      return `T${n}-SECRETTOKEN`;
+    },
+    dispose() {},
+  };
+  return { tokens, stats };
+}
+
+const questions: Question[] = [
+  { id: NPS_ID, text: 'NPS', displayType: 'Scale', multiSelect: ['0;No-10;Yes'], questionTags: ['NPS'], apiFill: false, isRetired: false, setName: 'PostCall', sequence: 1 },
+];
+
+const makeAnswer = (i: number, nps = i % 11): Answer => ({
+  id: `ans-${i}`,
+  user: 'u',
+  locationId: 'PostCall',
+  responseDateTime: new Date(Date.UTC(2026, 10, 1) - i * 3_600_000).toISOString(),
+  responseDuration: 30,
+  surveyClient: 'voice',
+  responses: [{ questionId: NPS_ID, questionText: 'NPS', textInput: null, numberInput: nps }],
+  archived: false,
+  notes: null,
+  openTicket: null,
+  deviceId: null,
+});
+
+/** A paged answers endpoint over `total` answers (1-based pages, 0 treated as 1, like the spec allows). */
+function answersServer(total: number, opts: { malformedEvery?: number; delayMs?: number } = {}) {
+  let inFlight = 0;
+  const stats = { maxInFlight: 0, pages: [] as number[] };
+  const handler = async (c: FetchCall): Promise<Response> => {
+    const path = new URL(c.url).pathname.replace('/tenant/', '');
+    if (path === 'api/Questions/Active') return json(questions);
+    const m = /^api\/answers\/page\/(\d+)\/(\d+)$/.exec(path);
+    if (!m) return json({ message: 'not found' }, 404);
+    const page = Math.max(1, Number(m[1]));
+    const rows = Number(m[2]);
+    stats.pages.push(page);
+    inFlight++;
+    stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+    await new Promise((r) => setTimeout(r, opts.delayMs ?? 5));
+    inFlight--;
+    const list: unknown[] = [];
+    for (let i = (page - 1) * rows; i < Math.min(total, page * rows); i++) {
+      list.push(opts.malformedEvery && i % opts.malformedEvery === 0 ? { id: `bad-${i}` } : makeAnswer(i));
+    }
+    return json({ currentPage: page, totalCount: total, totalPages: Math.ceil(total / rows), responses: list });
+  };
+  return { handler, stats };
+}
+
+function client(handler: (c: FetchCall, i: number) => Response | Promise<Response>, extra: Partial<WxmClientOptions> = {}) {
+  const net = fakeFetch(handler);
+  const { tokens, stats } = fakeTokens();
+  const wxm = createWxmClient({ baseUrl: `${BASE}/`, tokens, timeoutMs: 2000, fetch: net.fetch, backoffMs: 5, random: () => 0.5, ...extra });
+  return { wxm, net, stats };
+}
+
+async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+const settingsBody = { timeZoneOffset: 60, npsRange: '7,8', locationList: ['PostCall'] };
+
+describe('WxM client (scripted server)', () => {
+  it('sends the bearer token to the configured base URL', async () => {
+    const { wxm, net } = client(() => json(settingsBody));
+    expect(await wxm.settings()).to.deep.include({ timeZoneOffset: 60, npsRange: '7,8' });
+    expect(net.calls[0]!.url).to.equal(`${BASE}/api/settings`);
+    expect(net.calls[0]!.headers.get('authorization')).to.equal('Bearer T1-SECRETTOKEN');
+  });
+
+  it('refreshes once after a 401 and retries with the new token', async () => {
+    const { wxm, net, stats } = client((_c, i) => (i === 0 ? json({ message: 'denied' }, 401) : json(settingsBody)));
+    await wxm.settings();
+    expect(stats.refresh).to.equal(1);
+    expect(stats.rejected).to.deep.equal(['T1-SECRETTOKEN']);
+    expect(net.calls.map((c) => c.headers.get('authorization'))).to.deep.equal(['Bearer T1-SECRETTOKEN', 'Bearer T2-SECRETTOKEN']);
+  });
+
+  it('gives up with wxm-auth on a second 401, without looping', async () => {
+    const { wxm, net, stats } = client(() => json({ message: 'denied' }, 401));
+    const err = (await rejection(wxm.settings())) as AppError;
+    expect(err.code).to.equal('wxm-auth');
+    expect(err.hop).to.equal('wxm');
+    expect(net.calls).to.have.length(2);
+    expect(stats.refresh).to.equal(1);
+    expect(err.message + err.detail).to.not.include('SECRETTOKEN');
+  });
+
+  it('waits for Retry-After (seconds) on 429, then succeeds', async () => {
+    const { wxm, net } = client((_c, i) => (i === 0 ? json({ message: 'slow down' }, 429, { 'Retry-After': '1' }) : json(settingsBody)));
+    await wxm.settings();
+    expect(net.calls).to.have.length(2);
+    expect(net.calls[1]!.at - net.calls[0]!.at).to.be.at.least(950);
+  });
+
+  it('understands Retry-After as an HTTP date', async () => {
+    const { wxm, net } = client((_c, i) =>
+      i === 0 ? json({}, 429, { 'Retry-After': new Date(Date.now() + 2000).toUTCString() }) : json(settingsBody),
+    );
+    await wxm.settings();
+    // an HTTP date has whole seconds: the wait is between 1 and 2 s
+    expect(net.calls[1]!.at - net.calls[0]!.at).to.be.at.least(900);
+  });
+
+  it('caps an excessive Retry-After', async () => {
+    const { wxm, net } = client((_c, i) => (i === 0 ? json({}, 429, { 'Retry-After': '3600' }) : json(settingsBody)), { maxRetryAfterMs: 100 });
+    await wxm.settings();
+    expect(net.calls[1]!.at - net.calls[0]!.at).to.be.below(3_600_000);
+    expect(net.calls).to.have.length(2);
+  });
+
+  it('reports wxm-rate-limited when 429 outlasts the retries', async () => {
+    const { wxm, net } = client(() => json({}, 429), { retryLimit: 2 });
+    const err = (await rejection(wxm.settings())) as AppError;
+    expect(err.code).to.equal('wxm-rate-limited');
+    expect(net.calls).to.have.length(3);
+  });
+
+  it('backs off on 5xx (growing delays) and reports wxm-server', async () => {
+    const { wxm, net } = client(() => json({}, 503), { retryLimit: 3, backoffMs: 40 });
+    const err = (await rejection(wxm.count({}))) as AppError;
+    expect(err.code).to.equal('wxm-server');
+    expect(err.status).to.equal(503);
+    expect(net.calls).to.have.length(4);
+    const gaps = net.calls.slice(1).map((c, i) => c.at - net.calls[i]!.at);
+    // delays 40·2^(k−1) with equal jitter at 0.5 → 30, 60, 120 ms (timers only ever fire late)
+    gaps.forEach((g, i) => expect(g).to.be.at.least(40 * 2 ** i * 0.75 - 2));
+  });
+
+  it('retries POST reads on 500 and then succeeds', async () => {
+    const { wxm, net } = client((_c, i) => (i < 2 ? json({}, 500) : json(17)));
+    expect(await wxm.count({})).to.equal(17);
+    expect(net.calls).to.have.length(3);
+    expect(net.calls.every((c) => c.method === 'POST')).to.equal(true);
+  });
+
+  it('reports an unreachable WxM as a network error', async () => {
+    const { wxm } = client(() => Promise.reject(new TypeError('Failed to fetch')), { retryLimit: 1 });
+    const err = (await rejection(wxm.settings())) as AppError;
+    expect(err.code).to.equal('network');
+    expect(err.hop).to.equal('wxm');
+  });
+
+  it('turns a request that hangs into a timeout error', async () => {
+    const hang = (c: FetchCall) => new Promise<Response>(() => void c);
+    const { wxm } = client(hang, { timeoutMs: 60 });
+    const err = (await rejection(wxm.settings())) as AppError;
+    expect(err).to.be.instanceOf(AppError);
+    expect(err.code).to.equal('timeout');
+    expect(err.hop).to.equal('wxm');
+  });
+
+  it('rejects with AbortError when the caller aborts mid-request', async () => {
+    const net = fakeFetch(() => new Promise<Response>(() => undefined));
+    const { tokens } = fakeTokens();
+    // a fetch that honours the signal, like the browser's
+    const abortable: typeof fetch = (input, init) =>
+      new Promise((_resolve, reject) => {
+        const req = input as Request;
+        void net.fetch(input, init);
+        req.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    const wxm = createWxmClient({ baseUrl: BASE, tokens, timeoutMs: 5000, fetch: abortable });
+    const ac = new AbortController();
+    const p = wxm.settings(ac.signal);
+    setTimeout(() => ac.abort(), 20);
+    const err = await rejection(p);
+    expect(err.name).to.equal('AbortError');
+    expect(err).to.not.be.instanceOf(AppError);
+  });
+
+  it('aborts while waiting out a Retry-After', async () => {
+    const { wxm } = client(() => json({}, 429, { 'Retry-After': '10' }));
+    const ac = new AbortController();
+    const started = Date.now();
+    const p = wxm.settings(ac.signal);
+    setTimeout(() => ac.abort(), 50);
+    const err = await rejection(p);
+    expect(err.name).to.equal('AbortError');
+    expect(Date.now() - started).to.be.below(5000);
+  });
+
+  it('reports a body that is not JSON as wxm-bad-response', async () => {
+    const { wxm } = client(() => new Response('<html>proxy login</html>', { status: 200 }));
+    expect(((await rejection(wxm.settings())) as AppError).code).to.equal('wxm-bad-response');
+  });
+
+  it('answers null for an unknown answer id', async () => {
+    const { wxm } = client((c) => (c.url.includes('Questions') ? json(questions) : json({ message: 'Answer not found.' }, 404)));
+    expect(await wxm.answer('nope')).to.equal(null);
+  });
+
+  it('builds the tag map once per client', async () => {
+    const { wxm, net } = client(() => json(questions));
+    const [a, b] = await Promise.all([wxm.tagMap(), wxm.tagMap()]);
+    const c = await wxm.tagMap();
+    expect(a).to.equal(b);
+    expect(c).to.equal(a);
+    expect(net.calls).to.have.length(1);
+    expect(a.nps.map((x) => x.id)).to.deep.equal([NPS_ID]);
+  });
+
+  it('limits the tag map to the configured questionnaires', async () => {
+    const { wxm } = client(() => json(questions), { questionnaires: ['OtherSurvey'] });
+    expect((await wxm.tagMap()).nps).to.deep.equal([]);
+  });
+
+  it('counts malformed records in a page and drops out-of-scale numbers', async () => {
+    const body = { currentPage: 1, totalCount: 3, totalPages: 1, responses: [makeAnswer(1), { id: 'broken' }, makeAnswer(2, 42)] };
+    const { wxm } = client((c) => (c.url.includes('Questions') ? json(questions) : json(body)));
+    const page = await wxm.answersPage({}, 1, 10);
+    expect(page.malformed).to.equal(1);
+    expect(page.answers.map((a) => a.id)).to.deep.equal(['ans-1', 'ans-2']);
+    expect(page.answers[1]!.responses).to.deep.equal([]);
+    expect(page.totalCount).to.equal(3);
+  });
+
+  it('never puts the token or the filter into error messages or the console', async () => {
+    const spy = spyConsole();
+    const errors: string[] = [];
+    try {
+      for (const status of [401, 403, 404, 429, 500]) {
+        const { wxm } = client((c) => (c.url.includes('Questions') ? json(questions) : json({ echo: 'T1-SECRETTOKEN' }, status)), { retryLimit: 1 });
+        const e = (await rejection(wxm.answersPage({ filterquestions: [{ questionId: 'x', answerCheck: ['+14085550100'] }] }, 1, 10))) as AppError;
+        errors.push(String(e), e.detail, e.stack ?? '');
+      }
+    } finally {
+      spy.restore();
+    }
+    const all = errors.join('\n') + spy.text();
+    expect(all).to.not.include('SECRETTOKEN');
+    expect(all).to.not.include('4085550100');
+  });
+
+  describe('streamAnswers', () => {
+    async function collect(gen: AsyncGenerator<AnswerBatch>) {
+      const batches: AnswerBatch[] = [];
+      for await (const b of gen) batches.push(b);
+      return batches;
+    }
+
+    it('yields every page in order with bounded concurrency', async () => {
+      const server = answersServer(95);
+      const { wxm } = client(server.handler);
+      const batches = await collect(wxm.streamAnswers({}, { pageSize: 10, concurrency: 3 }));
+      const ids = batches.flatMap((b) => b.answers.map((a) => a.id));
+      expect(ids).to.deep.equal(Array.from({ length: 95 }, (_, i) => `ans-${i}`));
+      expect(server.stats.maxInFlight).to.be.at.most(3);
+      expect(server.stats.maxInFlight).to.be.greaterThan(1);
+    });
+
+    it('stops at maxAnswers and does not fetch far beyond it', async () => {
+      const server = answersServer(1000);
+      const { wxm } = client(server.handler);
+      const batches = await collect(wxm.streamAnswers({}, { pageSize: 10, maxAnswers: 25, concurrency: 4 }));
+      expect(batches.reduce((n, b) => n + b.answers.length, 0)).to.equal(25);
+      expect(Math.max(...server.stats.pages)).to.equal(3);
+    });
+
+    it('counts malformed records and still reaches the cap with good ones', async () => {
+      const server = answersServer(100, { malformedEvery: 5 }); // ids 0,5,10,... are broken
+      const { wxm } = client(server.handler);
+      const batches = await collect(wxm.streamAnswers({}, { pageSize: 10, maxAnswers: 30, concurrency: 2 }));
+      const good = batches.flatMap((b) => b.answers);
+      expect(good).to.have.length(30);
+      expect(good.every((a) => Number(a.id.slice(4)) % 5 !== 0)).to.equal(true);
+      expect(batches.reduce((n, b) => n + b.malformed, 0)).to.be.at.least(7);
+    });
+
+    it('stops fetching when the consumer breaks out', async () => {
+      const server = answersServer(500, { delayMs: 20 });
+      const { wxm } = client(server.handler);
+      for await (const b of wxm.streamAnswers({}, { pageSize: 10, concurrency: 2 })) {
+        expect(b.answers).to.have.length(10);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      expect(server.stats.pages.length).to.be.at.most(3);
+    });
+
+    it('rejects with AbortError when aborted', async () => {
+      const server = answersServer(500, { delayMs: 20 });
+      const { wxm } = client(server.handler);
+      const ac = new AbortController();
+      const seen: number[] = [];
+      const err = await rejection(
+        (async () => {
+          for await (const b of wxm.streamAnswers({}, { pageSize: 10, signal: ac.signal })) {
+            seen.push(b.answers.length);
+            if (seen.length === 2) ac.abort();
+          }
+        })(),
+      );
+      expect(err.name).to.equal('AbortError');
+      expect(seen).to.deep.equal([10, 10]);
+    });
+
+    it('yields nothing but the (empty) first page when there are no answers', async () => {
+      const { wxm } = client(answersServer(0).handler);
+      const batches = await collect(wxm.streamAnswers({}, { pageSize: 10 }));
+      expect(batches).to.have.length(1);
+      expect(batches[0]!.answers).to.deep.equal([]);
+      expect(batches[0]!.totalCount).to.equal(0);
+    });
+  });
+});

@@ -1,0 +1,21 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { CxSkeleton } from '../../shared/ui/skeleton.js';
+import '../../shared/ui/skeleton.js';
+
+describe('<cx-skeleton>', () => {
+  it('draws the requested lines hidden from assistive tech, with a hidden "Loading…" status', async () => {
+    const el = await fixture<CxSkeleton>(html`<cx-skeleton lines="4"></cx-skeleton>`);
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('[part="line"]').length).to.equal(4);
+    expect(root.querySelector('[part="line"]')!.closest('[aria-hidden="true"]')).to.exist;
+    const status = root.querySelector('[role="status"]')!;
+    expect(status.textContent).to.equal('Loading…');
+    expect(status.getBoundingClientRect().width).to.be.at.most(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('uses a custom label', async () => {
+    const el = await fixture<CxSkeleton>(html`<cx-skeleton label="Loading the journey"></cx-skeleton>`);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Loading the journey');
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Vite build of the gadgets. Each gadget is its own build: one minified, self-contained CLASSIC script
+ * (IIFE, no shared chunks, no dynamic imports) with a content hash in its name, plus the gadget XML files
+ * that load it (gadget-xml/plugin.ts). Why classic and not a module: see README "Why classic scripts".
+ * `npm run build` (scripts/build.ts) runs one build per gadget with these settings.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type InlineConfig } from 'vite';
+import { gadgetXml } from './gadget-xml/plugin.js';
+import type { BundleName } from './gadget-xml/catalogue.js';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export const GADGET_ENTRIES: Record<BundleName, string> = {
+  journey: 'gadgets/journey/main.ts',
+  analytics: 'gadgets/analytics/main.ts',
+};
+
+export interface GadgetBuildOptions {
+  bundle: BundleName;
+  outDir: string;
+  baseUrl?: string;
+  wxmBaseUrl?: string;
+  emitLayout?: boolean;
+  /** Another entry module for this bundle (tests build fixtures with the production settings). */
+  entry?: string;
+  logLevel?: InlineConfig['logLevel'];
+}
+
+export function gadgetBuildConfig(o: GadgetBuildOptions): InlineConfig {
+  return {
+    configFile: false,
+    root,
+    mode: 'production',
+    logLevel: o.logLevel ?? 'warn',
+    publicDir: false,
+    base: './',
+    // Production condition: Lit's production build (no dev-mode warning, smaller).
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir: o.outDir,
+      emptyOutDir: false, // several builds share the folder; scripts/build.ts empties it once
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      modulePreload: false,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      assetsInlineLimit: Number.MAX_SAFE_INTEGER, // any asset is inlined: nothing else to host
+      rolldownOptions: {
+        input: { [o.bundle]: o.entry ?? GADGET_ENTRIES[o.bundle] },
+        output: {
+          format: 'iife',
+          codeSplitting: false, // dynamic imports are inlined: one file, nothing that can go missing
+          entryFileNames: '[name]-[hash].js',
+        },
+      },
+    },
+    plugins: [gadgetXml({ bundle: o.bundle, baseUrl: o.baseUrl, wxmBaseUrl: o.wxmBaseUrl, emitLayout: o.emitLayout })],
+  };
+}
+
+// `npx vite build` alone builds the journey gadget with relative URLs; `npm run build` builds everything.
+export default defineConfig(gadgetBuildConfig({ bundle: 'journey', outDir: 'dist', emitLayout: true }));
