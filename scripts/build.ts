@@ -3,7 +3,7 @@
  * Builds each gadget into one classic script plus its gadget XML files and the layout snippet
  * (vite.config.ts, gadget-xml/plugin.ts), prints the script sizes, then validates the output.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -13,7 +13,7 @@ import { gadgetBuildConfig, GADGET_ENTRIES } from '../vite.config.js';
 import { normaliseBaseUrl } from '../gadget-xml/render.js';
 import { validateDir } from '../gadget-xml/validate-cli.js';
 import { formatFindings, type Finding } from '../gadget-xml/validate.js';
-import type { BundleName } from '../gadget-xml/catalogue.js';
+import { GADGET_XMLS, LAYOUT_FILE, type BundleName } from '../gadget-xml/catalogue.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -30,11 +30,20 @@ export interface BuildResult {
   findings: Finding[];
 }
 
+/** Removes earlier build output only (never the folder itself: --out-dir may name a folder with other files). */
+function cleanOutDir(outDir: string): void {
+  mkdirSync(outDir, { recursive: true });
+  const ours = new Set([...GADGET_XMLS.map((s) => s.file), LAYOUT_FILE]);
+  const bundles = Object.keys(GADGET_ENTRIES).join('|');
+  const script = new RegExp(`^(${bundles})-[\\w-]+\\.js$`);
+  for (const f of readdirSync(outDir)) if (ours.has(f) || script.test(f)) rmSync(join(outDir, f));
+}
+
 export async function buildGadgets(opts: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(opts.outDir);
   const baseUrl = opts.baseUrl === undefined ? undefined : normaliseBaseUrl(opts.baseUrl, '--base-url', { folder: true });
   const wxmBaseUrl = opts.wxmBaseUrl === undefined ? undefined : normaliseBaseUrl(opts.wxmBaseUrl, '--wxm-base-url', { folder: false });
-  rmSync(outDir, { recursive: true, force: true });
+  cleanOutDir(outDir);
   const bundles = Object.keys(GADGET_ENTRIES) as BundleName[];
   const scripts = {} as Record<BundleName, string>;
   for (const [i, bundle] of bundles.entries()) {

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { runPostCallSurvey } from './cvp/survey.js';
 import { FaultRegistry } from './faults.js';
 import { TokenStore } from './tokens.js';
 import { buildWorld } from './world/seed.js';
@@ -54,12 +55,6 @@ async function listen(server: http.Server, port: number, host: string): Promise<
   return `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
 }
 
-/** CVP's survey client lives in the WxM half (cvp/survey.ts); loaded lazily so the Finesse side starts without it. */
-const defaultSurvey: SurveyRunner = async (args) => {
-  const specifier = './cvp/survey.js'; // not a literal: the module may land after this file
-  const mod = (await import(specifier)) as { runPostCallSurvey: SurveyRunner };
-  return mod.runPostCallSurvey(args);
-};
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = opts.host ?? '127.0.0.1';
@@ -87,7 +82,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     distDir: path.resolve(opts.distDir ?? 'dist'),
     calls: new CallCenter(world, hub),
     hub,
-    surveys: new SurveyLog(opts.postCallSurvey ?? defaultSurvey),
+    surveys: new SurveyLog(opts.postCallSurvey ?? runPostCallSurvey),
     selfUrl: () => finesseUrl,
     wxmUrl: () => wxmUrl,
   };

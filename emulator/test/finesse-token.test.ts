@@ -45,7 +45,7 @@ describe('Cloud Connect token service', () => {
   });
 
   it('answers 401 without, or with a wrong, Authorization header', async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       {},
       { Authorization: basic(agent, 'wrong') },
       { Authorization: basic('no-such-user') },

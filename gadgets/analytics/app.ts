@@ -137,10 +137,11 @@ export class AnalyticsApp extends LitElement {
   }
 
   private readonly view = new Task(this, {
-    args: () => [this.wxm, this.config, this.request(), this.tick] as const,
-    task: async ([wxm, config, req], { signal }) => {
-      if (!wxm || !config || !req) return initialState;
-      const key = viewKey(req);
+    // Args are compared by identity: the request travels as its key, so equal views do not re-run.
+    args: () => [this.wxm, this.config, this.currentKey(), this.tick] as const,
+    task: async ([wxm, config, key], { signal }) => {
+      const req = this.request();
+      if (!wxm || !config || !req || !key) return initialState;
       const data = await loadView(
         wxm,
         config,
@@ -197,6 +198,11 @@ export class AnalyticsApp extends LitElement {
     const teams = this.teams;
     const remembered = this.teamId ?? this.adapter?.userPrefs()[TEAM_PREF];
     return teams.find((t) => t.id === remembered) ?? teams[0];
+  }
+
+  private currentKey(): string {
+    const req = this.request();
+    return req ? viewKey(req) : '';
   }
 
   private request(): ViewRequest | undefined {

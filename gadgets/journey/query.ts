@@ -22,6 +22,12 @@ export interface JourneyFilters {
 
 export const DEFAULT_FILTERS: JourneyFilters = { period: 'all', channel: 'all' };
 
+/**
+ * FilterBy.channel matches one surveyClient value exactly; "web" is WxM's web survey client. (In-app clients such
+ * as "InApp-Droid" still show as web in the unfiltered timeline; the server cannot OR channels in one filter.)
+ */
+const CHANNEL_CLIENT: Record<Channel, string> = { voice: 'voice', email: 'email', sms: 'sms', web: 'JS-MicroWeb' };
+
 const PERIOD_DAYS: Record<Period, number | undefined> = { '30d': 30, '90d': 90, '1y': 365, all: undefined };
 const DAY_MS = 86_400_000;
 
@@ -70,7 +76,7 @@ export function buildFilter(
   if (options.questionnaires.length) filter.location = [...options.questionnaires];
   const days = PERIOD_DAYS[options.filters.period];
   if (days !== undefined) filter.afterdate = new Date(options.now.getTime() - days * DAY_MS).toISOString();
-  if (options.filters.channel !== 'all') filter.channel = options.filters.channel;
+  if (options.filters.channel !== 'all') filter.channel = CHANNEL_CLIENT[options.filters.channel];
   return filter;
 }
 

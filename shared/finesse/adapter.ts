@@ -286,8 +286,7 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
         if (dialogsStarted) for (const id of tracked.keys()) announce(id, listener);
         startDialogs(user);
       } else {
-        void this.connect().then((s) => {
-          void s;
+        this.connect().then(() => {
           if (listeners.has(listener) && user) startDialogs(user);
         }, () => undefined);
       }

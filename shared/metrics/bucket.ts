@@ -19,8 +19,12 @@ export function parseUtc(iso: string): number {
   return Date.parse(zoned ? iso : `${iso}Z`);
 }
 
-const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
-const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
+/** Two decimal digits at i, or NaN when either is not a digit. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+}
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
 function civilDay(y: number, m: number, d: number): number {
@@ -44,7 +48,7 @@ function fastDay(iso: string, timeZoneOffset: number): number | undefined {
   const d = two(iso, 8);
   const h = two(iso, 11);
   const min = two(iso, 14);
-  // NaN-safe range check: any non-digit makes one of these fail.
+  // Written so NaN (a non-digit) fails too; those strings go to Date.parse.
   if (!(y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31 && h >= 0 && h <= 24 && min >= 0 && min <= 59)) return undefined;
   return civilDay(y, m, d) + Math.floor((h * 60 + min + timeZoneOffset) / 1440);
 }

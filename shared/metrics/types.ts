@@ -22,6 +22,7 @@ export interface NpsResult {
   /** −100..100, null when n = 0 ("no responses", never 0). */
   score: number | null;
   interval: Interval | null;
+  /** 0 < n < minSample (an empty set is "no responses", not low-sample). */
   lowSample: boolean;
 }
 

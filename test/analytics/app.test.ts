@@ -6,7 +6,7 @@ import { provideServices } from '../../gadgets/analytics/provide.js';
 import { TEAM_PREF, type AnalyticsApp } from '../../gadgets/analytics/app.js';
 import '../../gadgets/analytics/app.js';
 import { FakeWxm, answer, type AnswerSpec } from './fakes.js';
-import { deepQuery, deepQueryAll, kpiValues } from './dom.js';
+import { deepQuery, deepQueryAll, kpiPart, kpiValues } from './dom.js';
 
 const day = (d: number) => new Date(Date.now() - d * 86_400_000 - 3_600_000).toISOString();
 
@@ -92,9 +92,9 @@ describe('<cx-analytics-app> with fake services', () => {
     expect(v.nps).to.equal('33');
     expect(v.csat).to.match(/^67\s?%$/);
     expect(v.ces).to.equal('4.3');
-    expect(deepQuery(app, '[data-metric=nps] [part=kpi-n]')?.textContent).to.contain('3');
-    expect(deepQuery(app, '[data-metric=nps] [part=kpi-formula]')?.textContent).to.contain('(2 promoters − 1 detractors) / 3');
-    expect(deepQuery(app, '[part=kpi-benchmark]')?.textContent).to.contain('All teams NPS: 50');
+    expect(kpiPart(app, 'nps', 'kpi-n')).to.contain('3');
+    expect(kpiPart(app, 'nps', 'kpi-formula')).to.contain('(2 promoters − 1 detractors) / 3');
+    expect(kpiPart(app, 'nps', 'kpi-benchmark')).to.contain('All teams NPS: 50');
     await expect(app).to.be.accessible();
   });
 
@@ -169,7 +169,7 @@ describe('<cx-analytics-app> with fake services', () => {
     await waitUntil(() => deepQuery(app, 'cx-state-panel[kind=error]'), 'no error panel');
     expect(deepQuery(app, '[part=kpi-value]')).to.equal(null);
     wxm.failWith = undefined;
-    (deepQuery(app, 'cx-state-panel[kind=error] [part=retry]') as HTMLButtonElement).click();
+    (deepQuery(deepQuery(app, 'cx-state-panel[kind=error]')!, '[part=retry]') as HTMLButtonElement).click();
     await loaded(app);
     expect(kpiValues(app).nps).to.equal('33');
     // A failing refresh from tab activation keeps the numbers on screen.

@@ -21,3 +21,9 @@ export function kpiValues(root: Element | Document): Record<string, string> {
   }
   return out;
 }
+
+/** Text of one part of a metric's KPI card ('' when absent). */
+export function kpiPart(root: Element | Document, metric: string, part: string): string {
+  const card = deepQueryAll(root, `[part~=kpi][data-metric=${metric}]`)[0];
+  return card?.shadowRoot?.querySelector(`[part~=${part}]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}

@@ -117,16 +117,37 @@ describe('emulated Finesse desktop', () => {
   });
 
   it('has no axe violations on the desktop page', async () => {
-    await new Promise<void>((resolve, reject) => {
-      const s = doc.createElement('script');
-      s.src = '/node_modules/axe-core/axe.min.js';
-      s.onload = () => resolve();
-      s.onerror = () => reject(new Error('axe did not load'));
-      doc.head.append(s);
-    });
-    const axe = (desk.contentWindow as any).axe;
-    const result = await axe.run(doc, { iframes: false });
-    const summary = result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-    expect(summary).to.deep.equal([]);
+    expect(await axeViolations(desk)).to.deep.equal([]);
+  });
+
+  it('has no axe violations on the sign-in chooser, which lists agents and supervisors', async () => {
+    const chooser = document.createElement('iframe');
+    chooser.title = 'chooser';
+    chooser.src = '/desktop/container/';
+    const loaded = new Promise((r) => chooser.addEventListener('load', r, { once: true }));
+    document.body.append(chooser);
+    await loaded;
+    try {
+      const links = [...chooser.contentDocument!.querySelectorAll('a[href^="?user="]')].map((a) => a.getAttribute('href'));
+      const { agents, supervisors } = await people();
+      expect(links.length).to.equal(agents.length + supervisors.length);
+      expect(await axeViolations(chooser)).to.deep.equal([]);
+    } finally {
+      chooser.remove();
+    }
   });
 });
+
+/** Runs axe inside a same-origin frame's document (gadget frames excluded: they are the gadgets' own tests). */
+async function axeViolations(frame: HTMLIFrameElement): Promise<string[]> {
+  const doc = frame.contentDocument!;
+  await new Promise<void>((resolve, reject) => {
+    const s = doc.createElement('script');
+    s.src = '/node_modules/axe-core/axe.min.js';
+    s.onload = () => resolve();
+    s.onerror = () => reject(new Error('axe did not load'));
+    doc.head.append(s);
+  });
+  const result = await (frame.contentWindow as any).axe.run(doc, { iframes: false });
+  return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+}

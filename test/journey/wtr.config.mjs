@@ -15,5 +15,7 @@ function gadgetSources(ctx, next) {
 export default {
   ...base,
   files: ['test/journey/**/*.test.ts'],
+  // The live tests inject emulator faults: one file at a time.
+  concurrency: 1,
   middleware: [gadgetSources, ...base.middleware],
 };

@@ -84,6 +84,20 @@ describe('BucketedFold', () => {
     ]);
   });
 
+  it('day buckets equal the calendar date at UTC + offset (random instants, zones and date formats)', () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 300; i++) {
+      const ms = Date.UTC(1999, 0, 1) + Math.floor(rand() * 40 * 365 * 86_400_000);
+      const offset = Math.round(rand() * 28 - 14) * 60 + (i % 3 === 0 ? 45 : 0);
+      const iso = new Date(ms).toISOString();
+      // alternate the fast path ("…Z") with forms that go through Date.parse
+      const written = i % 3 === 1 ? iso.replace('Z', '+00:00') : i % 3 === 2 ? iso.slice(0, 19) : iso;
+      const [b] = buckets([answer(written, 9)], 'day', offset);
+      expect(b!.start, `${written} ${offset}`).to.equal(new Date(ms + offset * 60_000).toISOString().slice(0, 10));
+    }
+  });
+
   it('every week bucket starts on a Monday at most 6 days before the local date (random instants and zones)', () => {
     let seed = 7;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -106,7 +120,7 @@ describe('BucketedFold', () => {
   });
 
   it('reads zone-less dates as UTC and skips unreadable dates', () => {
-    const b = buckets([answer('2026-03-01T23:30:00', 9), answer('not a date', 9), answer('', 9)], 'day', 60);
+    const b = buckets([answer('2026-03-01T23:30:00', 9), answer('not a date', 9), answer('', 9), answer('2026-0x-01T10:00:00Z', 9)], 'day', 60);
     expect(b.map((x) => x.start)).to.deep.equal(['2026-03-02']);
     expect(b[0]!.summary.answers).to.equal(1);
     const offsetDate = buckets([answer('2026-03-02T01:30:00+02:00', 9)], 'day', 0);

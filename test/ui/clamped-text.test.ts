@@ -5,9 +5,12 @@ import '../../shared/ui/clamped-text.js';
 
 const toggle = (el: CxClampedText) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]');
 const box = (el: CxClampedText) => el.shadowRoot!.querySelector<HTMLElement>('[part="text"]')!;
+/** Let the post-update measurement run and re-render (timers, not animation frames: background pages may not paint). */
 const settle = async (el: CxClampedText) => {
-  await new Promise((r) => requestAnimationFrame(() => r(null)));
-  await el.updateComplete;
+  for (let i = 0; i < 2; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+  }
 };
 
 describe('<cx-clamped-text>', () => {
@@ -31,8 +34,8 @@ describe('<cx-clamped-text>', () => {
   it('clamps long text (10 kB) to the given lines and toggles More/Less with the keyboard', async () => {
     const long = 'The agent was helpful but the wait was long. '.repeat(230); // ≈ 10 kB
     const el = await fixture<CxClampedText>(
-      html`<div style="width:300px"><cx-clamped-text lines="2" .text=${long}></cx-clamped-text></div>`,
-    ).then((d) => d.querySelector('cx-clamped-text')!);
+      html`<cx-clamped-text style="width:300px" lines="2" .text=${long}></cx-clamped-text>`,
+    );
     await settle(el);
     const lineHeight = parseFloat(getComputedStyle(box(el)).lineHeight) || 16;
     const clamped = box(el).getBoundingClientRect().height;
@@ -67,9 +70,7 @@ describe('<cx-clamped-text>', () => {
   });
 
   it('re-measures when the text changes and collapses again', async () => {
-    const el = await fixture<CxClampedText>(html`<div style="width:200px"><cx-clamped-text></cx-clamped-text></div>`).then(
-      (d) => d.querySelector('cx-clamped-text')!,
-    );
+    const el = await fixture<CxClampedText>(html`<cx-clamped-text style="width:200px"></cx-clamped-text>`);
     el.text = 'short';
     await settle(el);
     expect(toggle(el)).to.be.null;

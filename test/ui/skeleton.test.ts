@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import type { CxSkeleton } from '../../shared/ui/skeleton.js';
 import '../../shared/ui/skeleton.js';
 
@@ -17,5 +18,15 @@ describe('<cx-skeleton>', () => {
   it('uses a custom label', async () => {
     const el = await fixture<CxSkeleton>(html`<cx-skeleton label="Loading the journey"></cx-skeleton>`);
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Loading the journey');
+  });
+
+  it('pulses, except when the user asks for reduced motion', async () => {
+    const el = await fixture<CxSkeleton>(html`<cx-skeleton></cx-skeleton>`);
+    const line = el.shadowRoot!.querySelector('[part="line"]')!;
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    expect(getComputedStyle(line).animationName).to.equal('pulse');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(getComputedStyle(line).animationName).to.equal('none');
+    await emulateMedia({ reducedMotion: 'no-preference' });
   });
 });

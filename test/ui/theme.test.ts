@@ -102,7 +102,7 @@ describe('theme palette', () => {
 
   it('gives components outside a themed root the light values (registered initial values)', async () => {
     await emulateMedia({ colorScheme: 'light' });
-    const div = await fixture(html`<div></div>`);
+    const div = document.body.appendChild(document.createElement('div'));
     expect(read(div, 'text').join(',')).to.equal(
       (() => {
         const s = document.createElement('span');
@@ -113,6 +113,7 @@ describe('theme palette', () => {
         return c;
       })(),
     );
+    div.remove();
   });
 });
 
@@ -132,7 +133,8 @@ describe('kit components inside a themed root', () => {
         <cx-segmented label="Period" .options=${opts} value="b"></cx-segmented>
         <cx-clamped-text .text=${'Lovely service'}></cx-clamped-text>
       </cx-theme-probe>`);
-      await new Promise((r) => requestAnimationFrame(r));
+      // No animation frames here: a background test page may never paint.
+      await Promise.all([...root.children].map((c) => (c as LitElement).updateComplete));
       const panel = root.querySelector('cx-state-panel')!;
       // The themed root's colours reach inside the components' shadow roots.
       const btn = panel.shadowRoot!.querySelector('[part="copy"]')!;

@@ -42,7 +42,14 @@
   // ---- gadgets ----
   var frames = [];
   document.querySelectorAll('.gadget').forEach(function (box, i) {
-    var abs = new URL(box.getAttribute('data-gadget-url'), location.href).href;
+    var gadgetUrl = new URL(box.getAttribute('data-gadget-url'), location.href);
+    if (boot.wxmUrl && !gadgetUrl.searchParams.has('wxmBaseUrl')) {
+      var wxm = new URL(boot.wxmUrl);
+      // Listening on all interfaces: the browser reaches WxM on the host it reached the desktop on.
+      if (wxm.hostname === '0.0.0.0' || wxm.hostname === '[::]') wxm.hostname = location.hostname;
+      gadgetUrl.searchParams.set('wxmBaseUrl', wxm.origin);
+    }
+    var abs = gadgetUrl.href;
     var iframe = box.querySelector('iframe');
     var fixed = Number(new URL(abs).searchParams.get('gadgetHeight')) || 0;
     iframe.style.height = (fixed || 150) + 'px';
@@ -171,8 +178,17 @@
   // Live dialogs of this user.
   var dialogList = el('ul', { class: 'dialogs' });
   var dialogs = {};
+  // What the caller answers in the post-call survey when a call ends (blank = drawn at random).
+  var npsInput = el('input', { type: 'number', min: '0', max: '10', inputmode: 'numeric' });
+  var commentInput = el('input', { type: 'text', autocomplete: 'off' });
+  function surveyAnswers() {
+    var answers = {};
+    if (npsInput.value !== '') answers.nps = Number(npsInput.value);
+    if (commentInput.value.trim()) answers.comment = commentInput.value.trim();
+    return answers;
+  }
   function act(id, verb) {
-    api('POST', '/_emulator/calls/' + encodeURIComponent(id) + '/' + verb, {}).then(
+    api('POST', '/_emulator/calls/' + encodeURIComponent(id) + '/' + verb, verb === 'end' ? { answers: surveyAnswers() } : {}).then(
       function (r) { say(verb === 'end' ? 'Call ' + id + ' ended (survey: ' + (typeof r.survey === 'string' ? r.survey : r.survey.status) + ').' : 'Call ' + id + ': ' + verb + ' done.'); },
       function (err) { say(verb + ' failed: ' + err.message); },
     );
@@ -206,6 +222,9 @@
   aside.append(el('section', { 'aria-labelledby': 'h-dialogs' }, [
     el('h3', { id: 'h-dialogs', text: 'Calls on this desktop' }),
     dialogList,
+    el('h4', { text: 'Post-call survey answers (on End)' }),
+    labelled('NPS 0–10 (blank: random)', npsInput),
+    labelled('Comment', commentInput),
   ]));
   renderDialogs();
   var events = new EventSource('/_emulator/events?user=' + encodeURIComponent(user.id));

@@ -1,4 +1,5 @@
 /** The control API (`/_emulator/...`): drives calls, faults, tokens and Cloud Connect; lists the world. */
+import type { SurveyAnswers } from '../cvp/survey.js';
 import type { EmuCustomer } from '../world/types.js';
 import type { FinesseContext } from './context.js';
 import { BadRequest, readJson, sendJson, type Req, type Res } from './http.js';
@@ -56,11 +57,11 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
       const ended = calls.end(id);
       let survey: unknown = 'skipped';
       if (ended.survey) {
-        const started = ctx.surveys.start({
+        const started = ctx.surveys.start(id, {
           wxmUrl: ctx.wxmUrl(),
           cloudConnectUrl: ctx.selfUrl(),
           call: surveyCall(ctx.world, ended),
-          answers: b.answers,
+          answers: surveyAnswers(b.answers),
           deferred: b.deferred === true,
         });
         survey = b.wait === true ? await started : 'started';
@@ -156,7 +157,7 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
     return true;
   }
   if (p === '/customers' && m === 'GET') {
-    const limit = Math.min(num(url.searchParams.get('limit') ?? undefined, 'limit', 0) ?? 100, 10_000);
+    const limit = Math.min(num(url.searchParams.get('limit') || undefined, 'limit', 0) ?? 100, 10_000);
     const trait = url.searchParams.get('trait');
     const out = [];
     for (const c of ctx.world.customers) {
@@ -196,4 +197,14 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
 
 function faultsJson(ctx: FinesseContext) {
   return { faults: [...ctx.wxmFaults.list()], finesseFaults: [...ctx.finesseFaults.list()] };
+}
+
+/** Scripted caller answers ({nps?, csat?, ces?, comment?}); anything else is ignored. */
+function surveyAnswers(v: unknown): SurveyAnswers | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const a = v as Record<string, unknown>;
+  const out: SurveyAnswers = {};
+  for (const k of ['nps', 'csat', 'ces'] as const) if (typeof a[k] === 'number') out[k] = a[k] as number;
+  if (typeof a.comment === 'string') out.comment = a.comment;
+  return out;
 }

@@ -94,6 +94,8 @@ ${t.gadgets.length ? t.gadgets.map((g) => frame(g, t.id)).join('\n') : '<p class
     user: info,
     role: user.role,
     agents: agentsJson(ctx.world),
+    // Gadget URLs without wxmBaseUrl get the emulator's WxM origin (as an admin would set it in the layout).
+    wxmUrl: url.searchParams.get('wxm') === 'keep' ? null : ctx.wxmUrl(),
   };
   const body = `<header class="top">
 <h1>Finesse <span class="muted">(emulator)</span></h1>

@@ -2,32 +2,13 @@
  * When an emulated call ends on a survey call type, play CVP's post-call survey (the WxM half implements it
  * in cvp/survey.ts). A survey failure is logged and recorded, never allowed to break the call flow.
  */
+import type { CallContext, PostCallSurveyOptions } from '../cvp/survey.js';
+import { QUEUES } from '../world/store.js';
 import type { World } from '../world/types.js';
 import { callerContext } from './caller.js';
 import type { EndedCall } from './calls.js';
 
-/** The call context CVP has when it starts the survey. */
-export interface SurveyCall {
-  /** cc_AgentId: the agent's CCE skill target id. */
-  agentId: string;
-  skillTargetId: string;
-  teamId: string;
-  customerId?: string;
-  mobile?: string;
-  email?: string;
-  queueId?: string;
-  channel: string;
-  dialogId: string;
-}
-
-export interface SurveyArgs {
-  wxmUrl: string;
-  cloudConnectUrl: string;
-  call: SurveyCall;
-  answers?: unknown;
-  deferred?: boolean;
-}
-
+export type SurveyArgs = PostCallSurveyOptions;
 export type SurveyRunner = (args: SurveyArgs) => Promise<unknown>;
 
 export interface SurveyOutcome {
@@ -38,20 +19,19 @@ export interface SurveyOutcome {
   result?: unknown;
 }
 
-export function surveyCall(world: World, ended: EndedCall): SurveyCall {
+/** The call context CVP has when it starts the survey (cc_AgentId is the agent's skill target id). */
+export function surveyCall(world: World, ended: EndedCall): CallContext {
   const agent = ended.agent.agent;
   const caller = callerContext(ended.podId, ended.ani);
-  const call: SurveyCall = {
+  // CVP knows the queue the call came through; calls placed without one get their team's queue.
+  const teamIndex = Math.max(0, world.teams.findIndex((t) => t.id === agent.teamId));
+  return {
     agentId: agent.skillTargetId,
-    skillTargetId: agent.skillTargetId,
     teamId: agent.teamId,
+    queueId: ended.queueId ?? QUEUES[teamIndex % QUEUES.length],
     channel: 'voice',
-    dialogId: ended.dialog.id,
     ...caller,
   };
-  if (ended.queueId) call.queueId = ended.queueId;
-  void world;
-  return call;
 }
 
 export class SurveyLog {
@@ -64,8 +44,8 @@ export class SurveyLog {
   }
 
   /** Starts the survey; the promise never rejects. */
-  start(args: SurveyArgs): Promise<SurveyOutcome> {
-    const outcome: SurveyOutcome = { dialogId: args.call.dialogId, at: new Date().toISOString(), status: 'pending' };
+  start(dialogId: string, args: SurveyArgs): Promise<SurveyOutcome> {
+    const outcome: SurveyOutcome = { dialogId, at: new Date().toISOString(), status: 'pending' };
     this.outcomes.unshift(outcome);
     this.outcomes.length = Math.min(this.outcomes.length, 100);
     return Promise.resolve()

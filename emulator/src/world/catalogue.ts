@@ -83,7 +83,7 @@ const DIGITAL_SPECS: Spec[] = [
   ...HIDDEN_SPECS,
 ];
 
-function build(seed: number, qnIndex: number, name: string, display: string, channels: string[], specs: Spec[]): QuestionnaireDef {
+function build(seed: number, name: string, display: string, channels: string[], specs: Spec[]): QuestionnaireDef {
   const byRole: Partial<Record<Role, Question>> = {};
   const questions = specs.map(({ role, ...spec }, i): Question => {
     const q: Question = {
@@ -97,14 +97,13 @@ function build(seed: number, qnIndex: number, name: string, display: string, cha
     byRole[role] = q;
     return q;
   });
-  void qnIndex;
   return { questionnaire: { name, displayName: display, isNameImmutable: true, hashPIIBy: null }, channels, byRole, questions };
 }
 
 export function buildCatalogue(seed: number): Catalogue {
   const defs = [
-    build(seed, 0, VOICE, 'Post-call voice survey', ['voice'], VOICE_SPECS),
-    build(seed, 1, DIGITAL, 'Digital follow-up (email, SMS, web)', ['email', 'sms', 'JS-MicroWeb'], DIGITAL_SPECS),
+    build(seed, VOICE, 'Post-call voice survey', ['voice'], VOICE_SPECS),
+    build(seed, DIGITAL, 'Digital follow-up (email, SMS, web)', ['email', 'sms', 'JS-MicroWeb'], DIGITAL_SPECS),
   ];
   const roleOf = new Map<string, { qn: number; role: Role }>();
   defs.forEach((d, qn) => {

@@ -2,9 +2,9 @@
  * buildWorld: the whole emulated contact centre from (seed, profile, start day), deterministically.
  * Answers are written straight into typed-array columns (see store.ts), then sorted by time once.
  */
-import { buildCatalogue, CHANNELS } from './catalogue.js';
-import { buildCommentPool, LANGUAGES, sentimentOf } from './comments.js';
-import { mulberry32, substream, type Rng } from './prng.js';
+import { buildCatalogue } from './catalogue.js';
+import { buildCommentPool, sentimentOf } from './comments.js';
+import { substream, type Rng } from './prng.js';
 import { allocColumns, AnswerStore, IDENT_CUSTOMER, IDENT_EMAIL, IDENT_MOBILE, MALFORMED, QUEUES, type SeedColumns } from './store.js';
 import type { EmuAgent, EmuCustomer, EmuSupervisor, EmuTeam, Profile, World } from './types.js';
 
@@ -68,7 +68,7 @@ export function buildWorld(opts: { seed: number; profile: Profile; startDay?: Da
   customers.forEach((customer, ci) => {
     const first = row;
     for (let k = 0; k < customer.surveyCount; k++, row++) writeAnswer(rng, raw, row, ci, customer, start, agents.length, quality, comments);
-    applyTraits(rng, raw, first, row, customer, comments.hostile);
+    applyTraits(raw, first, row, customer, comments.hostile);
   });
   const cols = sortByTime(raw);
 
@@ -208,7 +208,7 @@ function writeAnswer(rng: Rng, c: SeedColumns, i: number, ci: number, customer: 
 }
 
 /** Make the fixture customers' promises true (see EmuCustomer.traits). */
-function applyTraits(rng: Rng, c: SeedColumns, from: number, to: number, customer: EmuCustomer, hostile: number[]): void {
+function applyTraits(c: SeedColumns, from: number, to: number, customer: EmuCustomer, hostile: number[]): void {
   const trait = customer.traits?.[0];
   if (!trait || from === to) return;
   for (let i = from; i < to; i++) c.malformed[i] = 0;
@@ -231,7 +231,6 @@ function applyTraits(rng: Rng, c: SeedColumns, from: number, to: number, custome
       if (i < to) { c.malformed[i] = kind; if (kind === 2) c.nps[i] = 42; }
     });
   }
-  void rng;
 }
 
 /** Reorder every column oldest → newest (ties by generation order). */
@@ -256,5 +255,3 @@ function sortByTime(raw: SeedColumns): SeedColumns {
   }
   return sorted;
 }
-
-export { CHANNELS, mulberry32 };

@@ -152,7 +152,12 @@ export function createWxmHandler(ctx: WxmContext): (req: IncomingMessage, res: S
     const fault = ctx.faults.take(path);
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.status) return faultReply(res, fault);
-    const rawParts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    let rawParts: string[];
+    try {
+      rawParts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    } catch {
+      throw new HttpError(400, INVALID);
+    }
     if (rawParts[0]?.toLowerCase() !== 'api') throw new HttpError(404, { message: 'Not found.' });
     rawParts.shift();
     const call: Call = { req, res, method, rawParts, parts: rawParts.map((p) => p.toLowerCase()), malformed: fault?.malformed === true };

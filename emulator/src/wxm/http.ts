@@ -37,7 +37,13 @@ export async function streamJsonArray<T>(res: ServerResponse, count: number, ite
   for (let k = 0; k < count; k++) {
     if (res.destroyed) return;
     const ok = res.write((k ? ',' : '') + JSON.stringify(item(k)));
-    if (!ok) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    if (!ok) {
+      await new Promise<void>((resolve) => {
+        const done = () => { res.off('drain', done); res.off('close', done); resolve(); };
+        res.on('drain', done);
+        res.on('close', done);
+      });
+    }
   }
   res.end(']');
 }

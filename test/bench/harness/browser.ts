@@ -52,7 +52,7 @@ export async function runInPage(browser: Browser, origin: string, url: string, e
   const page: Page = await browser.newPage();
   page.on('pageerror', (e) => console.error(`  [page error] ${e instanceof Error ? e.message : String(e)}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warn') console.error(`  [page ${m.type()}] ${m.text()}`);
+    if (m.type() === 'error' || m.type() === 'warn') console.error(`  [page console.${m.type()}] ${m.text()}`);
   });
   const heap: Partial<HeapFigures> = {};
   const started = performance.now();

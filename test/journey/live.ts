@@ -1,0 +1,112 @@
+/**
+ * Integration helpers: make this test page a Finesse gadget iframe on the emulator (container.js + finesse.js),
+ * boot the journey gadget, drive calls through the control API, and read what the agent sees.
+ */
+import { testEnv } from '../helpers/env.js';
+import { bootGadget } from '../../shared/boot.js';
+import '../../gadgets/journey/app.js';
+import type { JourneyApp } from '../../gadgets/journey/app.js';
+import type { Answer, FilterBy, Question } from '../../shared/wxm/types.js';
+
+export interface Customer {
+  id: string;
+  mobile: string | null;
+  email: string | null;
+  surveyCount: number;
+}
+
+const loadScript = (src: string) =>
+  new Promise<void>((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = src;
+    s.onload = () => resolve();
+    s.onerror = () => reject(new Error(`script failed: ${src.split('?')[0]}`));
+    document.head.append(s);
+  });
+
+export async function control<T = unknown>(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
+  const res = await fetch(`/_emulator${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`control ${path}: ${res.status}`);
+  return res.json() as Promise<T>;
+}
+
+export async function customer(trait: string): Promise<Customer> {
+  const { customers } = await control<{ customers: Customer[] }>(`/customers?trait=${trait}&limit=1`);
+  if (!customers[0]) throw new Error(`no customer with trait ${trait}`);
+  return customers[0];
+}
+
+/** Boots the real gadget into this page as `user` and returns the app element. */
+export async function bootAs(user: string): Promise<JourneyApp> {
+  const env = await testEnv();
+  const gadgetUrl = `${location.origin}/3rdpartygadget/files/cx/journey.xml?wxmBaseUrl=${encodeURIComponent(env.wxmUrl)}`;
+  await loadScript(`/gadgets/container.js?${new URLSearchParams({ user, url: gadgetUrl, manualDismiss: 'true' })}`);
+  await loadScript('/desktop/assets/js/finesse.js');
+  const app = document.createElement('cx-journey-app');
+  document.body.append(app);
+  app.services = await bootGadget();
+  await app.updateComplete;
+  return app;
+}
+
+export const view = (app: JourneyApp) => app.shadowRoot!.querySelector('cx-journey-view')!;
+const root = (app: JourneyApp) => view(app).shadowRoot!;
+
+export async function until<T>(what: string, fn: () => T | null | undefined | false, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** What the agent sees, read from the rendered DOM. */
+export function seen(app: JourneyApp) {
+  const r = root(app);
+  const entries = [...r.querySelectorAll('cx-journey-entry')] as Array<HTMLElement & { entry?: { id: string } }>;
+  const panel = r.querySelector('cx-state-panel');
+  return {
+    entryIds: entries.map((e) => e.entry?.id ?? ''),
+    entries,
+    brief: r.querySelector('[part="brief"]') as HTMLElement | null,
+    text: r.textContent ?? '',
+    panel: panel as (HTMLElement & { kind: string }) | null,
+    panelText: `${panel?.shadowRoot?.textContent ?? ''}`,
+    live: r.querySelector('[role="status"]')?.textContent ?? '',
+    loadMore: [...r.querySelectorAll('button')].find((b) => /load more/i.test(b.textContent ?? '')) ?? null,
+  };
+}
+
+export async function placeCall(body: Record<string, unknown>): Promise<string> {
+  const { id } = await control<{ id: string }>('/calls', { survey: false, ...body });
+  return id;
+}
+export const answerCall = (id: string) => control(`/calls/${id}/answer`, {});
+export const endCall = (id: string) => control(`/calls/${id}/end`, {});
+
+/** The caller's answers straight from WxM, with a token of our own: the independent expectation. */
+export async function expectedAnswers(user: string, tag: 'cc_CustomerId' | 'Mobile', value: string, rows = 100): Promise<{ ids: string[]; totalCount: number }> {
+  const env = await testEnv();
+  const tokenRes = await fetch('/finesse/api/CloudConnectTokenService?tokenSource=cherrypoint', {
+    headers: { Authorization: `Basic ${btoa(`${user}:emulator`)}` },
+  });
+  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const auth = { Authorization: `Bearer ${access_token}` };
+  const questions = (await (await fetch(`${env.wxmUrl}/api/Questions/Active`, { headers: auth })).json()) as Question[];
+  const ids = questions.filter((q) => q.questionTags.some((t) => t.toLowerCase() === tag.toLowerCase())).map((q) => q.id);
+  const filter: FilterBy = { filterquestions: ids.map((questionId) => ({ questionId, answerCheck: [value], groupBy: 'OR' as const })) };
+  const res = await fetch(`${env.wxmUrl}/api/answers/page/1/${rows}`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify(filter),
+  });
+  const page = (await res.json()) as { totalCount: number; responses: Answer[] };
+  const sorted = [...page.responses].sort((a, b) => Date.parse(b.responseDateTime) - Date.parse(a.responseDateTime));
+  return { ids: sorted.map((a) => a.id), totalCount: page.totalCount };
+}
