@@ -8,10 +8,11 @@ const SECRET_KEYS = /^(access_token|token|authorization|authtoken|password|auth|
 
 const PATTERNS: Array<[RegExp, string | ((m: string) => string)]> = [
   [/\b(Bearer|Basic)\s+[^\s"',;]+/gi, '$1 [redacted]'],
-  [/("?(?:access_token|authToken|authorization|password)"?\s*[:=]\s*)("[^"]*"|[^\s&,;}]+)/gi, '$1[redacted]'],
+  // (a value that starts with a scheme was handled by the line above)
+  [/("?(?:access_token|authToken|authorization|password)"?\s*[:=]\s*)(?!"?(?:Bearer|Basic) )("[^"]*"|[^\s&,;}]+)/gi, '$1[redacted]'],
   [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '[email]'],
-  // Phone-like runs of 7+ digits with separators; ISO dates and times are left alone (they are not PII).
-  [/(?<![\w.:])\+?\d(?:[\s().-]{0,2}\d){6,}(?![\w:])/g, (m) => (/^\d{4}-\d{2}-\d{2}$/.test(m) ? m : '[phone]')],
+  // Phone-like runs of 8+ digits with separators; ISO dates and times are left alone (they are not PII).
+  [/(?<![\w.:])\+?\d(?:[\s().-]{0,2}\d){7,}(?![\w:])/g, (m) => (/^\d{4}-\d{2}-\d{2}$/.test(m) ? m : '[phone]')],
 ];
 
 /** Redacts tokens, credentials, emails and phone numbers from a string. */

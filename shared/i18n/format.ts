@@ -41,12 +41,13 @@ const dt = (opts: Intl.DateTimeFormatOptions, locale: string) =>
   cached('d', locale, opts, (l) => new Intl.DateTimeFormat(l, opts));
 
 export function formatNumber(n: number, { locale = getLocale(), ...opts }: NumberOptions = {}): string {
-  return num({ maximumFractionDigits: 0, ...opts }, locale).format(n);
+  return num({ maximumFractionDigits: opts.minimumFractionDigits ?? 0, ...opts }, locale).format(n);
 }
 
 /** `percent` is in percent units (0–100, as the metrics module returns them): 87.5 → "88%" / "88 %". */
 export function formatPercent(percent: number, { locale = getLocale(), ...opts }: NumberOptions = {}): string {
-  return num({ style: 'percent', maximumFractionDigits: 0, ...opts }, locale).format(percent / 100);
+  const max = opts.minimumFractionDigits ?? 0;
+  return num({ style: 'percent', maximumFractionDigits: max, ...opts }, locale).format(percent / 100);
 }
 
 export const formatTime = (date: Date, locale = getLocale()): string =>

@@ -60,6 +60,8 @@ export const emptyTagMap = (): TagMap => ({
 export function buildTagMap(questions: readonly Question[], questionnaires: readonly string[] = []): TagMap {
   const wanted = new Set(questionnaires.map((q) => q.trim().toLowerCase()).filter(Boolean));
   const map = emptyTagMap();
+  /** lower-case tag → the spelling used as key (canonical, else as first seen). */
+  const spelling = new Map(CANONICAL);
   for (const q of questions) {
     if (wanted.size > 0 && !wanted.has(q.setName.trim().toLowerCase())) continue;
     map.byId.set(q.id, q);
@@ -78,12 +80,14 @@ export function buildTagMap(questions: readonly Question[], questionnaires: read
     if (tags.has('mobile')) map.identity.mobile.push(q.id);
     if (tags.has('email')) map.identity.email.push(q.id);
     if (tags.has('name')) map.identity.name.push(q.id);
-    for (const raw of q.questionTags) {
-      const lower = raw.trim().toLowerCase();
+    for (const lower of tags) {
       if (!lower.startsWith('cc_')) continue;
-      const key = CANONICAL.get(lower) ?? Object.keys(map.context).find((k) => k.toLowerCase() === lower) ?? raw.trim();
-      const ids = (map.context[key] ??= []);
-      if (!ids.includes(q.id)) ids.push(q.id);
+      let key = spelling.get(lower);
+      if (!key) {
+        key = q.questionTags.find((t) => t.trim().toLowerCase() === lower)!.trim();
+        spelling.set(lower, key);
+      }
+      (map.context[key] ??= []).push(q.id);
     }
   }
   return map;

@@ -40,7 +40,17 @@ export default async function run(env: { finesseUrl: string; wxmUrl: string }): 
 
   // Our listener goes first, so t0 is taken before the gadget reacts to the event.
   const events: Array<{ e: CallEvent; t: number }> = [];
-  services.adapter.onCall((e) => events.push({ e, t: performance.now() }));
+  const readyAtAccept = new Map<string, boolean>();
+  services.adapter.onCall((e) => {
+    events.push({ e, t: performance.now() });
+    // Right after the gadget handled the same event: was the journey already loaded (prefetched)?
+    if (e.kind === 'accepted') {
+      queueMicrotask(() => {
+        const v = app.registry.view;
+        readyAtAccept.set(e.call.dialogId, v.kind === 'journey' && v.base.current !== null);
+      });
+    }
+  });
   const app = document.createElement('cx-journey-app');
   document.body.append(app);
   app.services = services;
@@ -84,7 +94,7 @@ export default async function run(env: { finesseUrl: string; wxmUrl: string }): 
     const requests = wxmRequests - before;
     await endCall(id);
     await sleep(100);
-    return { inDom, painted, requests };
+    return { inDom, painted, requests, ready: readyAtAccept.get(id) ? 1 : 0 };
   }
 
   const a: Array<Awaited<ReturnType<typeof measure>>> = [];
@@ -100,6 +110,7 @@ export default async function run(env: { finesseUrl: string; wxmUrl: string }): 
     '(a) rang 1 s: ACTIVE → painted, max (ms)': round(Math.max(...a.map((x) => x.painted))),
     '(b) answered at once: ACTIVE → painted, median (ms)': round(median(b.map((x) => x.painted))),
     '(b) answered at once: ACTIVE → painted, max (ms)': round(Math.max(...b.map((x) => x.painted))),
+    '(a) journey already loaded at ACTIVE (calls)': a.reduce((n, x) => n + x.ready, 0),
     'WxM requests per call, median': median([...a, ...b].map((x) => x.requests)),
   };
 }

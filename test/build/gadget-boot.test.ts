@@ -14,11 +14,11 @@ type FrameWindow = Window & { cxBoot: Promise<FrameLog> };
 
 const frames: HTMLIFrameElement[] = [];
 
-async function openGadget(spec: string, gadgetUrl: string): Promise<{ doc: Document; log: FrameLog }> {
+async function openGadget(spec: string, gadgetUrl: string, user: string): Promise<{ doc: Document; log: FrameLog }> {
   const frame = document.createElement('iframe');
   frame.style.width = '800px';
   frame.style.height = '600px';
-  const q = new URLSearchParams({ spec, url: gadgetUrl });
+  const q = new URLSearchParams({ spec, url: gadgetUrl, user });
   frame.src = `/test/build/gadget-frame.html?${q}`;
   frames.push(frame);
   await new Promise((resolve) => {
@@ -40,12 +40,20 @@ async function waitFor<T>(what: string, fn: () => T | undefined | null, timeoutM
   }
 }
 
+// Users of the emulator's seeded world: 1001 is an agent, 2001 a supervisor.
 const CASES = [
-  { spec: 'journey.xml', url: '/3rdpartygadget/files/cx/journey.xml', tag: 'cx-journey-app' },
+  { spec: 'journey.xml', url: '/3rdpartygadget/files/cx/journey.xml', tag: 'cx-journey-app', user: '1001' },
   {
     spec: 'analytics-agent.xml',
     url: '/3rdpartygadget/files/cx/analytics-agent.xml?filterTags=cc_AgentId',
     tag: 'cx-analytics-app',
+    user: '1001',
+  },
+  {
+    spec: 'analytics-team.xml',
+    url: '/3rdpartygadget/files/cx/analytics-team.xml?filterTags=cc_TeamId',
+    tag: 'cx-analytics-app',
+    user: '2001',
   },
 ];
 
@@ -53,8 +61,8 @@ describe('built gadget scripts boot in a gadget iframe', () => {
   after(() => frames.forEach((f) => f.remove()));
 
   for (const c of CASES) {
-    it(`${c.spec} loads its script and renders <${c.tag}> with a shadow root`, async () => {
-      const { doc, log } = await openGadget(c.spec, c.url);
+    it(`${c.spec} (user ${c.user}) loads its script and renders <${c.tag}> with a shadow root`, async () => {
+      const { doc, log } = await openGadget(c.spec, c.url, c.user);
       const ourScript = log.scripts.find((s) => s.startsWith('/dist/'));
       expect(ourScript, log.scripts.join('\n')).to.match(/ ok$/);
       const el = await waitFor(`<${c.tag}>`, () => doc.querySelector(c.tag));

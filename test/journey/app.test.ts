@@ -128,4 +128,47 @@ describe('<cx-journey-app> with fakes', () => {
     expect(root(app).querySelector('cx-journey-search')).to.not.equal(null);
     await expect(app).to.be.accessible();
   });
+
+  it('searches by what the agent types (email detected) and filters by period from the keyboard', async () => {
+    const wxm = new FakeWxm();
+    const filters: unknown[] = [];
+    wxm.auto = (filter) => {
+      filters.push(filter);
+      return { answers: [answer(1, { nps: 8 })], totalCount: 1 };
+    };
+    const { app } = await mount(wxm);
+    const search = root(app).querySelector('cx-journey-search')!;
+    await search.updateComplete;
+    const input = search.shadowRoot!.querySelector('input')!;
+    input.value = '  Someone@Example.COM ';
+    input.dispatchEvent(new Event('input'));
+    await search.updateComplete;
+    expect(search.shadowRoot!.textContent).to.include('Searching by email');
+    search.shadowRoot!.querySelector('form')!.requestSubmit();
+    await until(() => root(app).querySelector('[part="brief"]'), 'brief');
+    expect(filters[0]).to.deep.equal({ filterquestions: [{ questionId: 'q-email', answerCheck: ['someone@example.com'] }] });
+    expect(root(app).textContent).to.include('Search result');
+    const period = root(app).querySelector('cx-segmented')!;
+    await period.updateComplete;
+    const first = period.shadowRoot!.querySelector('button[aria-checked="true"]') as HTMLButtonElement;
+    first.focus();
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true, composed: true }));
+    await until(() => filters.length === 2, 'filtered lookup');
+    const since = Date.parse((filters[1] as { afterdate: string }).afterdate);
+    expect(Math.round((Date.now() - since) / 86_400_000)).to.equal(30);
+    await expect(app).to.be.accessible();
+  });
+
+  it('rejects input that is no phone, email or id and says why', async () => {
+    const { app } = await mount(new FakeWxm());
+    const search = root(app).querySelector('cx-journey-search')!;
+    await search.updateComplete;
+    const input = search.shadowRoot!.querySelector('input')!;
+    input.value = 'not@an-email';
+    input.dispatchEvent(new Event('input'));
+    search.shadowRoot!.querySelector('form')!.requestSubmit();
+    await search.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(search.shadowRoot!.textContent).to.include('Enter a phone number');
+  });
 });

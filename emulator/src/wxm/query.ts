@@ -273,7 +273,9 @@ function candidatesFor(store: AnswerStore, world: World, c: Check): Int32Array |
 }
 
 /** Sorted union of ascending row lists, without duplicates. */
-function union(lists: Int32Array[]): Int32Array {
+function union(input: Int32Array[]): Int32Array {
+  // The same value asked on each questionnaire's question yields the very same index slice: keep one.
+  const lists = input.filter((l, k) => input.findIndex((m) => m.buffer === l.buffer && m.byteOffset === l.byteOffset && m.length === l.length) === k);
   if (lists.length === 1) return lists[0]!;
   const merged = new Int32Array(lists.reduce((s, l) => s + l.length, 0));
   let o = 0;
@@ -282,6 +284,17 @@ function union(lists: Int32Array[]): Int32Array {
   let w = 0;
   for (let k = 0; k < merged.length; k++) if (k === 0 || merged[k - 1] !== merged[k]) merged[w++] = merged[k]!;
   return merged.subarray(0, w);
+}
+
+/** First k in [0, n) with ok(k), for ok monotone false→true; n when none. */
+function searchFirst(n: number, ok: (k: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ok(mid)) hi = mid; else lo = mid + 1;
+  }
+  return lo;
 }
 
 function lowerBound(times: Float64Array, n: number, t: number): number {
@@ -319,7 +332,11 @@ export function query(world: World, filter: FilterBy | null | undefined): number
   const broken = store.seeded.malformed;
   const test = (i: number) => (broken[i] === 0 ? fast(i) : matches(q, objectView(store.materialise(i))));
   if (candidates) {
-    for (let k = candidates.length - 1; k >= 0; k--) if (test(candidates[k]!)) seeded.push(candidates[k]!);
+    // Candidate rows ascend, and so do their times: the date range is a slice of them.
+    const time = (k: number) => store.seeded.time[candidates![k]!]!;
+    const lo = q.after === -Infinity ? 0 : searchFirst(candidates.length, (k) => time(k) >= q.after);
+    const hi = q.before === Infinity ? candidates.length : searchFirst(candidates.length, (k) => time(k) > q.before);
+    for (let k = hi - 1; k >= lo; k--) if (test(candidates[k]!)) seeded.push(candidates[k]!);
   } else {
     // Rows outside the range cannot match: broken rows keep their column time or carry no date at all.
     const lo = q.after === -Infinity ? 0 : lowerBound(store.seeded.time, n, q.after);

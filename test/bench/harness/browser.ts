@@ -54,6 +54,11 @@ export async function runInPage(browser: Browser, origin: string, url: string, e
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warn') console.error(`  [page console.${m.type()}] ${m.text()}`);
   });
+  // Name the URL behind "Failed to fetch dynamically imported module" and other failed loads.
+  page.on('response', (r) => {
+    if (r.status() >= 400) console.error(`  [page] ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => console.error(`  [page] failed ${r.method()} ${r.url()}: ${r.failure()?.errorText ?? ''}`));
   const heap: Partial<HeapFigures> = {};
   const started = performance.now();
   let peak = 0;

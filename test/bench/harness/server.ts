@@ -1,9 +1,12 @@
 /**
  * Serves the bench modules like the test pages: Vite dev server (TypeScript + legacy decorators through oxc),
  * Finesse paths proxied to the current emulator's Finesse origin, /__env.json with both emulator origins.
+ * A path that exists in the repo (e.g. gadgets/<name>/app.ts) is served from source, not proxied.
  * One server for the whole run; `setEmulator` switches the target between emulator groups.
  */
+import { existsSync } from 'node:fs';
 import http from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
 
@@ -21,7 +24,7 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-function benchPlugin(current: () => EmulatorEnv | undefined): Plugin {
+function benchPlugin(root: string, current: () => EmulatorEnv | undefined): Plugin {
   return {
     name: 'cx-bench',
     configureServer(server) {
@@ -39,6 +42,8 @@ function benchPlugin(current: () => EmulatorEnv | undefined): Plugin {
           return;
         }
         if (!env || !FINESSE_PATHS.some((p) => path.startsWith(p))) return next();
+        // gadgets/ is also a source folder: a bench importing gadget modules gets the sources, the rest goes upstream.
+        if (existsSync(join(root, decodeURIComponent(path)))) return next();
         const target = new URL(env.finesseUrl);
         const upstream = http.request(
           { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
@@ -72,7 +77,7 @@ export async function startServer(root: string): Promise<BenchServer> {
     // No pre-bundling: deps are served as ESM from node_modules, so nothing re-optimises (and reloads) mid-run.
     optimizeDeps: { noDiscovery: true, include: [] },
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
-    plugins: [benchPlugin(() => env)],
+    plugins: [benchPlugin(root, () => env)],
   });
   await vite.listen();
   const { port } = vite.httpServer!.address() as AddressInfo;

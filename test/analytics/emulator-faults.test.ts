@@ -1,0 +1,90 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { startAnalytics } from '../../gadgets/analytics/start.js';
+import type { AnalyticsApp } from '../../gadgets/analytics/app.js';
+import { becomeGadget, control, displayed, expectedFrom, people, rawAnswers } from './emu.js';
+import { deepQuery, kpiValues } from './dom.js';
+
+const norm = (o: Record<string, string>) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.replace(/\u2212/g, '-').replace(/\s/g, '')]));
+
+describe('analytics under faults (emulator)', () => {
+  let app: AnalyticsApp;
+  let agent: { id: string; skillTargetId: string };
+  const idle = () =>
+    waitUntil(() => !deepQuery(app, '[part=refreshing]') && !(deepQuery(app, 'button[part=refresh]') as HTMLButtonElement)?.disabled, 'still busy', {
+      timeout: 30000,
+    });
+  const refresh = async () => {
+    await idle();
+    (deepQuery(app, 'button[part=refresh]') as HTMLButtonElement).click();
+    await waitUntil(() => (deepQuery(app, 'button[part=refresh]') as HTMLButtonElement).disabled, 'refresh did not start');
+    await idle();
+  };
+  const expectRight = async () => {
+    const period = deepQuery(app, '[part=period]')!;
+    const raw = await rawAnswers('cc_AgentId', agent.skillTargetId, period.getAttribute('data-after')!, period.getAttribute('data-before')!);
+    expect(norm(kpiValues(app))).to.deep.equal(norm(displayed(await expectedFrom(raw))));
+  };
+
+  before(async () => {
+    await control('faults', undefined, 'DELETE');
+    agent = (await people()).agents[3]!;
+    await becomeGadget(agent.id, { filterTags: 'cc_AgentId' });
+    const host = document.createElement('div');
+    document.body.append(host);
+    app = (await startAnalytics(host))!;
+    await waitUntil(() => deepQuery(app, '[part=as-of]'), 'not loaded', { timeout: 20000 });
+  });
+  afterEach(() => control('faults', undefined, 'DELETE'));
+  after(() => control('cloudconnect', { down: false }));
+
+  it('401 mid-session (tokens expired): refreshes the token and shows correct numbers', async () => {
+    await control('tokens/expire');
+    await refresh();
+    expect(deepQuery(app, 'cx-state-panel[kind=error]')).to.equal(null);
+    await expectRight();
+  });
+
+  it('a 429 and a single 503 are retried without bothering the user', async () => {
+    await control('faults', { route: '/api/answers', status: 429, count: 1 });
+    await control('faults', { route: '/api/FlashNPS', status: 503, count: 1 });
+    await refresh();
+    expect(deepQuery(app, 'cx-state-panel[kind=error]')).to.equal(null);
+    await expectRight();
+  });
+
+  it('a lasting 503 keeps the last numbers visible, with an error, retry and copy diagnostics', async () => {
+    const before = kpiValues(app);
+    await control('faults', { route: '*', status: 503 });
+    await refresh();
+    const panel = await waitUntil(() => deepQuery(app, 'cx-state-panel[kind=error]'), 'no error panel', { timeout: 30000 }).then(() =>
+      deepQuery(app, 'cx-state-panel[kind=error]')!,
+    );
+    expect(kpiValues(app)).to.deep.equal(before);
+    expect(deepQuery(panel, '[part=copy]')).to.exist;
+    await control('faults', undefined, 'DELETE');
+    (deepQuery(panel, '[part=retry]') as HTMLButtonElement).click();
+    await waitUntil(() => !deepQuery(app, 'cx-state-panel[kind=error]'), 'retry did not recover', { timeout: 30000 });
+    await expectRight();
+  });
+
+  it('malformed pages: the view still renders and says how many records were left out', async () => {
+    await control('faults', { route: '/api/answers', malformed: true, count: 2 });
+    await refresh();
+    expect(deepQuery(app, '[part=as-of]')).to.exist;
+    const shown = Object.values(kpiValues(app));
+    expect(shown).to.have.length(3);
+    const note = deepQuery(app, '[part=malformed]') ?? deepQuery(app, 'cx-state-panel[kind=error]');
+    expect(note, 'malformed data is either counted or reported').to.exist;
+  });
+
+  it('Cloud Connect down: an error that names Cloud Connect', async () => {
+    await control('cloudconnect', { down: true });
+    await control('tokens/expire');
+    await refresh();
+    await waitUntil(() => deepQuery(app, 'cx-state-panel[kind=error]'), 'no error', { timeout: 30000 });
+    const panel = deepQuery(app, 'cx-state-panel[kind=error]')!;
+    expect(panel.shadowRoot!.textContent).to.contain('Cloud Connect');
+    await expect(app).to.be.accessible();
+  });
+});
