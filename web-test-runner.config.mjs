@@ -14,7 +14,8 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { spawnEmulator } from './scripts/spawn-emulator.mjs';
 
 const emulator = await spawnEmulator(['--port', '0', '--wxm-port', '0', '--seed', '42', '--profile', 'small']);
-const FINESSE_PATHS = ['/finesse/', '/desktop/', '/_emulator/', '/gadgets/', '/3rdpartygadget/'];
+// Only the emulator's own /gadgets/ routes: /gadgets/<name>/ is also our source folder.
+const FINESSE_PATHS = ['/finesse/', '/desktop/', '/_emulator/', '/gadgets/ifr', '/gadgets/container.js', '/3rdpartygadget/', '/cherrypoint/'];
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],

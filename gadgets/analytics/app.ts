@@ -260,7 +260,7 @@ export class AnalyticsApp extends LitElement {
             : nothing}
         </div>
       </header>
-      ${this.renderNotes(shown)} ${this.renderBody(req, key, shown, pending)}
+      ${this.renderNotes(shown, req)} ${this.renderBody(req, key, shown, pending)}
     `;
   }
 
@@ -274,7 +274,7 @@ export class AnalyticsApp extends LitElement {
     >`;
   }
 
-  private renderNotes(shown: Loaded | undefined) {
+  private renderNotes(shown: Loaded | undefined, req: ViewRequest | undefined) {
     const notes = [];
     if (this.problems.length > 0) {
       notes.push(
@@ -292,11 +292,11 @@ export class AnalyticsApp extends LitElement {
     if (shown && shown.data.malformed > 0) {
       notes.push(html`<p part="malformed">${msg.t('state.malformed', { n: shown.data.malformed })}</p>`);
     }
-    if (shown) {
+    if (shown && req) {
       const p = shown.data.period.current;
       const to = new Date(Math.max(p.start.getTime(), p.end.getTime() - 1));
       notes.push(
-        html`<p part="period" data-after=${p.start.toISOString()} data-before=${p.end.toISOString()}>
+        html`<p part="period" data-target=${req.target.value} data-after=${p.start.toISOString()} data-before=${p.end.toISOString()}>
           ${msg.t('period.range', { from: formatDate(p.start, this.locale), to: formatDate(to, this.locale) })}
         </p>`,
       );

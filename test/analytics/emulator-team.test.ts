@@ -22,7 +22,7 @@ describe('analytics team view against the emulator', () => {
 
   const loadedFor = async (team: string) => {
     await waitUntil(
-      () => (deepQuery(app, 'select[part=team]') as HTMLSelectElement | null)?.value === team && deepQuery(app, '[part=period]') && !deepQuery(app, '[part=refreshing]'),
+      () => deepQuery(app, '[part=period]')?.getAttribute('data-target') === team && !deepQuery(app, '[part=refreshing]'),
       `team ${team} not loaded`,
       { timeout: 20000 },
     );

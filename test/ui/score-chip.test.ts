@@ -6,7 +6,9 @@ import '../../shared/ui/score-chip.js';
 const chip = (el: CxScoreChip) => el.shadowRoot!.querySelector<HTMLElement>('[part="chip"]')!;
 const shapeOf = (el: CxScoreChip) => getComputedStyle(el.shadowRoot!.querySelector('[part="shape"]')!).clipPath;
 
-describe('<cx-score-chip>', () => {
+describe('<cx-score-chip>', function () {
+  // The first axe run loads axe-core; on a loaded shared machine that alone can pass the 20 s default.
+  this.timeout(60_000);
   afterEach(() => setLocale('en'));
 
   it('names metric, value, scale and class for screen readers', async () => {

@@ -11,7 +11,9 @@ const OPTIONS = [
 ];
 const radios = (el: CxSegmented) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="radio"]')];
 
-describe('<cx-segmented>', () => {
+describe('<cx-segmented>', function () {
+  // The first axe run loads axe-core; on a loaded shared machine that alone can pass the 20 s default.
+  this.timeout(60_000);
   async function make(value = '90d') {
     const el = await fixture<CxSegmented>(
       html`<cx-segmented label="Period" .options=${OPTIONS} value=${value}></cx-segmented>`,

@@ -3,7 +3,9 @@ import { emulateMedia } from '@web/test-runner-commands';
 import type { CxSkeleton } from '../../shared/ui/skeleton.js';
 import '../../shared/ui/skeleton.js';
 
-describe('<cx-skeleton>', () => {
+describe('<cx-skeleton>', function () {
+  // The first axe run loads axe-core; on a loaded shared machine that alone can pass the 20 s default.
+  this.timeout(60_000);
   it('draws the requested lines hidden from assistive tech, with a hidden "Loading…" status', async () => {
     const el = await fixture<CxSkeleton>(html`<cx-skeleton lines="4"></cx-skeleton>`);
     const root = el.shadowRoot!;

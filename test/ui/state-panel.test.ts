@@ -11,7 +11,9 @@ const down = new AppError('cloudconnect-down', 'cloudconnect', `token service 50
 const shadow = (el: Element) => el.shadowRoot!;
 const button = (el: Element, part: string) => shadow(el).querySelector<HTMLButtonElement>(`[part="${part}"]`);
 
-describe('<cx-state-panel>', () => {
+describe('<cx-state-panel>', function () {
+  // The first axe run loads axe-core; on a loaded shared machine that alone can pass the 20 s default.
+  this.timeout(60_000);
   let restoreClipboard: (() => void) | undefined;
   afterEach(() => {
     restoreClipboard?.();

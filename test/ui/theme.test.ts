@@ -66,7 +66,9 @@ const UI_PAIRS: Array<[PaletteToken, PaletteToken]> = [
   ['bad', 'surface-alt'],
 ];
 
-describe('theme palette', () => {
+describe('theme palette', function () {
+  // The first axe run loads axe-core; on a loaded shared machine that alone can pass the 20 s default.
+  this.timeout(60_000);
   after(() => emulateMedia({ colorScheme: 'light' }));
 
   for (const theme of ['light', 'dark'] as const) {
@@ -117,7 +119,9 @@ describe('theme palette', () => {
   });
 });
 
-describe('kit components inside a themed root', () => {
+describe('kit components inside a themed root', function () {
+  // The first axe run loads axe-core; on a loaded shared machine that alone can pass the 20 s default.
+  this.timeout(60_000);
   const err = new AppError('wxm-server', 'wxm', 'HTTP 502', 502);
   const opts = [
     { value: 'a', label: 'Today' },
