@@ -1,5 +1,5 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task, initialState } from '@lit/task';
 import { configContext, finesseContext, localeContext, sessionContext, wxmContext } from '../../shared/context.js';
@@ -122,7 +122,8 @@ export class AnalyticsApp extends LitElement {
 
   /** Configuration problems to show (set by main.ts from bootGadget). */
   @state() problems: ConfigProblem[] = [];
-  @state() private period: PeriodChoice = { key: '30d' };
+  /** The period shown; the user changes it with the picker. */
+  @property({ attribute: false }) period: PeriodChoice = { key: '30d' };
   @state() private teamId?: string;
   @state() private tick = 0;
   @state() private first?: { key: string; look: FirstLook };

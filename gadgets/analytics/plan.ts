@@ -85,7 +85,8 @@ export interface PlanLimits {
 
 export const DEFAULT_LIMITS: PlanLimits = {
   maxAnswers: 20_000,
-  pageSize: 500,
+  // Fewer, larger pages: WxM allows ~15 requests per second per token and every request pays the latency.
+  pageSize: 1000,
   concurrency: 2,
   verbatims: 30,
   verbatimsPerAgent: 10,

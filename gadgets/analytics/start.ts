@@ -7,13 +7,19 @@ import { provideServices } from './provide.js';
 import type { AnalyticsApp } from './app.js';
 import './app.js';
 
-export async function startAnalytics(host: HTMLElement, options: BootOptions = {}): Promise<AnalyticsApp | undefined> {
+/** `init` may set properties of the app (e.g. its first period) before it renders. */
+export async function startAnalytics(
+  host: HTMLElement,
+  options: BootOptions = {},
+  init?: (app: AnalyticsApp) => void,
+): Promise<AnalyticsApp | undefined> {
   try {
     const boot = await bootGadget(options);
     setLocale(boot.locale);
     provideServices(host, boot);
     const app = document.createElement('cx-analytics-app');
     app.problems = boot.problems;
+    init?.(app);
     host.append(app);
     await app.updateComplete;
     // Finesse shows its own spinner until the gadget says it has something on screen.

@@ -8,7 +8,8 @@ import { deepQuery, kpiValues } from './dom.js';
 const norm = (o: Record<string, string>) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.replace(/\u2212/g, '-').replace(/\s/g, '')]));
 
-describe('analytics agent view against the emulator', () => {
+describe('analytics agent view against the emulator', function () {
+  this.timeout(60_000);
   let app: AnalyticsApp;
   let agent: { id: string; skillTargetId: string; teamId: string };
 

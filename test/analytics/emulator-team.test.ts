@@ -8,7 +8,8 @@ const norm = (o: Record<string, string>) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.replace(/\u2212/g, '-').replace(/\s/g, '')]));
 const MIN_SAMPLE = 40;
 
-describe('analytics team view against the emulator', () => {
+describe('analytics team view against the emulator', function () {
+  this.timeout(60_000);
   let app: AnalyticsApp;
   let sup: EmuPeople['supervisors'][number];
 

@@ -171,4 +171,16 @@ describe('<cx-journey-app> with fakes', () => {
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(search.shadowRoot!.textContent).to.include('Enter a phone number');
   });
+
+  it('is accessible in the dark theme too', async () => {
+    const wxm = new FakeWxm();
+    wxm.auto = () => ({ answers: [answer(0, { nps: 3, comment: 'Meh' }), answer(2, { csat: 5 })], totalCount: 2, malformed: 1 });
+    const { app, adapter } = await mount(wxm);
+    app.setAttribute('theme', 'dark');
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    await until(() => root(app).querySelector('[part="brief"]'), 'brief');
+    await settle();
+    expect(getComputedStyle(app).backgroundColor).to.not.equal('rgb(255, 255, 255)');
+    await expect(app).to.be.accessible();
+  });
 });

@@ -76,4 +76,20 @@ describe('journey gadget on the emulator (faults)', function () {
     (panel.shadowRoot!.querySelector('[part="retry"]') as HTMLButtonElement).click();
     await shows((await expectedAnswers(AGENT, 'cc_CustomerId', c.id)).ids);
   });
+
+  it('keeps what loaded and says so when a later page fails (partial), then completes on "load more"', async () => {
+    const { customers } = await control<{ customers: Array<Customer & { traits: string[] }> }>('/customers?trait=max-history&limit=1');
+    const c = customers[0]!;
+    const expected = await expectedAnswers(AGENT, 'cc_CustomerId', c.id);
+    await accept(c);
+    await shows(expected.ids.slice(0, 20));
+    await control('/faults', { route: '/api/answers', status: 500, count: 20 });
+    seen(app).loadMore!.click();
+    await until('partial notice', () => /could not be loaded/.test(seen(app).text), 40_000);
+    expect(seen(app).entryIds).to.deep.equal(expected.ids.slice(0, 20));
+    await control('/faults', undefined, 'DELETE');
+    seen(app).loadMore!.click();
+    await shows(expected.ids.slice(0, 40));
+    expect(seen(app).text).to.not.match(/could not be loaded/);
+  });
 });
