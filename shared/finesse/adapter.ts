@@ -271,7 +271,7 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
     return out;
   };
 
-  return {
+  const api: FinesseAdapter = {
     connect() {
       connecting ??= doConnect().catch((e: unknown) => {
         connecting = undefined;
@@ -286,7 +286,7 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
         if (dialogsStarted) for (const id of tracked.keys()) announce(id, listener);
         startDialogs(user);
       } else {
-        this.connect().then(() => {
+        api.connect().then(() => {
           if (listeners.has(listener) && user) startDialogs(user);
         }, () => undefined);
       }
@@ -340,4 +340,5 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
       gadgets().window?.setTitle?.(title);
     },
   };
+  return api;
 }

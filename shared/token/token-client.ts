@@ -190,6 +190,12 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
       if (signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
       const c = cached;
       if (c && now() < c.refreshAt) return c.token;
+      // Past the refresh point but still valid (e.g. the timer was throttled in a background tab):
+      // answer at once and refresh behind the caller's back.
+      if (c && now() < c.expiresAt - EXPIRY_GUARD_MS) {
+        refresh().catch((e: unknown) => log.warn('token refresh failed', e));
+        return c.token;
+      }
       try {
         return await raceAbort(refresh(), signal);
       } catch (e) {

@@ -116,11 +116,13 @@ describe('emulated Finesse desktop', () => {
     expect(d.state).to.equal('ALERTING');
   });
 
-  it('has no axe violations on the desktop page', async () => {
+  it('has no axe violations on the desktop page', async function () {
+    this.timeout(60_000); // axe over a whole page is slow on a loaded machine
     expect(await axeViolations(desk)).to.deep.equal([]);
   });
 
-  it('has no axe violations on the sign-in chooser, which lists agents and supervisors', async () => {
+  it('has no axe violations on the sign-in chooser, which lists agents and supervisors', async function () {
+    this.timeout(60_000);
     const chooser = document.createElement('iframe');
     chooser.title = 'chooser';
     chooser.src = '/desktop/container/';

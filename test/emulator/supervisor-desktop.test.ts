@@ -47,7 +47,8 @@ describe('emulated supervisor desktop', () => {
     await until(() => !doc.querySelector('[data-dialog]'), 'the monitor to end');
   });
 
-  it('has no axe violations', async () => {
+  it('has no axe violations', async function () {
+    this.timeout(60_000); // axe over a whole page is slow on a loaded machine
     await new Promise<void>((resolve, reject) => {
       const s = doc.createElement('script');
       s.src = '/node_modules/axe-core/axe.min.js';

@@ -9,6 +9,8 @@ export interface FakeClock {
   /** Runs timers one by one until `promise` settles (or `limit` timers fired). */
   runUntilSettled<T>(promise: Promise<T>, limit?: number): Promise<T>;
   pending(): number;
+  /** Moves time forward WITHOUT firing timers (a background tab whose timers were throttled). */
+  skip(ms: number): void;
 }
 
 export const flush = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -60,6 +62,9 @@ export function fakeClock(start = Date.UTC(2026, 0, 1)): FakeClock {
       return promise;
     },
     pending: () => queue.size,
+    skip(ms) {
+      t += ms;
+    },
   };
   return clock;
 }

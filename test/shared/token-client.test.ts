@@ -192,6 +192,25 @@ describe('token client', () => {
     client.dispose();
   });
 
+  it('answers at once with a still-valid token past the refresh point, refreshing in the background', async () => {
+    let n = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { client, net, clock } = setup(async () => {
+      if (++n > 1) await gate;
+      return json({ access_token: `bg-${n}`, expires_in: 3600 });
+    });
+    await client.getToken();
+    clock.skip(50 * MIN); // the proactive timer was throttled and has not fired
+    expect(await client.getToken()).to.equal('bg-1');
+    expect(net.calls).to.have.length(2);
+    release();
+    for (let i = 0; i < 5; i++) await flush();
+    expect(await client.getToken()).to.equal('bg-2');
+    expect(net.calls).to.have.length(2);
+    client.dispose();
+  });
+
   it('lets one caller abort its wait without cancelling the shared request', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
