@@ -1,5 +1,5 @@
 import { LitElement, html, css, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import {
   Chart,
   CategoryScale,
@@ -7,12 +7,15 @@ import {
   LineController,
   LineElement,
   PointElement,
-  Tooltip,
   type ChartConfiguration,
+  type ChartEvent,
+  type ActiveElement,
 } from 'chart.js';
 
-// Only what a line chart with a tooltip needs: the rest of Chart.js is tree-shaken out of the bundle.
-Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
+// Only what a line chart needs: the rest of Chart.js is tree-shaken out of the bundle. Chart.js's Tooltip
+// plugin alone costs ~5 kB gzip, so the hovered point is read out by this element instead (the table is the
+// accessible path to the same numbers).
+Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale);
 
 /**
  * The one element that touches Chart.js: created in firstUpdated, data updated in place afterwards,
@@ -31,6 +34,11 @@ export class TrendChart extends LitElement {
       height: var(--cx-chart-height, 180px);
       width: 100%;
     }
+    .readout {
+      min-height: 1.3em;
+      margin: 2px 0 0;
+      color: var(--cx-muted);
+    }
   `;
 
   @property({ attribute: false }) labels: string[] = [];
@@ -43,11 +51,18 @@ export class TrendChart extends LitElement {
   /** Accessible name of the canvas. */
   @property() label = '';
 
+  /** Unit-formatted values for the hover read-out (defaults to the raw numbers). */
+  @property({ attribute: false }) valueTexts: string[] = [];
+  @state() private hovered = -1;
+
   @query('canvas') private canvas!: HTMLCanvasElement;
   private chart?: Chart<'line', Array<number | null>, string>;
 
   override render() {
-    return html`<div class="box"><canvas role="img" aria-label=${this.label}></canvas></div>`;
+    const i = this.hovered;
+    const point = i >= 0 && i < this.labels.length ? `${this.labels[i]}: ${this.valueTexts[i] ?? this.values[i] ?? ''}` : '';
+    return html`<div class="box"><canvas role="img" aria-label=${this.label}></canvas></div>
+      <p class="readout" aria-hidden="true">${point}</p>`;
   }
 
   protected override firstUpdated(): void {
@@ -56,7 +71,7 @@ export class TrendChart extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.chart || changed.size === 0 || !this.hasUpdated) return;
-    if (changed.has('label') && changed.size === 1) return;
+    if ([...changed.keys()].every((k) => k === 'label' || k === 'hovered' || k === 'valueTexts')) return;
     // Mutate in place: no re-create, no flicker.
     const fresh = this.config();
     this.chart.data.labels = fresh.data.labels!;
@@ -117,7 +132,10 @@ export class TrendChart extends LitElement {
           x: { ticks: { color: muted, maxRotation: 0, autoSkip: true }, grid: { color: grid } },
           y: { ...(this.yRange ?? {}), ticks: { color: muted }, grid: { color: grid } },
         },
-        plugins: { tooltip: { enabled: true } },
+        interaction: { mode: 'index', intersect: false },
+        onHover: (_e: ChartEvent, active: ActiveElement[]) => {
+          this.hovered = active[0]?.index ?? -1;
+        },
       },
     };
   }

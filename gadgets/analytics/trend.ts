@@ -110,6 +110,7 @@ export class Trend extends LitElement {
           : html`<cx-trend-chart
               .labels=${rows.map((r) => r.label)}
               .values=${rows.map((r) => (r.value === null ? null : roundForDisplay(unit, r.value)))}
+              .valueTexts=${rows.map((r) => (r.value === null ? '' : `${formatValue(unit, r.value, this.locale)} (n ${r.n})`))}
               .series=${name}
               .target=${this.targets[metric]}
               .targetLabel=${msg.t('trend.target')}

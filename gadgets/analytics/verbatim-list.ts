@@ -41,23 +41,6 @@ export class VerbatimList extends LitElement {
         color: var(--cx-muted);
         font-size: 0.92em;
       }
-      .chip {
-        border-radius: 8px;
-        padding: 0 6px;
-        margin-left: 6px;
-      }
-      .good {
-        background: var(--cx-good-bg);
-        color: var(--cx-good-text);
-      }
-      .neutral {
-        background: var(--cx-neutral-bg);
-        color: var(--cx-neutral-text);
-      }
-      .bad {
-        background: var(--cx-bad-bg);
-        color: var(--cx-bad-text);
-      }
       .empty {
         color: var(--cx-muted);
       }

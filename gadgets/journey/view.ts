@@ -15,7 +15,7 @@ import '../../shared/ui/skeleton.js';
 import '../../shared/ui/segmented.js';
 import { bandsContext, registryContext } from './context.js';
 import type { LookupRegistry, ViewTarget } from './registry.js';
-import type { JourneyData } from './lookup.js';
+import type { JourneyData, JourneyLookup } from './lookup.js';
 import { buildBrief, entryModel, type EntryModel } from './model.js';
 import { CHANNELS, PERIODS, type ChannelFilter, type Period } from './query.js';
 import { msg } from './messages.js';
@@ -138,13 +138,15 @@ export class JourneyView extends LitElement {
   private retryTimer?: ReturnType<typeof setTimeout>;
   private readonly models = new WeakMap<Answer, EntryModel>();
 
+  // Keyed on the lookups, not the target: a call ending (same lookups) must not re-create the timeline.
   private readonly journey = new Task(this, {
-    args: () => [this.target] as const,
-    task: async ([target]): Promise<Loaded | null> => {
-      if (target.kind !== 'journey') return null;
+    args: (): [JourneyLookup | null, JourneyLookup | null] =>
+      this.target.kind === 'journey' ? [this.target.base, this.target.timeline] : [null, null],
+    task: async ([baseLookup, timelineLookup]): Promise<Loaded | null> => {
+      if (!baseLookup || !timelineLookup) return null;
       const [base, timeline, bands] = await Promise.all([
-        target.base.ready,
-        target.timeline.ready,
+        baseLookup.ready,
+        timelineLookup.ready,
         this.bands?.catch(() => DEFAULT_BANDS) ?? DEFAULT_BANDS,
       ]);
       return { base, timeline, bands };

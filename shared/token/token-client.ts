@@ -4,22 +4,25 @@
  *
  * - One request in flight however many callers wait (a desktop opens several lookups at once).
  * - Cached until shortly before expiry: 15 min early, but never more than half the lifetime early, so a
- *   short-lived token is still used for a while; a timer refreshes it proactively.
+ *   short-lived token is still used for a while; a timer refreshes it proactively. Past that point a still-valid
+ *   token is handed out at once while a refresh runs behind it (background tabs throttle timers); a Cloud Connect
+ *   hiccup during that refresh therefore costs nothing until the token really expires.
  * - A 401 from WxM → `refreshAfter401(rejected)`: only the first of many concurrent 401s fetches; the others
  *   get the newer token. The WxM client retries once with it, never in a loop.
  *
- * Why memory and not sessionStorage (as Cisco's own gadgets do): a token in sessionStorage outlives the code that
- * needs it for the whole life of the tab, is readable by any script of the Finesse origin — which is every one of
- * the ~20 third-party gadgets on the desktop, since they share that origin — and so turns any XSS in any gadget
- * into WxM API access. The only gain would be one token request saved per page load: Finesse reloads gadgets
- * rarely and the token service is cheap, so that gain does not pay for the exposure.
+ * Why memory and not sessionStorage (as Cisco's own gadgets do): sessionStorage is shared by every frame of the
+ * Finesse origin in the tab — the desktop and every gadget hosted on it (~20, third-party ones included) — so one
+ * XSS in any of them reads the token with a single call, and it stays there after our gadget is gone (reloads,
+ * layout changes). Held in a closure, the token can only be caught by code that deliberately hooks this frame
+ * while it runs (a higher bar) and vanishes with the frame. Storage would save one token request per gadget
+ * reload; the service is cheap and reloads are rare, so that gain does not pay for the exposure.
  *
  * The token never goes into logs, error messages, URLs or diagnostics: errors carry status codes only.
  */
-import { AppError, isAbort } from '../errors.js';
+import { AppError } from '../errors.js';
 import { log } from '../log.js';
 import type { CloudConnectToken } from '../wxm/types.js';
-import { backoffDelay, raceAbort, realTimers, sleep, type Timers } from './backoff.js';
+import { abortError, backoffDelay, raceAbort, realTimers, sleep, type Timers } from './backoff.js';
 
 export interface TokenClient {
   /** A valid token (cached, or fetched once for all concurrent callers). Aborting only stops this caller's wait. */
@@ -51,7 +54,7 @@ export interface TokenClientOptions {
 const MAX_MARGIN_MS = 15 * 60_000;
 /** Lifetime assumed when the service says nothing about expiry (refreshed after half of it; a 401 also refreshes). */
 const ASSUMED_LIFETIME_MS = 30 * 60_000;
-/** A token this close to its expiry is not handed out even as a fallback. */
+/** A token this close to its expiry is not handed out without a refresh. */
 const EXPIRY_GUARD_MS = 10_000;
 
 interface Cached {
@@ -187,7 +190,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
 
   return {
     async getToken(signal) {
-      if (signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
+      if (signal?.aborted) throw abortError();
       const c = cached;
       if (c && now() < c.refreshAt) return c.token;
       // Past the refresh point but still valid (e.g. the timer was throttled in a background tab):
@@ -196,18 +199,11 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
         refresh().catch((e: unknown) => log.warn('token refresh failed', e));
         return c.token;
       }
-      try {
-        return await raceAbort(refresh(), signal);
-      } catch (e) {
-        // Cloud Connect hiccup while the old token is still good: keep working with it.
-        const still = cached;
-        if (!isAbort(e) && still && now() < still.expiresAt - EXPIRY_GUARD_MS) return still.token;
-        throw e;
-      }
+      return raceAbort(refresh(), signal);
     },
     refreshAfter401(rejectedToken, signal) {
       if (inflight) return raceAbort(inflight, signal);
-      if (cached && cached.token !== rejectedToken && now() < cached.refreshAt) return Promise.resolve(cached.token);
+      if (cached && cached.token !== rejectedToken && now() < cached.expiresAt - EXPIRY_GUARD_MS) return Promise.resolve(cached.token);
       if (cached?.token === rejectedToken) cached = undefined;
       return raceAbort(refresh(), signal);
     },

@@ -112,7 +112,7 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
       // Ask for page 0: a 0-based server answers its first page with currentPage 0; a 1-based one either treats
       // 0 as its first page (currentPage 1) or answers nothing for it — then page 1 is the first.
       const probe = await call('post', `api/answers/page/0/${rows}`, filter, signal).catch((e: unknown) => {
-        if (e instanceof AppError && e.status !== undefined && e.status >= 400 && e.status < 500) return undefined;
+        if (e instanceof AppError && (e.status === 400 || e.status === 404)) return undefined;
         throw e;
       });
       const p = isObj(probe) ? probe : undefined;
@@ -132,10 +132,11 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
     async settings(signal?: AbortSignal): Promise<WxmSettings> {
       const raw = await call('get', 'api/settings', undefined, signal);
       if (!isObj(raw)) throw badShape('api/settings');
+      const { npsRange, ...rest } = raw;
       return {
-        ...raw,
+        ...rest,
         timeZoneOffset: typeof raw.timeZoneOffset === 'number' && Number.isFinite(raw.timeZoneOffset) ? raw.timeZoneOffset : 0,
-        ...(typeof raw.npsRange === 'string' ? { npsRange: raw.npsRange } : {}),
+        ...(typeof npsRange === 'string' ? { npsRange } : {}),
         locationList: Array.isArray(raw.locationList) ? raw.locationList.filter((l): l is string => typeof l === 'string') : [],
       };
     },

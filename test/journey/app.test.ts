@@ -183,4 +183,21 @@ describe('<cx-journey-app> with fakes', () => {
     expect(getComputedStyle(app).backgroundColor).to.not.equal('rgb(255, 255, 255)');
     await expect(app).to.be.accessible();
   });
+
+  it('keeps the journey (and what the agent opened) when the call ends, marked as ended', async () => {
+    const wxm = new FakeWxm();
+    wxm.auto = () => ({ answers: [answer(1, { nps: 9, reason: 'Billing' })], totalCount: 1 });
+    const { app, adapter } = await mount(wxm);
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    const entry = await until(() => root(app).querySelector('cx-journey-entry'), 'entry');
+    await entry.updateComplete;
+    entry.shadowRoot!.querySelector('button')!.click();
+    await entry.updateComplete;
+    adapter.emit({ kind: 'ended', call: call('d1', alice, { state: 'DROPPED' }) });
+    await until(() => root(app).textContent?.includes('Call ended'), 'ended tag');
+    await settle();
+    const after = root(app).querySelector('cx-journey-entry')!;
+    expect(after).to.equal(entry); // not re-created
+    expect(after.shadowRoot!.querySelector('button')!.getAttribute('aria-expanded')).to.equal('true');
+  });
 });

@@ -262,6 +262,34 @@ describe('WxM client (scripted server)', () => {
     expect(all).to.not.include('4085550100');
   });
 
+  describe('page numbering (0- or 1-based server)', () => {
+    /** A server over 30 answers whose first page is `first`; other page numbers below it answer `below`. */
+    function pagedServer(first: 0 | 1, below: 'first' | 'empty' | 400) {
+      return (c: FetchCall): Response => {
+        if (c.url.includes('Questions')) return json(questions);
+        const m = /page\/(\d+)\/(\d+)$/.exec(c.url)!;
+        let page = Number(m[1]);
+        const rows = Number(m[2]);
+        if (page < first) {
+          if (below === 400) return json({ message: 'invalid' }, 400);
+          if (below === 'empty') return json({ currentPage: page, totalCount: 30, totalPages: 3, responses: [] });
+          page = first;
+        }
+        const start = (page - first) * rows;
+        const list = Array.from({ length: Math.max(0, Math.min(rows, 30 - start)) }, (_, k) => makeAnswer(start + k));
+        return json({ currentPage: page, totalCount: 30, totalPages: 3, responses: list });
+      };
+    }
+    for (const [first, below] of [[0, 'first'], [1, 'first'], [1, 'empty'], [1, 400]] as const) {
+      it(`reads pages 1..3 in order from a ${first}-based server (page below first: ${below})`, async () => {
+        const { wxm } = client(pagedServer(first, below));
+        const ids: string[] = [];
+        for (const p of [1, 2, 3]) ids.push(...(await wxm.answersPage({}, p, 10)).answers.map((a) => a.id));
+        expect(ids).to.deep.equal(Array.from({ length: 30 }, (_, i) => `ans-${i}`));
+      });
+    }
+  });
+
   describe('streamAnswers', () => {
     async function collect(gen: AsyncGenerator<AnswerBatch>) {
       const batches: AnswerBatch[] = [];

@@ -3,7 +3,8 @@ import type { SurveyAnswers } from '../cvp/survey.js';
 import type { EmuCustomer } from '../world/types.js';
 import type { FinesseContext } from './context.js';
 import { BadRequest, readJson, sendJson, type Req, type Res } from './http.js';
-import { surveyCall } from './survey-hook.js';
+import { loopFacts } from '../demo/facts.js';
+import { LinkRefused, surveyCall } from './survey-hook.js';
 import { agentsJson, basicAuth, findUser } from './users.js';
 import { randomBytes } from 'node:crypto';
 
@@ -57,13 +58,18 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
       const ended = calls.end(id);
       let survey: unknown = 'skipped';
       if (ended.survey) {
+        const call = surveyCall(ctx.world, ended);
+        const deferred = b.deferred === true || b.deferred === 'sms' || b.deferred === 'email';
+        // A deferred survey goes out as a link: SMS when CVP knows a mobile (or was asked to), else email.
+        if (deferred) call.channel = b.deferred === 'email' || (b.deferred !== 'sms' && !call.mobile && call.email) ? 'email' : 'sms';
         const started = ctx.surveys.start(id, {
           wxmUrl: ctx.wxmUrl(),
           cloudConnectUrl: ctx.selfUrl(),
-          call: surveyCall(ctx.world, ended),
+          call,
           answers: surveyAnswers(b.answers),
-          deferred: b.deferred === true,
-        });
+          deferred,
+          seed: nextSeed(ctx),
+        }, ended.agent.agent.id);
         survey = b.wait === true ? await started : 'started';
       }
       sendJson(res, 200, { id, state: 'DROPPED', survey });
@@ -82,6 +88,27 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
   }
   if (p === '/surveys' && m === 'GET') {
     sendJson(res, 200, { surveys: ctx.surveys.list() });
+    return true;
+  }
+  // Keyed by the call's dialog id, not the survey token: tokens stay out of URLs.
+  const later = /^\/surveys\/([^/]+)\/answer$/.exec(p);
+  if (later && m === 'POST') {
+    const b = await readJson(req);
+    try {
+      const outcome = await ctx.surveys.answerLater(decodeURIComponent(later[1]!), surveyAnswers(b.answers));
+      sendJson(res, 200, { dialogId: outcome.dialogId, link: outcome.link });
+    } catch (e) {
+      if (!(e instanceof LinkRefused)) throw e;
+      sendJson(res, e.status, { error: e.message });
+    }
+    return true;
+  }
+  if (p === '/demo/facts' && m === 'POST') {
+    // POST so that the customer id travels in the body, never in a URL.
+    const b = await readJson(req);
+    const agent = findUser(ctx.world, str(b.agent));
+    if (!agent) throw new BadRequest('unknown agent', 404);
+    sendJson(res, 200, loopFacts(ctx.world, agent.agent.skillTargetId, str(b.customer)));
     return true;
   }
   if (p === '/monitor' && m === 'POST') {
@@ -193,6 +220,14 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
     return true;
   }
   return false;
+}
+
+/** Seeds for the callers' random answers: the world's seed, then one more per survey (reproducible runs). */
+const surveyCounters = new WeakMap<FinesseContext, number>();
+function nextSeed(ctx: FinesseContext): number {
+  const n = (surveyCounters.get(ctx) ?? 0) + 1;
+  surveyCounters.set(ctx, n);
+  return (ctx.world.seed * 1_000_003 + n) >>> 0;
 }
 
 function faultsJson(ctx: FinesseContext) {
