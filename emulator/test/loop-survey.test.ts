@@ -17,6 +17,8 @@ describe('the feedback loop (control API → CVP → WxM)', () => {
   before(async () => {
     emu = await start();
     f = emu.finesseUrl;
+    // These tests read WxM far more often than a gadget does: lift the per-token rate limit.
+    await json(f, '/_emulator/rate-limit', { body: { max: 10_000, windowMs: 1000 } });
     const t = await json(f, '/finesse/api/CloudConnectTokenService?tokenSource=cherrypoint', { headers: { Authorization: basic(emu.world.agents[0]!.id) } });
     token = t.body.access_token;
     questions = (await wxm('/api/Questions/Active')).body;

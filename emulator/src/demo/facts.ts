@@ -12,8 +12,14 @@ export interface LoopFacts {
   /** Answers tagged with the customer id (all time); 0 without a customer. */
   customerResponses: number;
   /** The customer's newest answer: when, its NPS and CES, and which agent it rated. */
-  newest?: { at: string; nps: number | null; csat: number | null; ces: number | null; comment: string | null; agentId: string | null; channel: string };
+  newest?: {
+    at: string; nps: number | null; csat: number | null; ces: number | null; comment: string | null; agentId: string | null; channel: string;
+    /** The hidden context fields the answer carries (tag → value), as CVP prefilled them. */
+    prefills: Record<string, string>;
+  };
 }
+
+const CONTEXT_TAGS = ['cc_AgentId', 'cc_TeamId', 'cc_CustomerId', 'cc_QueueId', 'Mobile', 'Email'];
 
 function idsTagged(world: World, tag: string): Set<string> {
   const t = tag.toLowerCase();
@@ -45,9 +51,15 @@ export function loopFacts(world: World, skillTargetId: string, customerId?: stri
     const ids = idsTagged(world, tag);
     return newest!.responses.find((r) => ids.has(r?.questionId) && r.textInput)?.textInput ?? null;
   };
+  const prefills: Record<string, string> = {};
+  for (const tag of CONTEXT_TAGS) {
+    const v = text(tag);
+    if (v) prefills[tag] = v;
+  }
   return {
     agentResponses,
     customerResponses,
-    newest: { at: newest.responseDateTime, nps: num('NPS'), csat: num('CSAT'), ces: num('CES'), comment: text('Comments'), agentId: text('cc_AgentId'), channel: newest.surveyClient },
+    newest: {
+      prefills, at: newest.responseDateTime, nps: num('NPS'), csat: num('CSAT'), ces: num('CES'), comment: text('Comments'), agentId: text('cc_AgentId'), channel: newest.surveyClient },
   };
 }
