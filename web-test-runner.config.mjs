@@ -20,7 +20,7 @@ const FINESSE_PATHS = ['/finesse/', '/desktop/', '/_emulator/', '/gadgets/ifr', 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
-  concurrency: 2,
+  concurrency: 1, // tests inject faults into the one shared emulator: files must not overlap
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 20_000 } },
   browsers: [

@@ -180,16 +180,33 @@
   var dialogs = {};
   // What the caller answers in the post-call survey when a call ends (blank = drawn at random).
   var npsInput = el('input', { type: 'number', min: '0', max: '10', inputmode: 'numeric' });
+  var csatInput = el('input', { type: 'number', min: '1', max: '5', inputmode: 'numeric' });
+  var cesInput = el('input', { type: 'number', min: '1', max: '7', inputmode: 'numeric' });
   var commentInput = el('input', { type: 'text', autocomplete: 'off' });
+  var deferredInput = el('input', { type: 'checkbox' });
   function surveyAnswers() {
     var answers = {};
-    if (npsInput.value !== '') answers.nps = Number(npsInput.value);
+    [['nps', npsInput], ['csat', csatInput], ['ces', cesInput]].forEach(function (x) {
+      if (x[1].value !== '' && Number.isFinite(Number(x[1].value))) answers[x[0]] = Number(x[1].value);
+    });
     if (commentInput.value.trim()) answers.comment = commentInput.value.trim();
     return answers;
   }
+  /** "done (NPS 9, CSAT 5)" / "link sent, waiting for the customer" / "failed: …" */
+  function surveyText(s) {
+    if (typeof s === 'string') return s;
+    if (s.status === 'failed') return 'failed: ' + s.error;
+    if (s.link) return 'link sent, waiting for the customer';
+    return s.status;
+  }
   function act(id, verb) {
-    api('POST', '/_emulator/calls/' + encodeURIComponent(id) + '/' + verb, verb === 'end' ? { answers: surveyAnswers() } : {}).then(
-      function (r) { say(verb === 'end' ? 'Call ' + id + ' ended (survey: ' + (typeof r.survey === 'string' ? r.survey : r.survey.status) + ').' : 'Call ' + id + ': ' + verb + ' done.'); },
+    // End waits for the survey's outcome so that the status line can tell it (it never blocks the call itself).
+    var body = verb === 'end' ? { answers: surveyAnswers(), deferred: deferredInput.checked, wait: true } : {};
+    api('POST', '/_emulator/calls/' + encodeURIComponent(id) + '/' + verb, body).then(
+      function (r) {
+        say(verb === 'end' ? 'Call ' + id + ' ended (survey: ' + surveyText(r.survey) + ').' : 'Call ' + id + ': ' + verb + ' done.');
+        if (verb === 'end') refreshLinks();
+      },
       function (err) { say(verb + ' failed: ' + err.message); },
     );
   }
@@ -222,10 +239,41 @@
   aside.append(el('section', { 'aria-labelledby': 'h-dialogs' }, [
     el('h3', { id: 'h-dialogs', text: 'Calls on this desktop' }),
     dialogList,
-    el('h4', { text: 'Post-call survey answers (on End)' }),
-    labelled('NPS 0–10 (blank: random)', npsInput),
+    el('h4', { text: 'The caller\u2019s survey answers (used on End)' }),
+    el('p', { class: 'muted hint', text: 'Blank fields are drawn at random (seeded).' }),
+    labelled('NPS 0–10', npsInput),
+    labelled('CSAT 1–5', csatInput),
+    labelled('CES 1–7', cesInput),
     labelled('Comment', commentInput),
+    el('div', { class: 'field inline' }, [deferredInput, el('label', { for: 'cx-deferred', text: 'Send the survey as an SMS/email link (answered later)' })]),
   ]));
+  deferredInput.id = 'cx-deferred';
+
+  // Deferred surveys of this desktop's calls: the customer answers the link later, with the answers typed above.
+  var linkList = el('ul', { class: 'links' });
+  function refreshLinks() {
+    return api('GET', '/_emulator/surveys').then(function (data) {
+      var mine = data.surveys.filter(function (s) { return s.link && s.agentId === user.id; });
+      linkList.replaceChildren.apply(linkList, mine.length ? mine.map(function (s) {
+        var state = { waiting: 'waiting for the customer', answering: 'being answered…', answered: 'answered', failed: 'refused by WxM' }[s.link.state];
+        var item = el('li', { 'data-survey': s.dialogId }, [el('span', { text: 'Call #' + s.dialogId + ': ' + state + ' ' })]);
+        if (s.link.state === 'waiting') {
+          item.append(el('button', { type: 'button', 'aria-label': 'Answer the survey link of call ' + s.dialogId, text: 'Answer now', onclick: function () {
+            api('POST', '/_emulator/surveys/' + encodeURIComponent(s.dialogId) + '/answer', { answers: surveyAnswers() }).then(
+              function () { say('The customer answered the survey of call ' + s.dialogId + '.'); refreshLinks(); },
+              function (err) { say('The answer was not stored: ' + err.message); refreshLinks(); },
+            );
+          } }));
+        }
+        return item;
+      }) : [el('li', { class: 'muted', text: 'No survey links sent.' })]);
+    }, function () { /* the next action refreshes */ });
+  }
+  aside.append(el('section', { 'aria-labelledby': 'h-links' }, [
+    el('h3', { id: 'h-links', text: 'Survey links (SMS/email)' }),
+    linkList,
+  ]));
+  refreshLinks();
   renderDialogs();
   var events = new EventSource('/_emulator/events?user=' + encodeURIComponent(user.id));
   events.addEventListener('snapshot', function (e) {
@@ -312,4 +360,16 @@
   ]));
   ccDown.id = 'cx-ccdown';
   refreshState();
+
+  // The scripted feedback-loop demo (demo-loop.js) drives this desktop through these.
+  window.__cxDesktopApi = {
+    user: user, role: boot.role, api: api, el: el, labelled: labelled, say: say, aside: aside, frames: frames,
+    surveyAnswers: surveyAnswers, refreshLinks: refreshLinks,
+    selectTab: function (id) {
+      var tab = tabs.filter(function (t) { return t.getAttribute('data-tab') === id; })[0];
+      if (tab) selectTab(tab, false);
+      return !!tab;
+    },
+  };
+  aside.append(el('script', { src: '/_emulator/ui/demo-loop.js' }));
 })();

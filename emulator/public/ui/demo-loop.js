@@ -1,0 +1,184 @@
+/*
+ * "Run the feedback loop demo" on an agent's emulated desktop: a customer calls, the agent answers, the journey
+ * gadget shows the caller's history, the call ends, CVP's post-call survey lands in WxM with the call's context,
+ * My Statistics refreshes (ACTIVE_TAB) with one more response, and the customer's next call shows the new survey
+ * on top. Every step is narrated in a log (an ARIA live region). `?demo=1` runs it on load; `demoPace=ms` sets
+ * the pause between steps (default 3000). What it states about WxM comes from /_emulator/demo/facts; what it
+ * states about the gadgets is read from their pages (same origin), or it says it could not read them.
+ */
+(function () {
+  'use strict';
+  var d = window.__cxDesktopApi;
+  if (!d) return;
+  var el = d.el;
+  var params = new URLSearchParams(location.search);
+  var pace = Number(params.get('demoPace'));
+  if (!Number.isFinite(pace) || pace < 0) pace = 3000;
+
+  var log = el('ol', { class: 'demo-log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Feedback loop demo narration', tabindex: '0' });
+  var button = el('button', { type: 'button', class: 'demo-run', text: 'Run the feedback loop demo' });
+  var section = el('section', { 'aria-labelledby': 'h-demo', class: 'demo' }, [
+    el('h3', { id: 'h-demo', text: 'Feedback loop demo' }),
+    el('p', { class: 'muted hint', text: 'Call → answer → journey → end → post-call survey → My Statistics → the next call. Uses the survey answers typed above (blank: random).' }),
+    button,
+    log,
+  ]);
+  // First in the panel, right under the status line: it is what an admin shows.
+  var status = document.getElementById('control-status');
+  if (status && status.nextSibling) d.aside.insertBefore(section, status.nextSibling);
+  else d.aside.append(section);
+
+  var started = 0;
+  function narrate(text, kind) {
+    var secs = started ? ((performance.now() - started) / 1000).toFixed(1) + ' s · ' : '';
+    log.append(el('li', { class: kind || '', text: secs + text }));
+    log.scrollTop = log.scrollHeight;
+  }
+  var sleep = function (ms) { return new Promise(function (r) { setTimeout(r, ms); }); };
+
+  // ---- reading the gadgets (their iframes are on this origin) ----
+  function deepAll(root, selector) {
+    var out = [];
+    (function walk(node) {
+      node.querySelectorAll(selector).forEach(function (x) { out.push(x); });
+      node.querySelectorAll('*').forEach(function (x) { if (x.shadowRoot) walk(x.shadowRoot); });
+    })(root);
+    return out;
+  }
+  function gadgetDoc(kind) {
+    var f = d.frames.filter(function (x) { return (x.box.getAttribute('data-gadget-url') || '').indexOf(kind) >= 0; })[0];
+    try { return f && f.iframe.contentDocument; } catch (e) { return null; }
+  }
+  /** The NPS card of the analytics gadget: {n, value} or null when it cannot be read. */
+  function analyticsNps() {
+    var doc = gadgetDoc('analytics');
+    if (!doc) return null;
+    if (deepAll(doc, '[part~=refreshing]').length) return null;
+    var card = deepAll(doc, '[part~=kpi][data-metric=nps]')[0];
+    var root = card && (card.shadowRoot || card);
+    var nEl = root && root.querySelector('[part~=kpi-n]');
+    var vEl = root && root.querySelector('[part~=kpi-value]');
+    if (!vEl) return null;
+    var digits = nEl ? nEl.textContent.replace(/[^0-9]/g, '') : '';
+    return { n: digits ? Number(digits) : 0, value: vEl.textContent.trim() };
+  }
+  function journeyEntries() {
+    var doc = gadgetDoc('journey');
+    return doc ? deepAll(doc, 'cx-journey-entry') : null;
+  }
+  function waitFor(test, ms) {
+    var until = performance.now() + ms;
+    return (function poll() {
+      var v = test();
+      if (v || performance.now() > until) return Promise.resolve(v);
+      return sleep(250).then(poll);
+    })();
+  }
+
+  // ---- the steps ----
+  function facts(customerId) { return d.api('POST', '/_emulator/demo/facts', { agent: d.user.id, customer: customerId }); }
+  function pickCustomer() {
+    return d.api('GET', '/_emulator/customers?limit=200').then(function (r) {
+      // Someone with a short history and no fixture quirks: the journey is readable at a glance.
+      var ok = r.customers.filter(function (c) { return !c.traits.length && c.surveyCount >= 2 && c.surveyCount <= 12; });
+      return ok[0] || r.customers[0];
+    });
+  }
+  function scores(n) {
+    var parts = [];
+    if (n.nps !== null) parts.push('NPS ' + n.nps);
+    if (n.csat !== null) parts.push('CSAT ' + n.csat);
+    if (n.ces !== null) parts.push('CES ' + n.ces);
+    return parts.join(', ') + (n.comment ? ', comment \u201c' + n.comment + '\u201d' : '');
+  }
+
+  async function run() {
+    started = performance.now();
+    var analyticsTab = d.role === 'supervisor' ? 'teamData' : 'myStatistics';
+    var customer = await pickCustomer();
+    var was = await facts(customer.id);
+    var npsBefore = analyticsNps();
+    narrate('Customer ' + customer.name + ' (' + customer.id + ') has ' + was.customerResponses + ' surveys in WxM; ' +
+      'you (' + d.user.firstName + ', skill target id ' + d.user.skillTargetId + ') have ' + was.agentResponses + ' responses.');
+
+    d.selectTab('home');
+    var call = await d.api('POST', '/_emulator/calls', { user: d.user.id, customerId: customer.id });
+    narrate('1. ' + customer.name + ' calls: call #' + call.id + ' rings on this desktop (ANI = the customer\u2019s mobile, POD.ID = the customer id).');
+    await sleep(pace);
+    await d.api('POST', '/_emulator/calls/' + call.id + '/answer', {});
+    narrate('2. The agent answers. Finesse gives the gadgets the call\u2019s POD.ID, the journey gadget looks the caller up in WxM.');
+    var entries = await waitFor(function () { var e = journeyEntries(); return e && e.length ? e : null; }, Math.max(pace, 8000));
+    narrate('3. The journey gadget shows the caller\u2019s history: ' + (entries ? entries.length + ' surveys listed' : 'no entries read from the gadget') +
+      (was.newest ? ', newest on ' + new Date(was.newest.at).toLocaleDateString() + ' (' + scores(was.newest) + ').' : '.'));
+    await sleep(pace);
+
+    var answers = d.surveyAnswers();
+    var typed = Object.keys(answers).length ? 'the answers typed in the panel' : 'random answers (seeded)';
+    narrate('4. The call ends. CVP plays the post-call survey by voice; the caller gives ' + typed + '\u2026');
+    var ended = await d.api('POST', '/_emulator/calls/' + call.id + '/end', { answers: answers, wait: true });
+    var survey = ended.survey;
+    if (!survey || survey.status !== 'done' || !survey.result || !survey.result.answerId) {
+      narrate('The survey did not land: ' + (survey && survey.error ? survey.error : JSON.stringify(survey)) + '. Clear the faults and run again.', 'error');
+      return { ok: false };
+    }
+    var now = await facts(customer.id);
+    var pf = now.newest.prefills;
+    narrate('5. The answer landed in WxM (' + scores(now.newest) + '). CVP prefilled the call\u2019s context as hidden fields: ' +
+      'cc_AgentId = ' + pf.cc_AgentId + ' (the agent\u2019s skill target id), cc_TeamId = ' + pf.cc_TeamId +
+      ', cc_CustomerId = ' + pf.cc_CustomerId + ', cc_QueueId = ' + pf.cc_QueueId + '.');
+    narrate('   WxM now holds ' + now.agentResponses + ' responses for you (was ' + was.agentResponses + ') and ' +
+      now.customerResponses + ' surveys for ' + customer.name + ' (was ' + was.customerResponses + ').');
+    await sleep(pace);
+
+    d.selectTab(analyticsTab);
+    narrate('6. Switching to ' + (analyticsTab === 'teamData' ? 'Team Data' : 'My Statistics') + ': the tab\u2019s ACTIVE_TAB event makes the analytics gadget refresh.');
+    var npsAfter = await waitFor(function () {
+      var v = analyticsNps();
+      return v && (!npsBefore || v.n !== npsBefore.n) ? v : null;
+    }, Math.max(2 * pace, 15000));
+    if (npsAfter && npsBefore) narrate('   The NPS card now counts ' + npsAfter.n + ' responses (was ' + npsBefore.n + '); NPS ' + npsBefore.value + ' \u2192 ' + npsAfter.value + '.');
+    else if (npsAfter) narrate('   The NPS card now counts ' + npsAfter.n + ' responses, NPS ' + npsAfter.value + '.');
+    else narrate('   Could not read a changed count from the analytics gadget; look at the card.', 'error');
+    await sleep(pace);
+
+    d.selectTab('home');
+    var again = await d.api('POST', '/_emulator/calls', { user: d.user.id, customerId: customer.id, survey: false });
+    await d.api('POST', '/_emulator/calls/' + again.id + '/answer', {});
+    narrate('7. ' + customer.name + ' calls again (call #' + again.id + ', answered).');
+    var top = await waitFor(function () {
+      var e = journeyEntries();
+      return e && e[0] && e[0].entry && e[0].entry.id === survey.result.answerId ? e[0] : null;
+    }, Math.max(pace, 10000));
+    narrate(top ? '   The journey shows the survey just given on top: ' + scores(now.newest) + '.'
+      : '   The journey did not show the new survey on top in time; look at the gadget.', top ? '' : 'error');
+    await sleep(pace);
+    await d.api('POST', '/_emulator/calls/' + again.id + '/end', {});
+    var secs = (performance.now() - started) / 1000;
+    narrate('Done in ' + secs.toFixed(1) + ' s. (The second call ended without a survey, so the numbers stay as shown.)', 'done');
+    return { ok: !!(top && npsAfter), seconds: secs, answerId: survey.result.answerId, customerId: customer.id };
+  }
+
+  var running = null;
+  function start() {
+    if (running) return running;
+    log.replaceChildren();
+    started = 0;
+    button.disabled = true;
+    button.textContent = 'Demo running\u2026';
+    d.say('The feedback loop demo is running.');
+    running = run().catch(function (err) {
+      narrate('The demo stopped: ' + err.message, 'error');
+      return { ok: false };
+    }).then(function (r) {
+      running = null;
+      button.disabled = false;
+      button.textContent = 'Run the feedback loop demo';
+      d.say(r.ok ? 'The feedback loop demo finished.' : 'The feedback loop demo finished with problems (see its log).');
+      return r;
+    });
+    return running;
+  }
+  button.addEventListener('click', function () { start(); });
+  window.__cxDemo = { run: start };
+  if (params.get('demo') === '1') setTimeout(start, Math.min(pace, 2000));
+})();
