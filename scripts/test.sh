@@ -24,7 +24,7 @@ step "node tests (emulator, build output)"
 node_passed=0; node_failed=0
 mapfile -t node_tests < <(find emulator/test test/node -name '*.test.ts' 2>/dev/null | sort)
 if [ "${#node_tests[@]}" -gt 0 ]; then
-  node --import tsx --test --test-concurrency=2 "${node_tests[@]}" 2>&1 | tee .test-node.log
+  node --import tsx --test --test-reporter=spec --test-concurrency=2 "${node_tests[@]}" 2>&1 | tee .test-node.log
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   node_passed=$(grep -E '^ℹ pass ' .test-node.log | awk '{print $3}' | tail -1)
   node_failed=$(grep -E '^ℹ fail ' .test-node.log | awk '{print $3}' | tail -1)

@@ -12,6 +12,8 @@ describe('post-call survey through the real CVP path', () => {
   before(async () => {
     emu = await start();
     f = emu.finesseUrl;
+    // These tests count answers with many quick requests: lift WxM's per-token rate limit (tested elsewhere).
+    await json(f, '/_emulator/rate-limit', { body: { max: 10_000, windowMs: 1000 } });
     const t = await json(f, '/finesse/api/CloudConnectTokenService?tokenSource=cherrypoint', {
       headers: { Authorization: basic(emu.world.agents[0]!.id) },
     });
