@@ -31,6 +31,16 @@ function parseArgs(argv: string[]): Args {
 }
 
 const t0 = performance.now();
+
+interface Caller { id: string; name: string; mobile?: string | null; email?: string | null }
+/** The terminal is a console: the caller's id, name, phone and email are masked there (the page shows them). */
+function redact(text: string, caller?: Caller): string {
+  let out = text;
+  for (const secret of [caller?.id, caller?.name, caller?.mobile, caller?.email]) {
+    if (secret) out = out.split(secret).join('•••');
+  }
+  return out.replace(/\+\d{7,}/g, '+•••').replace(/[\w.+-]+@[\w-]+\.[\w.]+/g, '•••@•••');
+}
 const say = (text: string) => console.log(`${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${text}`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -51,7 +61,7 @@ async function apiOnly(base: string, agentId: string, pace: number): Promise<boo
   const customer = customers.find((c) => !c.traits.length && c.surveyCount >= 2 && c.surveyCount <= 12) ?? customers[0];
   const facts = () => api(base, '/_emulator/demo/facts', { agent: agentId, customer: customer.id });
   const was = await facts();
-  say(`${customer.name} (${customer.id}) has ${was.customerResponses} surveys; agent ${agentId} has ${was.agentResponses} responses.`);
+  say(redact(`${customer.name} (${customer.id}) has ${was.customerResponses} surveys; agent ${agentId} has ${was.agentResponses} responses.`, customer));
   const call = await api(base, '/_emulator/calls', { user: agentId, customerId: customer.id });
   say(`1. The customer calls: call #${call.id} rings.`);
   await sleep(pace);
@@ -65,8 +75,8 @@ async function apiOnly(base: string, agentId: string, pace: number): Promise<boo
   }
   const now = await facts();
   const n = now.newest;
-  say(`3. The call ends; CVP's survey landed (NPS ${n.nps}, CSAT ${n.csat}, CES ${n.ces}) with prefills ` +
-    Object.entries(n.prefills).map(([k, v]) => `${k}=${v}`).join(', ') + '.');
+  say(redact(`3. The call ends; CVP's survey landed (NPS ${n.nps}, CSAT ${n.csat}, CES ${n.ces}) with prefills ` +
+    Object.entries(n.prefills).map(([k, v]) => `${k}=${v}`).join(', ') + '.', customer));
   say(`4. WxM: ${now.agentResponses} responses for the agent (was ${was.agentResponses}), ` +
     `${now.customerResponses} surveys for the customer (was ${was.customerResponses}).`);
   const ok = now.agentResponses === was.agentResponses + 1 && now.customerResponses === was.customerResponses + 1;
@@ -93,13 +103,16 @@ async function inBrowser(base: string, agentId: string, pace: number, chrome: st
     let shown = 0;
     let finished: { ok: boolean } | undefined;
     void done.then((r) => { finished = r; }, () => { finished = { ok: false }; });
+    const echo = async () => {
+      const caller = await page.evaluate(() => (window as any).__cxDemo.customer as Caller | undefined);
+      const lines = await page.$$eval('.demo-log li', (lis) => lis.map((li) => li.textContent ?? ''));
+      for (; shown < lines.length; shown++) console.log(`  page: ${redact(lines[shown]!, caller)}`);
+    };
     while (!finished) {
       await sleep(200);
-      const lines = await page.$$eval('.demo-log li', (lis) => lis.map((li) => li.textContent ?? ''));
-      for (; shown < lines.length; shown++) console.log(`  page: ${lines[shown]}`);
+      await echo();
     }
-    const lines = await page.$$eval('.demo-log li', (lis) => lis.map((li) => li.textContent ?? ''));
-    for (; shown < lines.length; shown++) console.log(`  page: ${lines[shown]}`);
+    await echo();
     return finished.ok;
   } finally {
     await browser.close();

@@ -178,3 +178,32 @@ describe('the feedback loop (control API → CVP → WxM)', () => {
     assert.equal((await facts({ agent: 'nobody' })).status, 404);
   });
 });
+
+describe('the caller\'s random answers are seeded', () => {
+  it('the same seed and the same calls give the same answers; another seed other answers', async () => {
+    const npsOf = async (seed: number) => {
+      const emu = await start({ seed });
+      try {
+        const f = emu.finesseUrl;
+        const out: unknown[] = [];
+        for (let i = 0; i < 4; i++) {
+          const { body } = await json(f, '/_emulator/calls', { body: { user: emu.world.agents[1]!.id, ani: `+1408555020${i}` } });
+          await json(f, `/_emulator/calls/${body.id}/answer`, { body: {} });
+          await json(f, `/_emulator/calls/${body.id}/end`, { body: { wait: true } });
+        }
+        // The newest answers, read from the world WxM serves (their scores, without ids or times).
+        let k = 0;
+        for (const a of emu.world.answers.newestFirst()) {
+          if (k++ >= 4) break;
+          out.push(a.responses.filter((r) => typeof r.numberInput === 'number' || r.questionText.startsWith('Is there')).map((r) => [r.questionText, r.numberInput, r.textInput]));
+        }
+        return out;
+      } finally {
+        await emu.close();
+      }
+    };
+    const a = await npsOf(42);
+    assert.deepEqual(await npsOf(42), a);
+    assert.notDeepEqual(await npsOf(7), a);
+  });
+});

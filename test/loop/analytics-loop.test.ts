@@ -39,8 +39,14 @@ describe('feedback loop → agent analytics', function () {
     return (await control(`calls/${call.id}/end`, { answers, wait: true, ...extra })) as { survey: { status: string; error?: string } };
   }
 
-  /** Delivers ACTIVE_TAB the way the desktop does (a message from the parent; here the page is its own parent). */
-  const activateTab = () => window.postMessage({ cxEmu: true, type: 'activeTab', tabId: 'myStatistics' }, '*');
+  /**
+   * Delivers ACTIVE_TAB for the gadget's own tab the way the desktop does: a message from the parent (here the
+   * page is its own parent), naming the tab the container says the gadget is on.
+   */
+  const activateTab = () => {
+    const tabId = (window as any).finesse.containerservices.ContainerServices.getMyTabId();
+    window.postMessage({ cxEmu: true, type: 'activeTab', tabId }, '*');
+  };
 
   async function npsAfterRefresh(previousN: number) {
     activateTab();

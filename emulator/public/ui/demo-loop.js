@@ -15,7 +15,9 @@
   var pace = Number(params.get('demoPace'));
   if (!Number.isFinite(pace) || pace < 0) pace = 3000;
 
-  var log = el('ol', { class: 'demo-log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Feedback loop demo narration', tabindex: '0' });
+  var lines = el('ol');
+  // A list cannot carry role=log: the live region wraps it (focusable, since it scrolls).
+  var log = el('div', { class: 'demo-log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Feedback loop demo narration', tabindex: '0' }, [lines]);
   var button = el('button', { type: 'button', class: 'demo-run', text: 'Run the feedback loop demo' });
   var section = el('section', { 'aria-labelledby': 'h-demo', class: 'demo' }, [
     el('h3', { id: 'h-demo', text: 'Feedback loop demo' }),
@@ -31,7 +33,7 @@
   var started = 0;
   function narrate(text, kind) {
     var secs = started ? ((performance.now() - started) / 1000).toFixed(1) + ' s · ' : '';
-    log.append(el('li', { class: kind || '', text: secs + text }));
+    lines.append(el('li', { class: kind || '', text: secs + text }));
     log.scrollTop = log.scrollHeight;
   }
   var sleep = function (ms) { return new Promise(function (r) { setTimeout(r, ms); }); };
@@ -62,6 +64,13 @@
     var digits = nEl ? nEl.textContent.replace(/[^0-9]/g, '') : '';
     return { n: digits ? Number(digits) : 0, value: vEl.textContent.trim() };
   }
+  /** Opens the analytics tab (ACTIVE_TAB → the gadget refreshes) and resolves with the NPS card once loaded. */
+  function refreshedNps(tab, ms) {
+    d.selectTab(tab);
+    var doc = function () { return gadgetDoc('analytics'); };
+    return waitFor(function () { var x = doc(); return x && deepAll(x, '[part~=refreshing]').length > 0; }, 1500)
+      .then(function () { return waitFor(analyticsNps, ms); });
+  }
   function journeyEntries() {
     var doc = gadgetDoc('journey');
     return doc ? deepAll(doc, 'cx-journey-entry') : null;
@@ -76,7 +85,14 @@
   }
 
   // ---- the steps ----
-  function facts(customerId) { return d.api('POST', '/_emulator/demo/facts', { agent: d.user.id, customer: customerId }); }
+  // On a supervisor's desktop the calls ring an agent of the first supervised team, and Team Data shows the loop.
+  var sup = d.role === 'supervisor';
+  var target = d.user;
+  if (sup) {
+    var teamId = d.user.supervisedTeams.length ? d.user.supervisedTeams[0].id : d.user.teamId;
+    target = d.agents.agents.filter(function (a) { return a.teamId === teamId; })[0] || d.user;
+  }
+  function facts(customerId) { return d.api('POST', '/_emulator/demo/facts', { agent: target.id, customer: customerId }); }
   function pickCustomer() {
     return d.api('GET', '/_emulator/customers?limit=200').then(function (r) {
       // Someone with a short history and no fixture quirks: the journey is readable at a glance.
@@ -94,21 +110,27 @@
 
   async function run() {
     started = performance.now();
-    var analyticsTab = d.role === 'supervisor' ? 'teamData' : 'myStatistics';
+    var analyticsTab = sup ? 'teamData' : 'myStatistics';
+    var tabName = sup ? 'Team Data' : 'My Statistics';
+    var who = sup ? target.firstName + ' ' + target.lastName + '\u2019s desktop (an agent of your team)' : 'this desktop';
     var customer = await pickCustomer();
+    // Lets a terminal runner (scripts/demo-loop.ts) mask the caller's details in what it echoes.
+    window.__cxDemo.customer = { id: customer.id, name: customer.name, mobile: customer.mobile, email: customer.email };
     var was = await facts(customer.id);
-    var npsBefore = analyticsNps();
+    // What the analytics tab shows now (refreshed, so that "before" is not stale).
+    var npsBefore = await refreshedNps(analyticsTab, 15000);
     narrate('Customer ' + customer.name + ' (' + customer.id + ') has ' + was.customerResponses + ' surveys in WxM; ' +
-      'you (' + d.user.firstName + ', skill target id ' + d.user.skillTargetId + ') have ' + was.agentResponses + ' responses.');
+      (sup ? target.firstName : 'you (' + target.firstName) + ', skill target id ' + target.skillTargetId + (sup ? ' has ' : ') have ') + was.agentResponses + ' responses' +
+      (npsBefore ? '; ' + tabName + ' counts ' + npsBefore.n + (sup ? ' for the team' : ' of them') + ' in its period (NPS ' + npsBefore.value + ').' : '.'));
 
     d.selectTab('home');
-    var call = await d.api('POST', '/_emulator/calls', { user: d.user.id, customerId: customer.id });
-    narrate('1. ' + customer.name + ' calls: call #' + call.id + ' rings on this desktop (ANI = the customer\u2019s mobile, POD.ID = the customer id).');
+    var call = await d.api('POST', '/_emulator/calls', { user: target.id, customerId: customer.id });
+    narrate('1. ' + customer.name + ' calls: call #' + call.id + ' rings on ' + who + ' (ANI = the customer\u2019s mobile, POD.ID = the customer id).');
     await sleep(pace);
     await d.api('POST', '/_emulator/calls/' + call.id + '/answer', {});
     narrate('2. The agent answers. Finesse gives the gadgets the call\u2019s POD.ID, the journey gadget looks the caller up in WxM.');
-    var entries = await waitFor(function () { var e = journeyEntries(); return e && e.length ? e : null; }, Math.max(pace, 8000));
-    narrate('3. The journey gadget shows the caller\u2019s history: ' + (entries ? entries.length + ' surveys listed' : 'no entries read from the gadget') +
+    var entries = sup ? null : await waitFor(function () { var e = journeyEntries(); return e && e.length ? e : null; }, Math.max(pace, 8000));
+    narrate('3. The journey gadget shows the caller\u2019s history: ' + (entries ? entries.length + ' surveys listed' : sup ? was.customerResponses + ' surveys (on the agent\u2019s desktop)' : 'no entries read from the gadget') +
       (was.newest ? ', newest on ' + new Date(was.newest.at).toLocaleDateString() + ' (' + scores(was.newest) + ').' : '.'));
     await sleep(pace);
 
@@ -126,42 +148,43 @@
     narrate('5. The answer landed in WxM (' + scores(now.newest) + '). CVP prefilled the call\u2019s context as hidden fields: ' +
       'cc_AgentId = ' + pf.cc_AgentId + ' (the agent\u2019s skill target id), cc_TeamId = ' + pf.cc_TeamId +
       ', cc_CustomerId = ' + pf.cc_CustomerId + ', cc_QueueId = ' + pf.cc_QueueId + '.');
-    narrate('   WxM now holds ' + now.agentResponses + ' responses for you (was ' + was.agentResponses + ') and ' +
+    narrate('   WxM now holds ' + now.agentResponses + ' responses for ' + (sup ? target.firstName : 'you') + ' (was ' + was.agentResponses + ') and ' +
       now.customerResponses + ' surveys for ' + customer.name + ' (was ' + was.customerResponses + ').');
     await sleep(pace);
 
-    d.selectTab(analyticsTab);
-    narrate('6. Switching to ' + (analyticsTab === 'teamData' ? 'Team Data' : 'My Statistics') + ': the tab\u2019s ACTIVE_TAB event makes the analytics gadget refresh.');
-    var npsAfter = await waitFor(function () {
-      var v = analyticsNps();
-      return v && (!npsBefore || v.n !== npsBefore.n) ? v : null;
-    }, Math.max(2 * pace, 15000));
-    if (npsAfter && npsBefore) narrate('   The NPS card now counts ' + npsAfter.n + ' responses (was ' + npsBefore.n + '); NPS ' + npsBefore.value + ' \u2192 ' + npsAfter.value + '.');
-    else if (npsAfter) narrate('   The NPS card now counts ' + npsAfter.n + ' responses, NPS ' + npsAfter.value + '.');
-    else narrate('   Could not read a changed count from the analytics gadget; look at the card.', 'error');
+    narrate('6. Switching to ' + tabName + ': the tab\u2019s ACTIVE_TAB event makes the analytics gadget refresh.');
+    var npsAfter = await refreshedNps(analyticsTab, 15000);
+    var grewByOne = !!npsAfter && (!npsBefore || npsAfter.n === npsBefore.n + 1);
+    if (npsAfter && npsBefore) {
+      narrate('   The NPS card now counts ' + npsAfter.n + ' responses (was ' + npsBefore.n + '); NPS ' + npsBefore.value + ' \u2192 ' + npsAfter.value + '.' +
+        (grewByOne ? '' : ' That is not one more: other answers for you landed meanwhile, or the card\u2019s period does not include today.'), grewByOne ? '' : 'error');
+    }
+    if (npsAfter && !npsBefore) narrate('   The NPS card now counts ' + npsAfter.n + ' responses, NPS ' + npsAfter.value + '.');
+    if (!npsAfter) narrate('   Could not read a count from the analytics gadget; look at the card.', 'error');
     await sleep(pace);
 
     d.selectTab('home');
-    var again = await d.api('POST', '/_emulator/calls', { user: d.user.id, customerId: customer.id, survey: false });
+    var again = await d.api('POST', '/_emulator/calls', { user: target.id, customerId: customer.id, survey: false });
     await d.api('POST', '/_emulator/calls/' + again.id + '/answer', {});
     narrate('7. ' + customer.name + ' calls again (call #' + again.id + ', answered).');
-    var top = await waitFor(function () {
+    var top = sup ? { agentDesktop: true } : await waitFor(function () {
       var e = journeyEntries();
       return e && e[0] && e[0].entry && e[0].entry.id === survey.result.answerId ? e[0] : null;
     }, Math.max(pace, 10000));
-    narrate(top ? '   The journey shows the survey just given on top: ' + scores(now.newest) + '.'
+    narrate(sup ? '   WxM\u2019s newest survey for ' + customer.name + ' is the one just given (' + scores(now.newest) + '), so the journey on ' + who + ' shows it on top.'
+      : top ? '   The journey shows the survey just given on top: ' + scores(now.newest) + '.'
       : '   The journey did not show the new survey on top in time; look at the gadget.', top ? '' : 'error');
     await sleep(pace);
     await d.api('POST', '/_emulator/calls/' + again.id + '/end', {});
     var secs = (performance.now() - started) / 1000;
     narrate('Done in ' + secs.toFixed(1) + ' s. (The second call ended without a survey, so the numbers stay as shown.)', 'done');
-    return { ok: !!(top && npsAfter), seconds: secs, answerId: survey.result.answerId, customerId: customer.id };
+    return { ok: !!(top && grewByOne), seconds: secs, answerId: survey.result.answerId, customerId: customer.id };
   }
 
   var running = null;
   function start() {
     if (running) return running;
-    log.replaceChildren();
+    lines.replaceChildren();
     started = 0;
     button.disabled = true;
     button.textContent = 'Demo running\u2026';

@@ -363,7 +363,7 @@
 
   // The scripted feedback-loop demo (demo-loop.js) drives this desktop through these.
   window.__cxDesktopApi = {
-    user: user, role: boot.role, api: api, el: el, labelled: labelled, say: say, aside: aside, frames: frames,
+    user: user, role: boot.role, agents: boot.agents, api: api, el: el, labelled: labelled, say: say, aside: aside, frames: frames,
     surveyAnswers: surveyAnswers, refreshLinks: refreshLinks,
     selectTab: function (id) {
       var tab = tabs.filter(function (t) { return t.getAttribute('data-tab') === id; })[0];
