@@ -21,7 +21,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
   concurrency: 1, // tests inject faults into the one shared emulator: files must not overlap
-  testsFinishTimeout: 600_000,
+  testsFinishTimeout: 180_000,
+  testsStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: findChromium(), args: CHROMIUM_FLAGS } }),

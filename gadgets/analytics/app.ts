@@ -253,7 +253,7 @@ export class AnalyticsApp extends LitElement {
           ${shown && pending
             ? html`<span class="spinner" aria-hidden="true"></span><span part="refreshing">${msg.t('state.refreshing')}</span>`
             : nothing}
-          ${shown ? html`<span part="as-of">${msg.t('state.asOf', { time: formatTime(shown.data.asOf, this.locale) })}</span>` : nothing}
+          ${shown ? html`<span part="as-of" data-at=${shown.data.asOf.getTime()}>${msg.t('state.asOf', { time: formatTime(shown.data.asOf, this.locale) })}</span>` : nothing}
           ${req
             ? html`<button class="btn" part="refresh" ?disabled=${pending} @click=${() => this.refresh()}>
                 ${msg.t('state.refresh')}

@@ -109,15 +109,26 @@ export class Trend extends LitElement {
           ? this.renderTable(rows, unit)
           : html`<cx-trend-chart
               .labels=${rows.map((r) => r.label)}
-              .values=${rows.map((r) => (r.value === null ? null : roundForDisplay(unit, r.value)))}
+              .values=${rows.map((r) => (r.value === null || !Number.isFinite(r.value) ? null : roundForDisplay(unit, r.value)))}
               .valueTexts=${rows.map((r) => (r.value === null ? '' : `${formatValue(unit, r.value, this.locale)} (n ${r.n})`))}
               .series=${name}
               .target=${this.targets[metric]}
               .targetLabel=${msg.t('trend.target')}
-              .yRange=${metric === 'nps' ? { min: -100, max: 100 } : unit === 'percent' ? { min: 0, max: 100 } : undefined}
+              .yRange=${this.yRange(metric, unit)}
               .label=${msg.t('trend.chartLabel', { metric: name, bucket: bucketWord })}
             ></cx-trend-chart>`}
     `;
+  }
+
+  /**
+   * Always a fixed axis: the scale a metric lives on. Besides reading better, it keeps Chart.js from deriving
+   * ticks from an absurd value (a malformed record), which can stall the page.
+   */
+  private yRange(metric: MetricName, unit: ReturnType<typeof unitOf>): { min: number; max: number } {
+    if (metric === 'nps') return { min: -100, max: 100 };
+    if (unit === 'percent') return { min: 0, max: 100 };
+    if (metric === 'csat') return { min: 1, max: 5 };
+    return { min: 1, max: Math.max(5, ...this.buckets.map((b) => (b.summary.ces.scaleMax === 7 ? 7 : 5))) };
   }
 
   private renderTable(rows: { label: string; value: number | null; n: number }[], unit: ReturnType<typeof unitOf>) {

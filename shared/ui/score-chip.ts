@@ -15,6 +15,7 @@ export type ChipClass = 'good' | 'neutral' | 'bad';
  *
  * @csspart chip - the chip box
  * @csspart shape - the class shape
+ * @csspart metric - the metric name (NPS, CSAT, CES)
  * @csspart value - the number
  * @cssproperty --cx-good-bg - background of a good score (also --cx-neutral-bg, --cx-bad-bg)
  * @cssproperty --cx-good-text - text of a good score (also --cx-neutral-text, --cx-bad-text)
@@ -74,6 +75,12 @@ export class CxScoreChip extends LitElement {
       .none .shape {
         display: none;
       }
+      /* Several chips sit side by side (NPS, CSAT, CES): colour alone must not tell them apart. */
+      .metric {
+        font-size: 0.75em;
+        font-weight: 600;
+        letter-spacing: 0.02em;
+      }
     `,
   ];
 
@@ -106,6 +113,7 @@ export class CxScoreChip extends LitElement {
     const label = this.label;
     return html`<span part="chip" class="chip ${this.klass ?? 'none'}" role="img" aria-label=${label} title=${label}
       ><span part="shape" class="shape"></span
+      ><span part="metric" class="metric">${this.metric.toUpperCase()}</span
       ><span part="value">${has ? formatNumber(this.value!, { maximumFractionDigits: this.digits }) : '–'}</span></span
     >`;
   }

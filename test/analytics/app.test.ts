@@ -149,6 +149,16 @@ describe('<cx-analytics-app> with fake services', () => {
     await expect(app).to.be.accessible();
   });
 
+  it('malformed records are left out, counted and said, and the numbers still show', async () => {
+    const wxm = new FakeWxm(specs().map(answer));
+    wxm.malformedPerStream = 2;
+    const { app } = await mount(wxm, config(), session('supervisor'));
+    await loaded(app);
+    // Current and previous period streams each dropped 2.
+    expect(deepQuery(app, '[part=malformed]')?.textContent).to.contain('4 responses were unreadable');
+    expect(kpiValues(app).nps).to.equal('33');
+  });
+
   it('sorting: header buttons with aria-sort', async () => {
     const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'));
     await loaded(app);

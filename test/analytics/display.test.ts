@@ -40,12 +40,12 @@ describe('analytics display rules', () => {
   });
 
   it('a large, clear change is "up N — significant"', () => {
-    // 80 of 100 promoters vs 20 of 100: NPS 70 vs −50, intervals far apart.
+    // 80 promoters/10 detractors of 100 vs 20/60 of 100: NPS 70 vs −40, intervals far apart.
     const now = npsSummary(80, 10, 10);
     const before = npsSummary(20, 20, 60);
     const c = changeModel('nps', now, before, f, 'en-US');
-    expect(c).to.deep.equal({ kind: 'up', amount: '80', significant: true });
-    expect(msg.t('change.up', { amount: c.amount })).to.equal('up 80 — significant');
+    expect(c).to.deep.equal({ kind: 'up', amount: '110', significant: true });
+    expect(msg.t('change.up', { amount: c.amount })).to.equal('up 110 — significant');
   });
 
   it('a small change with overlapping intervals is not significant', () => {

@@ -91,6 +91,8 @@ export class FakeWxm implements WxmApi {
   calls: { kind: string; filter?: FilterBy }[] = [];
   /** Makes every call fail with this error. */
   failWith?: Error;
+  /** Malformed records the first page of every stream reports (dropped by a real client). */
+  malformedPerStream = 0;
   /** Resolve streamed pages only when released (to test aborts). */
   gate?: Promise<void>;
   constructor(
@@ -132,9 +134,9 @@ export class FakeWxm implements WxmApi {
     for (let i = 0; i < all.length && i < max; i += size) {
       if (this.gate) await this.gate;
       if (o.signal?.aborted) throw new DOMException('aborted', 'AbortError');
-      yield { answers: all.slice(i, Math.min(i + size, max)), malformed: 0, totalCount: all.length };
+      yield { answers: all.slice(i, Math.min(i + size, max)), malformed: i === 0 ? this.malformedPerStream : 0, totalCount: all.length };
     }
-    if (all.length === 0) yield { answers: [], malformed: 0, totalCount: 0 };
+    if (all.length === 0) yield { answers: [], malformed: this.malformedPerStream, totalCount: 0 };
   }
   async count(filter: FilterBy) {
     return this.answers.filter((a) => matches(a, filter)).length;
