@@ -1,6 +1,7 @@
 /**
  * Strings shared by both gadgets (state panels, score chips, error messages). Each error message says
  * which hop failed and what the agent can do; none contains the technical detail (that is in diagnostics).
+ * Locales: the same as the gadgets' own catalogues (en, de), so an agent never gets a half-translated gadget.
  */
 import type { AppError, ErrorCode } from '../errors.js';
 import { defineMessages } from './catalogue.js';
@@ -106,103 +107,6 @@ export const shared = defineMessages<SharedKey>({
       'Für diesen Anruf gibt es keine Rufnummer (unterdrückt oder unbekannt). Suchen Sie stattdessen nach Telefon, E-Mail oder Kundennummer.',
     'err.unexpected':
       'Im Gadget ist ein Fehler aufgetreten. Ihre Anrufe sind nicht betroffen. Versuchen Sie es erneut; falls es bleibt, kopieren Sie die Diagnose für Ihre Administration.',
-  },
-  fr: {
-    retry: 'Réessayer',
-    copyDiagnostics: 'Copier le diagnostic',
-    copied: 'Diagnostic copié',
-    copyBlocked: 'Le navigateur a bloqué la copie. Sélectionnez le texte ci-dessous et copiez-le avec Ctrl+C.',
-    diagnostics: 'Diagnostic',
-    loading: 'Chargement…',
-    noResponses: 'Aucune réponse',
-    lowSample: 'Échantillon faible',
-    lowSampleHint: 'Seulement {n, plural, one {# réponse} other {# réponses}} ; moins de {min}, à interpréter avec prudence.',
-    responses: '{n, plural, =0 {aucune réponse} one {# réponse} other {# réponses}}',
-    more: 'Plus',
-    less: 'Moins',
-    errorHeading: 'Avis indisponibles',
-    'score.label': '{metric} {value} sur {max}',
-    'score.nps.good': 'promoteur',
-    'score.nps.neutral': 'passif',
-    'score.nps.bad': 'détracteur',
-    'score.csat.good': 'satisfait',
-    'score.csat.neutral': 'neutre',
-    'score.csat.bad': 'insatisfait',
-    'score.ces.good': 'facile',
-    'score.ces.neutral': 'neutre',
-    'score.ces.bad': 'difficile',
-    'err.finesse-auth':
-      'Avis indisponibles : Finesse a refusé de fournir un jeton Cloud Connect pour votre session. Vos appels ne sont pas affectés. Déconnectez-vous puis reconnectez-vous ; si le problème persiste, prévenez votre administrateur.',
-    'err.cloudconnect-down':
-      'Avis indisponibles : Cloud Connect est injoignable depuis Finesse. Vos appels ne sont pas affectés. Nouvelle tentative en arrière-plan.',
-    'err.token-malformed':
-      'Avis indisponibles : Cloud Connect a répondu sans jeton utilisable. Vos appels ne sont pas affectés. Réessayez dans un instant ; si le problème persiste, prévenez votre administrateur.',
-    'err.wxm-auth':
-      'Avis indisponibles : Experience Management a refusé le jeton Cloud Connect. Vos appels ne sont pas affectés. Réessayez ; si le problème persiste, prévenez votre administrateur.',
-    'err.wxm-rate-limited':
-      'Experience Management est surchargé (trop de requêtes). Vos appels ne sont pas affectés. Attendez une minute, puis réessayez.',
-    'err.wxm-server':
-      'Experience Management a rencontré une erreur serveur. Vos appels ne sont pas affectés. Réessayez dans un instant.',
-    'err.wxm-bad-response':
-      'Experience Management a envoyé une réponse illisible. Réessayez ; si le problème persiste, copiez le diagnostic pour votre administrateur.',
-    'err.network':
-      'Le service d’avis est injoignable depuis votre navigateur (réseau coupé ou requête bloquée). Vos appels ne sont pas affectés. Vérifiez la connexion, puis réessayez.',
-    'err.timeout': 'Le service d’avis a mis trop de temps à répondre. Vos appels ne sont pas affectés. Réessayez dans un instant.',
-    'err.config-invalid':
-      'Ce gadget n’est pas configuré correctement. Copiez le diagnostic et envoyez-le à votre administrateur.',
-    'err.no-caller-id':
-      'Aucun numéro d’appelant pour cet appel (masqué ou inconnu). Recherchez plutôt par téléphone, e-mail ou identifiant client.',
-    'err.unexpected':
-      'Une erreur s’est produite dans le gadget. Vos appels ne sont pas affectés. Réessayez ; si le problème persiste, copiez le diagnostic pour votre administrateur.',
-  },
-  es: {
-    retry: 'Reintentar',
-    copyDiagnostics: 'Copiar diagnóstico',
-    copied: 'Diagnóstico copiado',
-    copyBlocked: 'El navegador bloqueó la copia. Seleccione el texto de abajo y cópielo con Ctrl+C.',
-    diagnostics: 'Diagnóstico',
-    loading: 'Cargando…',
-    noResponses: 'Sin respuestas',
-    lowSample: 'Muestra pequeña',
-    lowSampleHint: 'Solo {n, plural, one {# respuesta} other {# respuestas}}; menos de {min}, interprételo con cautela.',
-    responses: '{n, plural, =0 {sin respuestas} one {# respuesta} other {# respuestas}}',
-    more: 'Más',
-    less: 'Menos',
-    errorHeading: 'Opiniones no disponibles',
-    'score.label': '{metric} {value} de {max}',
-    'score.nps.good': 'promotor',
-    'score.nps.neutral': 'pasivo',
-    'score.nps.bad': 'detractor',
-    'score.csat.good': 'satisfecho',
-    'score.csat.neutral': 'neutral',
-    'score.csat.bad': 'insatisfecho',
-    'score.ces.good': 'fácil',
-    'score.ces.neutral': 'neutral',
-    'score.ces.bad': 'difícil',
-    'err.finesse-auth':
-      'Opiniones no disponibles: Finesse no entregó un token de Cloud Connect para su sesión. Sus llamadas no se ven afectadas. Cierre sesión y vuelva a entrar; si persiste, avise a su administrador.',
-    'err.cloudconnect-down':
-      'Opiniones no disponibles: Cloud Connect no es accesible desde Finesse. Sus llamadas no se ven afectadas. Reintentando en segundo plano.',
-    'err.token-malformed':
-      'Opiniones no disponibles: Cloud Connect respondió sin un token válido. Sus llamadas no se ven afectadas. Reintente en un momento; si persiste, avise a su administrador.',
-    'err.wxm-auth':
-      'Opiniones no disponibles: Experience Management rechazó el token de Cloud Connect. Sus llamadas no se ven afectadas. Reintente; si persiste, avise a su administrador.',
-    'err.wxm-rate-limited':
-      'Experience Management está saturado (demasiadas solicitudes). Sus llamadas no se ven afectadas. Espere un minuto y reintente.',
-    'err.wxm-server':
-      'Experience Management tuvo un error de servidor. Sus llamadas no se ven afectadas. Reintente en un momento.',
-    'err.wxm-bad-response':
-      'Experience Management envió una respuesta ilegible. Reintente; si persiste, copie el diagnóstico para su administrador.',
-    'err.network':
-      'No se puede acceder al servicio de opiniones desde su navegador (red caída o solicitud bloqueada). Sus llamadas no se ven afectadas. Compruebe la conexión y reintente.',
-    'err.timeout':
-      'El servicio de opiniones tardó demasiado en responder. Sus llamadas no se ven afectadas. Reintente en un momento.',
-    'err.config-invalid':
-      'Este gadget no está bien configurado. Copie el diagnóstico y envíelo a su administrador.',
-    'err.no-caller-id':
-      'Esta llamada no tiene número (oculto o desconocido). Busque por teléfono, correo electrónico o id de cliente.',
-    'err.unexpected':
-      'Algo falló en el gadget. Sus llamadas no se ven afectadas. Reintente; si persiste, copie el diagnóstico para su administrador.',
   },
 });
 

@@ -14,7 +14,9 @@ describe('<cx-score-chip>', function () {
   it('names metric, value, scale and class for screen readers', async () => {
     const el = await fixture<CxScoreChip>(html`<cx-score-chip metric="nps" .value=${9} .scaleMax=${10} klass="good"></cx-score-chip>`);
     expect(chip(el).getAttribute('aria-label')).to.equal('NPS 9 of 10, promoter');
-    expect(chip(el).textContent!.trim()).to.equal('9');
+    // Visible: the metric's name and the number (several chips sit side by side).
+    expect(chip(el).querySelector('[part=metric]')!.textContent).to.equal('NPS');
+    expect(chip(el).querySelector('[part=value]')!.textContent).to.equal('9');
     await expect(el).to.be.accessible();
   });
 
