@@ -6,15 +6,8 @@
 import { testEnv } from '../helpers/env.js';
 import type { Answer, FilterBy, Question } from '../../shared/wxm/types.js';
 
-export function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = src;
-    s.onload = () => resolve();
-    s.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(s);
-  });
-}
+export { loadScript } from '../helpers/load-script.js';
+import { loadScript } from '../helpers/load-script.js';
 
 /** Turns this page into `user`'s analytics gadget with the given gadget URL parameters. */
 export async function becomeGadget(user: string, params: Record<string, string>): Promise<void> {

@@ -87,7 +87,11 @@ describe('analytics under faults (emulator)', function () {
     expect(deepQuery(app, '[part=as-of]')).to.exist;
     L('as-of ok');
     const shown = Object.values(kpiValues(app));
+    L('shown ' + JSON.stringify(shown));
     expect(shown).to.have.length(3);
+    L('len ok');
+    try { expect(deepQuery(app, 'cx-state-panel[kind=error]')).to.equal(null); } catch (e) { L('caught ' + String((e as Error).message).slice(0, 200)); }
+    L('after caught');
     expect(deepQuery(app, 'cx-state-panel[kind=error]')).to.equal(null);
     expect(deepQuery(app, '[part=malformed]')?.textContent).to.match(/\d+ responses? (was|were) unreadable/);
   });

@@ -7,15 +7,8 @@
 import { startAnalytics } from '../../gadgets/analytics/start.js';
 import type { AnalyticsApp } from '../../gadgets/analytics/app.js';
 import { DEFAULT_LIMITS } from '../../gadgets/analytics/plan.js';
+import { loadScript } from '../helpers/load-script.js';
 
-const loadScript = (src: string) =>
-  new Promise<void>((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = src;
-    s.onload = () => resolve();
-    s.onerror = () => reject(new Error(`script failed: ${src.split('?')[0]}`));
-    document.head.append(s);
-  });
 
 function deepQueryAll(root: Element | ShadowRoot | Document, selector: string): Element[] {
   const out: Element[] = [];

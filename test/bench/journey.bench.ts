@@ -8,20 +8,13 @@ import { bootGadget } from '../../shared/boot.js';
 import '../../gadgets/journey/app.js';
 import type { CallEvent } from '../../shared/finesse/types.js';
 import { answerCall, control, endCall, placeCall, seen, type Customer } from '../journey/live.js';
+import { loadScript } from '../helpers/load-script.js';
 
 export const emulatorArgs = ['--port', '0', '--wxm-port', '0', '--profile', 'small', '--latency-ms', '150'];
 
 const RUNS = 5;
 const AGENT = '1001';
 
-const loadScript = (src: string) =>
-  new Promise<void>((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = src;
-    s.onload = () => resolve();
-    s.onerror = () => reject(new Error(`script failed: ${src.split('?')[0]}`));
-    document.head.append(s);
-  });
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -39,15 +39,7 @@ export async function customerWithMobile(): Promise<Customer> {
   return c;
 }
 
-export function loadScript(src: string, doc: Document = document): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const s = doc.createElement('script');
-    s.src = src;
-    s.onload = () => resolve();
-    s.onerror = () => reject(new Error(`could not load ${src}`));
-    doc.head.append(s);
-  });
-}
+export { loadScript } from '../helpers/load-script.js';
 
 /** Polls until `fn` returns a truthy value (or throws after timeoutMs). */
 export async function until<T>(fn: () => T | undefined | null | false, what: string, timeoutMs = 8000): Promise<T> {

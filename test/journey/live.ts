@@ -7,6 +7,7 @@ import { bootGadget } from '../../shared/boot.js';
 import '../../gadgets/journey/app.js';
 import type { JourneyApp } from '../../gadgets/journey/app.js';
 import type { Answer, FilterBy, Question } from '../../shared/wxm/types.js';
+import { loadScript } from '../helpers/load-script.js';
 
 export interface Customer {
   id: string;
@@ -15,14 +16,6 @@ export interface Customer {
   surveyCount: number;
 }
 
-const loadScript = (src: string) =>
-  new Promise<void>((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = src;
-    s.onload = () => resolve();
-    s.onerror = () => reject(new Error(`script failed: ${src.split('?')[0]}`));
-    document.head.append(s);
-  });
 
 export async function control<T = unknown>(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
   const res = await fetch(`/_emulator${path}`, {

@@ -25,15 +25,7 @@ export async function world() {
   return control<{ teams: { id: string; name: string }[]; agents: EmuAgentJson[]; supervisors: EmuAgentJson[] }>('agents');
 }
 
-export function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = src;
-    s.onload = () => resolve();
-    s.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(s);
-  });
-}
+export { loadScript } from '../helpers/load-script.js';
 
 /** Waits until `pred` holds (polling), or fails after `ms`. */
 export async function until(pred: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
