@@ -228,6 +228,11 @@ export class AnalyticsApp extends LitElement {
 
   // ---- rendering ----
 
+  protected override willUpdate(): void {
+    // Finesse's light look unless the admin chose dark or auto (`theme` parameter).
+    this.setAttribute('theme', this.config?.theme ?? 'light');
+  }
+
   protected override updated(): void {
     this.adjustHeight();
   }

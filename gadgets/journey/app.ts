@@ -35,7 +35,7 @@ export interface JourneyServices {
  * @csspart timeline - the timeline section
  * @csspart search - the manual search form
  * @cssproperty --cx-surface - background (all --cx-* colour tokens of shared/ui/theme.ts apply)
- * @attr theme - "light" or "dark"; default follows the OS preference
+ * @attr theme - "light", "dark" or "auto" (OS preference); set from the `theme` parameter, light by default
  */
 @customElement('cx-journey-app')
 export class JourneyApp extends LitElement {
@@ -100,6 +100,7 @@ export class JourneyApp extends LitElement {
     this.wxm = s.wxm;
     this.session = s.session;
     this.config = s.config;
+    this.setAttribute('theme', s.config.theme);
     this.adapter = s.adapter;
     // Session-wide reads start now, so a call's lookup only has to fetch its answers.
     this.bands = s.wxm.settings().then(npsBands, () => DEFAULT_BANDS);

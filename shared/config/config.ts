@@ -19,12 +19,14 @@ export const DEFAULT_CONFIG: Readonly<GadgetConfig> = Object.freeze<GadgetConfig
   refreshSeconds: 300,
   maskPii: false,
   timeoutMs: 10_000,
+  theme: 'light',
 });
 
 /** Every parameter this module understands (also the UserPref names the adapter reads). */
 export const PARAM_NAMES = [
   'wxmBaseUrl', 'tokenSource', 'filterTags', 'questionnaires', 'metrics', 'csatFormula', 'cesFormula', 'minSample',
   'targetNps', 'targetCsat', 'targetCes', 'refreshSeconds', 'locale', 'maskPii', 'timeoutMs',
+  'theme',
 ] as const;
 
 /** Parameters that belong to Finesse/Shindig, not to us. */
@@ -106,6 +108,10 @@ const PARSERS = {
     return error('must be true or false');
   },
   timeoutMs: integer(1000, 120_000),
+  theme: (raw: string) => {
+    const v = raw.trim().toLowerCase();
+    return v === 'light' || v === 'dark' || v === 'auto' ? ok(v) : error('must be light, dark or auto');
+  },
 } satisfies Record<(typeof PARAM_NAMES)[number], Parse<unknown>>;
 
 /** Builds the configuration; never throws. */

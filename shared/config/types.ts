@@ -27,6 +27,8 @@ export interface GadgetConfig {
   maskPii: boolean;
   /** Network timeout per WxM request, ms. Default 10000. */
   timeoutMs: number;
+  /** Colour scheme: Finesse's light look by default; 'auto' follows the OS preference. */
+  theme: 'light' | 'dark' | 'auto';
 }
 
 export interface ConfigProblem {

@@ -39,6 +39,7 @@ function config(over: Partial<GadgetConfig> = {}): GadgetConfig {
     refreshSeconds: 0,
     maskPii: false,
     timeoutMs: 10000,
+    theme: 'light',
     ...over,
   };
 }

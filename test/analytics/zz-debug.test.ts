@@ -29,5 +29,7 @@ describe('debug', function () {
     (deepQuery(app, 'button[part=refresh]') as HTMLButtonElement).click();
     await new Promise((r) => setTimeout(r, 5000));
     L('after 5s');
+    const { expect } = await import('@open-wc/testing');
+    expect(undefined).to.match(/x/);
   });
 });

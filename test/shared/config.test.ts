@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       refreshSeconds: 300,
       maskPii: false,
       timeoutMs: 10000,
+      theme: 'light',
     });
   });
 
@@ -26,7 +27,7 @@ describe('loadConfig', () => {
     const { config, problems } = load(
       'wxmBaseUrl=https://eu.wxm.example/api-proxy/&tokenSource=cherrypoint2&filterTags=cc_TeamId&questionnaires=PostCall, Web ,PostCall' +
         '&metrics=csat,NPS&csatFormula=mean&cesFormula=easyShare&minSample=25&targetNps=40&targetCsat=85.5&targetCes=5.5' +
-        '&refreshSeconds=0&locale=de_DE&maskPii=TRUE&timeoutMs=5000',
+        '&refreshSeconds=0&locale=de_DE&maskPii=TRUE&timeoutMs=5000&theme=Dark',
     );
     expect(problems).to.deep.equal([]);
     expect(config).to.deep.equal({
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
       locale: 'de-DE',
       maskPii: true,
       timeoutMs: 5000,
+      theme: 'dark',
     });
   });
 
@@ -76,6 +78,7 @@ describe('loadConfig', () => {
     ['refreshSeconds=10', 'refreshSeconds'],
     ['refreshSeconds=-1', 'refreshSeconds'],
     ['locale=not a locale!', 'locale'],
+    ['theme=purple', 'theme'],
     ['maskPii=maybe', 'maskPii'],
     ['timeoutMs=50', 'timeoutMs'],
   ];
