@@ -39,6 +39,7 @@ export type PageBatch = AnswerBatch & { totalPages: number; droppedResponses: nu
 type Method = 'get' | 'post';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 export function createWxmClient(options: WxmClientOptions): WxmApi & {
   answersPage(filter: FilterBy, page: number, rows: number, signal?: AbortSignal): Promise<PageBatch>;
@@ -182,6 +183,13 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
         list = raw.responses;
         totalCount = Number.isFinite(Number(raw.totalCount)) ? Number(raw.totalCount) : raw.responses.length;
         totalPages = Number.isFinite(Number(raw.totalPages)) ? Number(raw.totalPages) : Math.ceil(totalCount / rows);
+      } else if (isObj(raw) && isCount(raw.totalCount)) {
+        // A page whose list is unreadable (e.g. `responses: null`) but whose total is: its records are lost,
+        // not the whole view — count the ones this page should have held as malformed and page on.
+        totalCount = raw.totalCount;
+        totalPages = isCount(raw.totalPages) ? raw.totalPages : Math.ceil(totalCount / rows);
+        const lost = Math.max(0, Math.min(rows, totalCount - (page - 1) * rows));
+        return { answers: [], malformed: lost, droppedResponses: 0, totalCount, totalPages };
       } else throw badShape('api/answers/page');
       const v = validateAnswers(list, scaleMap);
       return { answers: v.answers, malformed: v.malformed, droppedResponses: v.droppedResponses, totalCount, totalPages };

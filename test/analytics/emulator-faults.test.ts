@@ -26,6 +26,9 @@ describe('analytics under faults (emulator)', function () {
     await waitUntil(() => at() !== before || errors() > errorsBefore, 'refresh did not finish', { timeout: 30000 });
     await idle();
   };
+  /** The error panel's text, or null. Assert on this, not on the element: a failed assertion whose `actual` is
+   *  a live element of the app never gets reported (the runner chokes serialising it and the file times out). */
+  const errorText = () => deepQuery(app, 'cx-state-panel[kind=error]')?.shadowRoot?.textContent?.trim() ?? null;
   const expectRight = async () => {
     const period = deepQuery(app, '[part=period]')!;
     const raw = await rawAnswers('cc_AgentId', agent.skillTargetId, period.getAttribute('data-after')!, period.getAttribute('data-before')!);
@@ -46,7 +49,7 @@ describe('analytics under faults (emulator)', function () {
   it('401 mid-session (tokens expired): refreshes the token and shows correct numbers', async () => {
     await control('tokens/expire');
     await refresh();
-    expect(deepQuery(app, 'cx-state-panel[kind=error]')).to.equal(null);
+    expect(errorText()).to.equal(null);
     await expectRight();
   });
 
@@ -54,7 +57,7 @@ describe('analytics under faults (emulator)', function () {
     await control('faults', { route: '/api/answers', status: 429, count: 1 });
     await control('faults', { route: '/api/FlashNPS', status: 503, count: 1 });
     await refresh();
-    expect(deepQuery(app, 'cx-state-panel[kind=error]')).to.equal(null);
+    expect(errorText()).to.equal(null);
     await expectRight();
   });
 
@@ -74,25 +77,15 @@ describe('analytics under faults (emulator)', function () {
     await expectRight();
   });
 
-  // SKIPPED: with the emulator's malformed pages (`responses: null`, then records with numeric dates and missing
-  // `responses`) the page's main thread stalls (mocha's own timeouts never fire). Not yet located: the plan folds
-  // the fake client's malformed batches fine (plan.test.ts); suspects are the shared client's validation/paging
-  // on those bodies. Reported to the lead.
-  it.only('malformed pages: the view still renders and says how many records were left out', async () => {
+  // A page with `responses: null` used to fail the whole view (wxm-bad-response); the client now counts the records
+  // such a page should have held as malformed (see wxm-client.test.ts, "malformed pages").
+  it('malformed pages: the view still renders and says how many records were left out', async () => {
     await control('faults', { route: '/api/answers', malformed: true, count: 2 });
-    const L = (m: string) => void fetch(`http://127.0.0.1:47123/?m=${encodeURIComponent(m)}`, { mode: 'no-cors' });
-    L('refresh start');
     await refresh();
-    L('refresh done err=' + !!deepQuery(app, 'cx-state-panel[kind=error]'));
-    expect(deepQuery(app, '[part=as-of]')).to.exist;
-    L('as-of ok');
+    expect(deepQuery(app, '[part=as-of]') !== null, 'as-of shown').to.equal(true);
     const shown = Object.values(kpiValues(app));
-    L('shown ' + JSON.stringify(shown));
     expect(shown).to.have.length(3);
-    L('len ok');
-    try { expect(deepQuery(app, 'cx-state-panel[kind=error]')).to.equal(null); } catch (e) { L('caught ' + String((e as Error).message).slice(0, 200)); }
-    L('after caught');
-    expect(deepQuery(app, 'cx-state-panel[kind=error]')).to.equal(null);
+    expect(errorText()).to.equal(null);
     expect(deepQuery(app, '[part=malformed]')?.textContent).to.match(/\d+ responses? (was|were) unreadable/);
   });
 

@@ -245,6 +245,63 @@ describe('WxM client (scripted server)', () => {
     expect(page.totalCount).to.equal(3);
   });
 
+  describe('malformed pages (the shapes the emulator\'s `malformed` fault sends)', () => {
+    // The four ways a record is broken, applied in turn (emulator/src/wxm/malformed.ts), written out here.
+    const breakAnswer = (a: Answer, k: number): Record<string, unknown> => {
+      const r: Record<string, unknown> = { ...a };
+      if (k % 4 === 0) delete r.responses;
+      else if (k % 4 === 1) r.responseDateTime = 12345;
+      else if (k % 4 === 2) r.responses = [{ questionId: null, textInput: 7, numberInput: 'nine' }];
+      else {
+        delete r.id;
+        r.locationId = null;
+      }
+      return r;
+    };
+    /** 25 answers, 10 a page; pages alternate `responses: null` / every record broken, starting with `nullFirst`. */
+    function brokenServer(nullFirst: boolean) {
+      const total = 25;
+      const pages: number[] = [];
+      const handler = (c: FetchCall): Response => {
+        const path = new URL(c.url).pathname.replace('/tenant/', '');
+        if (path === 'api/Questions/Active') return json(questions);
+        const m = /^api\/answers\/page\/(\d+)\/(\d+)$/.exec(path)!;
+        const page = Math.max(1, Number(m[1]));
+        const rows = Number(m[2]);
+        pages.push(page);
+        const own = Array.from({ length: Math.max(0, Math.min(rows, total - (page - 1) * rows)) }, (_, k) => makeAnswer((page - 1) * rows + k));
+        const head = { currentPage: page, totalCount: total, totalPages: Math.ceil(total / rows) };
+        const asNull = (page % 2 === 1) === nullFirst;
+        return json(asNull ? { ...head, responses: null } : { ...head, responses: own.map(breakAnswer) });
+      };
+      return { handler, pages, total };
+    }
+
+    for (const nullFirst of [true, false]) {
+      it(`streams to the end and counts every lost record (first page ${nullFirst ? 'responses: null' : 'broken records'})`, async () => {
+        const server = brokenServer(nullFirst);
+        const { wxm } = client(server.handler);
+        const batches: AnswerBatch[] = [];
+        for await (const b of wxm.streamAnswers({}, { pageSize: 10, concurrency: 2 })) batches.push(b);
+        // The records broken the third way (k % 4 === 2, k = place on its page) keep id and date; their one
+        // response is unreadable and dropped. Everything else on the pages is lost and must be counted.
+        const onBrokenPages = (p: number) => Array.from({ length: Math.min(10, server.total - (p - 1) * 10) }, (_, k) => (p - 1) * 10 + k);
+        const brokenPages = [1, 2, 3].filter((p) => (p % 2 === 1) !== nullFirst);
+        const kept = brokenPages.flatMap(onBrokenPages).filter((i) => (i % 10) % 4 === 2);
+        const good = batches.flatMap((b) => b.answers);
+        expect(good.map((a) => a.id)).to.deep.equal(kept.map((i) => `ans-${i}`));
+        expect(good.every((a) => a.responses.length === 0)).to.equal(true);
+        expect(batches.reduce((n, b) => n + b.malformed, 0)).to.equal(server.total - kept.length);
+        expect([...new Set(server.pages)].sort()).to.deep.equal([1, 2, 3]);
+      });
+    }
+
+    it('still rejects a page that has neither a list nor a total', async () => {
+      const { wxm } = client((c) => (c.url.includes('Questions') ? json(questions) : json({ currentPage: 1, responses: null })));
+      expect(((await rejection(wxm.answersPage({}, 1, 10))) as AppError).code).to.equal('wxm-bad-response');
+    });
+  });
+
   it('never puts the token or the filter into error messages or the console', async () => {
     const spy = spyConsole();
     const errors: string[] = [];
