@@ -57,14 +57,6 @@ export class JourneySearch extends LitElement {
       .error {
         color: var(--cx-bad-text);
       }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-        white-space: nowrap;
-      }
     `,
   ];
 
@@ -75,7 +67,7 @@ export class JourneySearch extends LitElement {
     const detected = detectCallerId(this.value);
     return html`
       <form role="search" aria-label=${msg.t('search.heading')} @submit=${this.submit} novalidate>
-        <label for="q" class="visually-hidden">${msg.t('search.label')}</label>
+        <label for="q" class="sr-only">${msg.t('search.label')}</label>
         <input
           id="q"
           part="input"

@@ -113,14 +113,6 @@ export class JourneyView extends LitElement {
         align-items: center;
         margin-top: 8px;
       }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-        white-space: nowrap;
-      }
     `,
   ];
 
@@ -214,7 +206,7 @@ export class JourneyView extends LitElement {
         <h2 id="title">${msg.t('title')}</h2>
         ${status ? html`<span class="tag">${status}</span>` : nothing}
       </header>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement()}</div>
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement()}</div>
       ${this.body()}
       <section aria-labelledby="search-h" part="search">
         <h3 id="search-h">${msg.t('search.heading')}</h3>
