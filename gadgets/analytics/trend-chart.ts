@@ -107,7 +107,8 @@ export class TrendChart extends LitElement {
         borderColor: accent,
         backgroundColor: accent,
         spanGaps: true,
-        tension: 0.2,
+        // Straight segments: a smoothed curve overshoots between days and draws values nobody gave (e.g. NPS < −100).
+        tension: 0,
         pointRadius: 3,
       },
     ];
