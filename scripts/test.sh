@@ -5,9 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund || exit 1
-fi
+bash scripts/ensure-deps.sh || exit 1
 CHROME_PATH="$(node scripts/find-chromium.mjs)" || exit 1
 export CHROME_PATH
 
