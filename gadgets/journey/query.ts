@@ -2,6 +2,7 @@
  * The WxM filter for one caller's journey (wxm-api.md, "Customer journey lookup"): one identifier, the
  * configured questionnaires, the period and the channel. Pure: no DOM, no network.
  */
+import { phoneVariants } from '../../shared/finesse/phone.js';
 import type { CallerId, CallerIdKind } from '../../shared/finesse/types.js';
 import type { TagMap } from '../../shared/wxm/api.js';
 import type { Answer, FilterBy } from '../../shared/wxm/types.js';
@@ -54,6 +55,11 @@ export function pickIdentifier(callerIds: readonly CallerId[], tagMap: TagMap): 
   return null;
 }
 
+/** The accepted values of one caller id: a phone number in each form surveys store it in (phone.ts), else itself. */
+export function acceptedValues(caller: CallerId): string[] {
+  return caller.kind === 'mobile' || caller.kind === 'ani' ? phoneVariants(caller.value) : [caller.value];
+}
+
 /**
  * The FilterBy for a caller, or null when the tenant has no identity question for any of the caller's ids.
  * Several questionnaires may each carry their own identity question: one filterquestion per id, OR-ed.
@@ -66,10 +72,11 @@ export function buildFilter(
   const picked = pickIdentifier(callerIds, tagMap);
   if (!picked) return null;
   const many = picked.questionIds.length > 1;
+  const answerCheck = acceptedValues(picked.caller);
   const filter: FilterBy = {
     filterquestions: picked.questionIds.map((questionId) => ({
       questionId,
-      answerCheck: [picked.caller.value],
+      answerCheck: [...answerCheck],
       ...(many ? { groupBy: 'OR' as const } : {}),
     })),
   };

@@ -6,8 +6,9 @@
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
 import { PARAM_NAMES } from '../config/config.js';
-import { identifyCaller } from './caller-id.js';
-import type { CallEvent, CallEventKind, CallInfo, FinesseAdapter, FinesseSession, Team } from './types.js';
+import { noteDiagnostic } from '../ui/diagnostics.js';
+import { customerAddress, identifyCaller } from './caller-id.js';
+import type { AgentIdSource, CallEvent, CallEventKind, CallInfo, FinesseAdapter, FinesseSession, Team } from './types.js';
 
 type F = FinesseGlobals.Finesse;
 type G = FinesseGlobals.Gadgets;
@@ -22,6 +23,12 @@ export interface AdapterOptions {
   /** Extra UserPref names the gadget keeps state in (read by userPrefs()). */
   prefNames?: readonly string[];
 }
+
+const AGENT_ID_SOURCE_TEXT: Record<AgentIdSource, string> = {
+  config: 'finesse.gadget.Config.cceSkillTargetId',
+  pref: 'cceSkillTargetId UserPref (up_cceSkillTargetId)',
+  login: 'Finesse login id (no cceSkillTargetId given)',
+};
 
 const MONITOR_TYPES = new Set(['SUPERVISOR_MONITOR', 'SUPERVISOR_BARGE_IN']);
 const ENDED = new Set(['DROPPED', 'FAILED', 'FAILURE']);
@@ -98,7 +105,11 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
     const parts = asList<Participant>(d.getParticipants?.() as Participant[] | undefined, 'Participant');
     const state = d.getState();
     const agentState = agentParticipant(parts)?.state ?? state;
-    const who = monitor ? { callerIds: [], withheld: false } : identifyCaller(media, d.getFromAddress?.());
+    const party = customerAddress(
+      { from: d.getFromAddress?.(), to: d.getToAddress?.(), dialedNumber: typeof media.dialedNumber === 'string' ? media.dialedNumber : undefined },
+      extension,
+    );
+    const who = monitor ? { callerIds: [], withheld: false } : identifyCaller(media, party);
     return { dialogId: d.getId(), state, agentState, callType, monitor, ...who };
   }
 
@@ -222,7 +233,7 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
     user = u;
     extension = u.getExtension?.() || undefined;
     const loginId = String(u.getId?.() ?? cfg.id ?? '');
-    const cceSkillTargetId = cfg.cceSkillTargetId !== undefined && cfg.cceSkillTargetId !== '' ? String(cfg.cceSkillTargetId) : undefined;
+    const { cceSkillTargetId, agentIdSource } = skillTargetId(cfg);
     const teamId = u.getTeamId?.();
     const authHeader = () => {
       const c = finesse().gadget?.Config ?? cfg;
@@ -237,6 +248,7 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
       loginId,
       ...(cceSkillTargetId ? { cceSkillTargetId } : {}),
       wxmAgentId: cceSkillTargetId ?? loginId,
+      agentIdSource,
       firstName: u.getFirstName?.() ?? '',
       lastName: u.getLastName?.() ?? '',
       locale: toBcp47(cfg.locale),
@@ -247,7 +259,26 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
     };
     // Keep the secret out of JSON.stringify / structured logging of the session.
     Object.defineProperty(session, 'authHeader', { value: authHeader, enumerable: false });
+    noteDiagnostic('agent id from', AGENT_ID_SOURCE_TEXT[agentIdSource]);
     return session;
+  }
+
+  /**
+   * The CCE skill target id: finesse.gadget.Config (12.5), else the `cceSkillTargetId` UserPref / `up_` iframe
+   * parameter (the 12.6 container passes it next to up_id), else none — WxM then knows the agent by the login id.
+   */
+  function skillTargetId(cfg: FinesseGlobals.Config): { cceSkillTargetId?: string; agentIdSource: AgentIdSource } {
+    const fromConfig = String(cfg.cceSkillTargetId ?? '').trim();
+    if (fromConfig) return { cceSkillTargetId: fromConfig, agentIdSource: 'config' };
+    let fromPref = '';
+    try {
+      fromPref = prefs()?.getString('cceSkillTargetId')?.trim() ?? '';
+    } catch {
+      /* no prefs */
+    }
+    fromPref ||= iframeParams().up_cceSkillTargetId?.trim() ?? '';
+    if (fromPref) return { cceSkillTargetId: fromPref, agentIdSource: 'pref' };
+    return { agentIdSource: 'login' };
   }
 
   // ---- prefs ----
@@ -302,6 +333,12 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
         listener();
       };
       cs.addHandler(cs.Topics.ACTIVE_TAB, handler);
+      // As Cisco's samples do: ask for the current tab now, so a gadget loaded on the visible tab hears it too.
+      try {
+        cs.makeActiveTabReq?.();
+      } catch (e) {
+        log.warn('makeActiveTabReq failed', e);
+      }
       return () => cs.removeHandler?.(cs.Topics.ACTIVE_TAB, handler);
     },
 

@@ -1,7 +1,8 @@
 /**
- * Who is calling, from a Finesse dialog's media properties and ANI (finesse.md, wxm-api.md "journey lookup"):
- * the ECC variable POD.ID (exposed as `POD.ID` or `user.POD.ID`) holds `k=v;` pairs (cc_CustomerId, Mobile,
- * Email; keys case-insensitive) or a bare value that is the cc_CustomerId; then the ANI (getFromAddress).
+ * Who the customer is, from a Finesse dialog's media properties and addresses (finesse.md, wxm-api.md "journey
+ * lookup"): the ECC variable POD.ID (exposed as `POD.ID` or `user.POD.ID`) holds `k=v;` pairs — as Cisco writes
+ * them `cc_CustomerId=…;emailId=…;mobile=…`, or with `Email`, `Mobile`, `phone`, `customerId` keys, any case — or
+ * a bare value that is the cc_CustomerId; then the other party's number (the ANI on inbound calls).
  */
 import type { CallerId } from './types.js';
 import { isWithheld, normalisePhone } from './phone.js';
@@ -18,6 +19,7 @@ const KEYS: Record<string, keyof PodId> = {
   mobile: 'mobile',
   phone: 'mobile',
   email: 'email',
+  emailid: 'email',
 };
 
 /** Parses a POD.ID value. Unknown keys and empty values are ignored; invalid phones/emails are dropped. */
@@ -55,9 +57,30 @@ export function podIdOf(media: Record<string, unknown> | null | undefined): stri
   return undefined;
 }
 
+/** A dialog's addresses (Finesse Dialog: fromAddress, toAddress, mediaProperties.dialedNumber). */
+export interface DialogAddresses {
+  from?: string | null;
+  to?: string | null;
+  dialedNumber?: string | null;
+}
+
+/**
+ * The customer's side of a call. On inbound calls that is fromAddress (the ANI). On outbound and agent-initiated
+ * calls fromAddress is the agent's own extension (Finesse "Dialog Notification") and the customer is the dialed
+ * party: toAddress, else dialedNumber. The agent's own extension is never returned: nobody to look up then.
+ */
+export function customerAddress(d: DialogAddresses, ownExtension: string | null | undefined): string | undefined {
+  const own = ownExtension?.trim();
+  const isOwn = (v: string | null | undefined) => !!own && v?.trim() === own;
+  if (!isOwn(d.from)) return d.from ?? undefined;
+  for (const v of [d.to, d.dialedNumber]) if (v && v.trim() !== '' && !isOwn(v)) return v;
+  return undefined;
+}
+
 /** Every identifier of the caller, best first, and whether the ANI was withheld. */
 export function identifyCaller(
   media: Record<string, unknown> | null | undefined,
+  /** The customer's number: fromAddress on inbound calls, see customerAddress(). */
   fromAddress: string | null | undefined,
 ): { callerIds: CallerId[]; withheld: boolean } {
   const pod = parsePodId(podIdOf(media));

@@ -64,6 +64,8 @@ declare global {
       addHandler(topic: string, fn: (data?: unknown) => void): void;
       removeHandler?(topic: string, fn: (data?: unknown) => void): void;
       getMyTabId?(): string;
+      /** Asks the container to publish ACTIVE_TAB now (Cisco samples call it right after addHandler). */
+      makeActiveTabReq?(): void;
       Topics: { ACTIVE_TAB: string };
     }
     interface Finesse {

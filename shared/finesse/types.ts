@@ -7,6 +7,9 @@ export interface Team {
   name: string;
 }
 
+/** Config.cceSkillTargetId, the cceSkillTargetId UserPref / up_ parameter, or the login id (no skill target id). */
+export type AgentIdSource = 'config' | 'pref' | 'login';
+
 export interface FinesseSession {
   role: Role;
   /** Finesse login id (finesse.gadget.Config.id). */
@@ -15,6 +18,8 @@ export interface FinesseSession {
   cceSkillTargetId?: string;
   /** The id WxM knows the agent by: cceSkillTargetId, else loginId (finesse.md). */
   wxmAgentId: string;
+  /** Where wxmAgentId came from (the adapter sets it; shown in diagnostics). */
+  agentIdSource?: AgentIdSource;
   firstName: string;
   lastName: string;
   /** BCP-47, e.g. "en-US" (Finesse gives "en_US"; the adapter converts). */

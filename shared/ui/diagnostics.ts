@@ -15,6 +15,14 @@ const EXTRA: Array<[RegExp, string]> = [
   [/(?<![\w/+-])(?=[\w+/-]*\d)[A-Za-z0-9+/_-]{24,}={0,2}/g, '[token]'],
 ];
 
+/** Facts about this gadget's session that every diagnostics text carries (e.g. where the agent id came from). */
+const notes = new Map<string, string>();
+
+/** Records (or replaces) a session fact for "Copy diagnostics". Never pass secrets or caller data. */
+export function noteDiagnostic(key: string, value: string): void {
+  notes.set(key, value);
+}
+
 /** Redact a free text for diagnostics (log.ts patterns plus tokens-by-shape). */
 export function redactText(text: string): string {
   let out = redact(text);
@@ -56,6 +64,7 @@ export function buildDiagnostics(error: AppError | undefined, context: Record<st
   if (typeof navigator !== 'undefined') lines.push(`user agent: ${navigator.userAgent}`);
   // Origin and path only: the query string carries gadget parameters that may name a caller.
   if (typeof location !== 'undefined') lines.push(`page: ${location.origin}${location.pathname}`);
+  for (const [k, v] of notes) lines.push(`${redactText(k)}: ${redactText(v)}`);
   const ctx = safeValue(rest) as Record<string, unknown>;
   if (Object.keys(ctx).length) {
     lines.push('context:');

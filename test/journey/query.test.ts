@@ -29,10 +29,22 @@ describe('journey query', () => {
       opts,
     );
     expect(f?.filterquestions?.[0]).to.include({ questionId: 'q-mobile' });
-    expect(f?.filterquestions?.[0]?.answerCheck).to.deep.equal(['+15550100']);
+    expect(f?.filterquestions?.[0]?.answerCheck).to.deep.equal(['+15550100', '15550100', '0015550100']);
     expect(pickIdentifier([{ kind: 'email', value: 'a@b.c' }], map)?.questionIds).to.deep.equal(['q-email']);
     expect(buildFilter([{ kind: 'email', value: 'a@b.c' }], tagMap({ email: [] }), opts)).to.equal(null);
     expect(buildFilter([], map, opts)).to.equal(null);
+  });
+
+  it('sends every stored form of a phone number in one filterquestion per question, and ids as they are', () => {
+    const f = buildFilter([{ kind: 'ani', value: '+14085550100' }], tagMap({ customerId: [], mobile: ['q-mobile', 'q-mobile2'] }), opts);
+    const forms = ['+14085550100', '14085550100', '4085550100', '(408) 555-0100'];
+    expect(f?.filterquestions).to.deep.equal([
+      { questionId: 'q-mobile', answerCheck: forms, groupBy: 'OR' },
+      { questionId: 'q-mobile2', answerCheck: forms, groupBy: 'OR' },
+    ]);
+    const typed = buildFilter([{ kind: 'mobile', value: '+442079460958' }], tagMap({ customerId: [] }), opts);
+    expect(typed?.filterquestions?.[0]?.answerCheck).to.deep.equal(['+442079460958', '442079460958', '00442079460958']);
+    expect(buildFilter([{ kind: 'email', value: 'a@b.c' }], tagMap(), opts)?.filterquestions?.[0]?.answerCheck).to.deep.equal(['a@b.c']);
   });
 
   it('ORs the identity questions of several questionnaires', () => {

@@ -3,8 +3,9 @@ import { expect } from '@open-wc/testing';
 import { createFinesseAdapter, gadgetQuery, originFromConfig, toBcp47, type AdapterOptions } from '../../shared/finesse/adapter.js';
 import { AppError } from '../../shared/errors.js';
 import type { CallEvent } from '../../shared/finesse/types.js';
+import { buildDiagnostics } from '../../shared/ui/diagnostics.js';
 
-type Data = { id: string; state: string; from: string; callType: string; media: Record<string, string>; parts: FinesseGlobals.Participant[] };
+type Data = { id: string; state: string; from: string; to?: string; callType: string; media: Record<string, string>; parts: FinesseGlobals.Participant[] };
 
 function fakeDialog(data: Data) {
   const handlers: Array<(d: FinesseGlobals.Dialog) => void> = [];
@@ -13,6 +14,7 @@ function fakeDialog(data: Data) {
     getId: () => data.id,
     getState: () => data.state,
     getFromAddress: () => data.from,
+    getToAddress: () => data.to ?? '7007',
     getMediaProperties: () => ({ ...data.media, callType: data.callType }),
     // real finesse.js wraps lists; exercise that shape
     getParticipants: () => ({ Participant: data.parts.length === 1 ? data.parts[0]! : data.parts }),
@@ -26,7 +28,10 @@ function fakeDialog(data: Data) {
   return d;
 }
 
-function fakeWorld(opts: { config?: FinesseGlobals.Config; userError?: number; supervised?: unknown; utilities?: boolean } = {}) {
+function fakeWorld(
+  opts: { config?: FinesseGlobals.Config; userError?: number; supervised?: unknown; utilities?: boolean; prefs?: Record<string, string>; iframeQuery?: string } = {},
+) {
+  const calls: string[] = [];
   let dialogOpts: FinesseGlobals.DialogsOptions | undefined;
   const existing: Record<string, FinesseGlobals.Dialog> = {};
   const tabHandlers: Array<(d?: unknown) => void> = [];
@@ -51,12 +56,12 @@ function fakeWorld(opts: { config?: FinesseGlobals.Config; userError?: number; s
     }
   }
   const win: NonNullable<AdapterOptions['win']> = {
-    location: { search: '?url=' + encodeURIComponent('https://gadgets.example.com/j.xml?wxmBaseUrl=https%3A%2F%2Fw.example&maskPii=true') + '&up_minSample=3', origin: 'https://finesse.example.com:8445', href: 'https://finesse.example.com:8445/gadgets/ifr' },
+    location: { search: '?url=' + encodeURIComponent('https://gadgets.example.com/j.xml?wxmBaseUrl=https%3A%2F%2Fw.example&maskPii=true') + '&up_minSample=3' + (opts.iframeQuery ?? ''), origin: 'https://finesse.example.com:8445', href: 'https://finesse.example.com:8445/gadgets/ifr' },
     gadgets: {
       HubSettings: { onConnect: null },
       Prefs: class {
         getString(n: string) {
-          return n === 'timeoutMs' ? '4000' : '';
+          return n === 'timeoutMs' ? '4000' : (opts.prefs?.[n] ?? '');
         }
         set() {}
       },
@@ -68,7 +73,11 @@ function fakeWorld(opts: { config?: FinesseGlobals.Config; userError?: number; s
       containerservices: {
         ContainerServices: {
           init: () => undefined,
-          addHandler: (_t, fn) => tabHandlers.push(fn),
+          addHandler: (_t, fn) => (calls.push('addHandler'), tabHandlers.push(fn)),
+          makeActiveTabReq: () => {
+            calls.push('makeActiveTabReq');
+            tabHandlers.forEach((h) => h());
+          },
           Topics: { ACTIVE_TAB: 'activeTab' },
         },
       },
@@ -76,7 +85,7 @@ function fakeWorld(opts: { config?: FinesseGlobals.Config; userError?: number; s
     },
   };
   const connect = () => win.gadgets!.HubSettings!.onConnect?.();
-  return { win, connect, existing, add: (d: FinesseGlobals.Dialog) => dialogOpts?.onCollectionAdd?.(d), remove: (d: FinesseGlobals.Dialog) => dialogOpts?.onCollectionDelete?.(d), tabHandlers };
+  return { win, connect, existing, add: (d: FinesseGlobals.Dialog) => dialogOpts?.onCollectionAdd?.(d), remove: (d: FinesseGlobals.Dialog) => dialogOpts?.onCollectionDelete?.(d), tabHandlers, calls };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -204,8 +213,51 @@ describe('Finesse adapter (fake globals)', () => {
     const { w, adapter } = await connected();
     let n = 0;
     adapter.onTabActivated(() => n++);
+    expect(n).to.equal(1); // the container's answer to makeActiveTabReq
     w.tabHandlers.forEach((h) => h());
-    expect(n).to.equal(1);
+    expect(n).to.equal(2);
+  });
+
+  it('asks for the active tab right after registering the ACTIVE_TAB handler, as Cisco samples do', async () => {
+    const { w, adapter } = await connected();
+    w.calls.length = 0;
+    adapter.onTabActivated(() => undefined);
+    expect(w.calls).to.deep.equal(['addHandler', 'makeActiveTabReq']);
+  });
+
+  it('takes the skill target id from Config, else the UserPref or up_ parameter, else the login id, and says which', async () => {
+    const cases: Array<[Parameters<typeof fakeWorld>[0], string, string, RegExp]> = [
+      [{ config: { cceSkillTargetId: 5100 }, prefs: { cceSkillTargetId: '5200' } }, '5100', 'config', /agent id from: finesse\.gadget\.Config\.cceSkillTargetId/],
+      [{ prefs: { cceSkillTargetId: '5200' } }, '5200', 'pref', /agent id from: cceSkillTargetId UserPref/],
+      [{ iframeQuery: '&up_id=agent7&up_cceSkillTargetId=5300' }, '5300', 'pref', /agent id from: cceSkillTargetId UserPref/],
+      [{ config: { cceSkillTargetId: ' ' } }, 'agent7', 'login', /agent id from: Finesse login id/],
+    ];
+    for (const [opts, id, source, diag] of cases) {
+      const { session } = await connected(opts);
+      expect(session.wxmAgentId, source).to.equal(id);
+      expect(session.agentIdSource, id).to.equal(source);
+      expect(session.cceSkillTargetId).to.equal(source === 'login' ? undefined : id);
+      expect(buildDiagnostics(undefined, { gadget: 'journey' })).to.match(diag);
+    }
+  });
+
+  it('outbound and agent-initiated calls: looks up the dialed customer, never the agent\'s own extension', async () => {
+    const { w, adapter } = await connected();
+    const events: CallEvent[] = [];
+    adapter.onCall((e) => events.push(e));
+    await tick();
+    const parts = [
+      { mediaAddress: '7007', mediaAddressType: 'AGENT_DEVICE', state: 'INITIATED' },
+      { mediaAddress: '+14085550100', mediaAddressType: 'PSTN', state: 'ALERTING' },
+    ];
+    w.add(fakeDialog(data({ id: 'out1', state: 'INITIATED', from: '7007', to: '+1 408 555 0100', callType: 'OUT', media: {}, parts })));
+    w.add(fakeDialog(data({ id: 'out2', state: 'INITIATED', from: '7007', to: '', callType: 'OUTBOUND_PREVIEW', media: { dialedNumber: '+442079460958' }, parts })));
+    w.add(fakeDialog(data({ id: 'out3', state: 'INITIATED', from: '7007', to: '7007', callType: 'AGENT_OUT', media: { dialedNumber: '7007' }, parts })));
+    const ids = (id: string) => events.find((e) => e.call.dialogId === id)!.call.callerIds;
+    expect(ids('out1')).to.deep.equal([{ kind: 'ani', value: '+14085550100' }]);
+    expect(ids('out2')).to.deep.equal([{ kind: 'ani', value: '+442079460958' }]);
+    expect(ids('out3')).to.deep.equal([]);
+    expect(events.flatMap((e) => e.call.callerIds.map((c) => c.value))).not.to.include('+7007');
   });
 });
 

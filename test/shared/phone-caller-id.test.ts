@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { isWithheld, normalisePhone } from '../../shared/finesse/phone.js';
-import { identifyCaller, parsePodId, podIdOf } from '../../shared/finesse/caller-id.js';
+import { isWithheld, normalisePhone, phoneVariants } from '../../shared/finesse/phone.js';
+import { customerAddress, identifyCaller, parsePodId, podIdOf } from '../../shared/finesse/caller-id.js';
 
 describe('phone numbers', () => {
   const cases: Array<[string, string | null]> = [
@@ -31,7 +31,39 @@ describe('phone numbers', () => {
   });
 });
 
+describe('phone variants', () => {
+  it('a NANP number: E.164, digits, national 10 digits and (AAA) BBB-CCCC', () => {
+    expect(phoneVariants('+14085550100')).to.deep.equal(['+14085550100', '14085550100', '4085550100', '(408) 555-0100']);
+  });
+
+  it('other numbers: E.164, digits and the 00 prefix, no guessed national form', () => {
+    expect(phoneVariants('+442079460958')).to.deep.equal(['+442079460958', '442079460958', '00442079460958']);
+    // +1 but not a NANP shape (area code starting 0/1): no national forms invented
+    expect(phoneVariants('+11235550100')).to.deep.equal(['+11235550100', '11235550100', '0011235550100']);
+    // a national number that arrived without a country code keeps its digits as one variant
+    expect(phoneVariants('+4085550100')).to.include('4085550100');
+  });
+});
+
 describe('POD.ID', () => {
+  it("reads Cisco's own keys: cc_CustomerId, emailId, mobile, in any case", () => {
+    expect(parsePodId('cc_CustomerId=C-7;emailId=Ann@Example.org;mobile=+1 408 555 0100')).to.deep.equal({
+      customerId: 'C-7',
+      email: 'ann@example.org',
+      mobile: '+14085550100',
+    });
+    expect(parsePodId('CC_CUSTOMERID=C-8;EMAILID=b@example.org;MOBILE=0044 20 7946 0958')).to.deep.equal({
+      customerId: 'C-8',
+      email: 'b@example.org',
+      mobile: '+442079460958',
+    });
+    expect(parsePodId('customerId=C-9;phone=+49 30 1234567;email=c@example.org')).to.deep.equal({
+      customerId: 'C-9',
+      mobile: '+49301234567',
+      email: 'c@example.org',
+    });
+  });
+
   it('reads k=v; pairs with case-insensitive keys', () => {
     expect(parsePodId('cc_CustomerId=C-1001;Email=Jane.Doe@Example.com;Mobile=+1 408 555 0100;')).to.deep.equal({
       customerId: 'C-1001',
@@ -56,6 +88,26 @@ describe('POD.ID', () => {
     expect(podIdOf({ 'user.POD.ID': 'b' })).to.equal('b');
     expect(podIdOf({ 'POD.ID': '', 'user.POD.ID': 'c' })).to.equal('c');
     expect(podIdOf({ callVariable1: 'x' })).to.equal(undefined);
+  });
+});
+
+describe('customerAddress', () => {
+  it('inbound: the ANI (fromAddress)', () => {
+    expect(customerAddress({ from: '+14085550100', to: '7007', dialedNumber: '8005550100' }, '7007')).to.equal('+14085550100');
+  });
+
+  it('outbound / agent-initiated: fromAddress is the agent, the customer is toAddress, else dialedNumber', () => {
+    expect(customerAddress({ from: '7007', to: '+14085550100', dialedNumber: '914085550100' }, '7007')).to.equal('+14085550100');
+    expect(customerAddress({ from: ' 7007 ', to: '', dialedNumber: '+14085550100' }, '7007')).to.equal('+14085550100');
+  });
+
+  it('never the agent\'s own extension', () => {
+    expect(customerAddress({ from: '7007', to: '7007', dialedNumber: '7007' }, '7007')).to.equal(undefined);
+    expect(customerAddress({ from: '7007' }, '7007')).to.equal(undefined);
+  });
+
+  it('without a known extension it keeps fromAddress', () => {
+    expect(customerAddress({ from: '7007', to: '+14085550100' }, undefined)).to.equal('7007');
   });
 });
 
