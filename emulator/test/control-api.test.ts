@@ -109,7 +109,7 @@ describe('control API', () => {
       try {
         const snapshot = await events.next((e) => e.event === 'snapshot');
         assert.deepEqual(snapshot.data.dialogs, []);
-        const placed = await json(f, '/_emulator/calls', { body: { user: agent.id, customerId: customer.id } });
+        const placed = await json(f, '/_emulator/calls', { body: { user: agent.id, customerId: customer.id, podIdForm: 'bare' } });
         assert.equal(placed.status, 200);
         const id = placed.body.id;
         const ringing = (await events.next((e) => e.event === 'dialog')).data;
@@ -179,6 +179,67 @@ describe('control API', () => {
       for (const d of [a, b, c]) await json(f, `/_emulator/calls/${d.id}/end`, { body: {} });
     });
 
+    it("writes a world customer's POD.ID in each real spelling on request, and mixes them by default", async () => {
+      const agent = emu.world.agents[6]!;
+      const c = emu.world.customers.find((x) => x.mobile && x.email)!;
+      const want = {
+        cisco: `cc_CustomerId=${c.id};emailId=${c.email};mobile=${c.mobile}`,
+        classic: `cc_CustomerId=${c.id};Email=${c.email};Mobile=${c.mobile}`,
+        generic: `customerId=${c.id};email=${c.email};phone=${c.mobile}`,
+        bare: c.id,
+      };
+      for (const [podIdForm, pod] of Object.entries(want)) {
+        const { body } = await json(f, '/_emulator/calls', { body: { user: agent.id, customerId: c.id, podIdForm, survey: false } });
+        assert.equal(body.dialog.mediaProperties['user.POD.ID'], pod, podIdForm);
+        await json(f, `/_emulator/calls/${body.id}/end`, { body: {} });
+      }
+      const forms = new Set<string>();
+      for (const x of emu.world.customers.slice(0, 40)) {
+        const { body } = await json(f, '/_emulator/calls', { body: { user: agent.id, customerId: x.id, survey: false } });
+        const pod: string = body.dialog.mediaProperties['user.POD.ID'];
+        forms.add(pod === x.id ? 'bare' : pod.split('=')[0]! + (pod.includes('emailId=') || pod.includes('mobile=') ? ':cisco' : ''));
+        await json(f, `/_emulator/calls/${body.id}/end`, { body: {} });
+      }
+      assert.ok(forms.size >= 3, `the default mixes spellings: ${[...forms].join(', ')}`);
+      assert.ok(forms.has('cc_CustomerId:cisco'), "Cisco's own spelling is among them");
+      assert.equal((await json(f, '/_emulator/calls', { body: { user: agent.id, customerId: c.id, podIdForm: 'weird' } })).status, 400);
+    });
+
+    it('dials out: fromAddress is the agent, the customer is toAddress and dialedNumber; INITIATED until the customer answers', async () => {
+      const agent = emu.world.agents[5]!;
+      const c = emu.world.customers.find((x) => x.mobile)!;
+      const events = await sse(f, agent.id);
+      try {
+        await events.next((e) => e.event === 'snapshot');
+        const placed = await json(f, '/_emulator/dial', { body: { user: agent.id, customerId: c.id } });
+        assert.equal(placed.status, 200);
+        const ringing = (await events.next((e) => e.event === 'dialog')).data;
+        assert.equal(ringing.state, 'INITIATED');
+        assert.equal(ringing.callType, 'OUT');
+        assert.equal(ringing.fromAddress, agent.extension);
+        assert.equal(ringing.toAddress, c.mobile);
+        assert.equal(ringing.mediaProperties.dialedNumber, c.mobile);
+        assert.equal(ringing.mediaProperties['user.POD.ID'], undefined, 'an agent dial carries no POD.ID');
+        const state = (d: { participants: { mediaAddress: string; state: string }[] }, who: string) => d.participants.find((p) => p.mediaAddress === who)?.state;
+        assert.equal(state(ringing, agent.extension), 'INITIATED');
+        assert.equal(state(ringing, c.mobile!), 'ALERTING');
+        await json(f, `/_emulator/calls/${placed.body.id}/answer`, { body: {} });
+        const active = (await events.next((e) => e.event === 'dialog')).data;
+        assert.equal(active.state, 'ACTIVE');
+        assert.equal(state(active, agent.extension), 'ACTIVE');
+        assert.equal((await json(f, `/_emulator/calls/${placed.body.id}/end`, { body: {} })).body.survey, 'skipped');
+      } finally {
+        events.close();
+      }
+      const dialer = (await json(f, '/_emulator/dial', { body: { user: agent.id, to: '+442079460958', callType: 'OUTBOUND', podId: 'cc_CustomerId=X;mobile=+442079460958' } })).body;
+      assert.equal(dialer.dialog.state, 'ALERTING', 'an Outbound Option dialer call rings the agent');
+      assert.equal(dialer.dialog.toAddress, '+442079460958');
+      assert.equal(dialer.dialog.mediaProperties['user.POD.ID'], 'cc_CustomerId=X;mobile=+442079460958');
+      await json(f, `/_emulator/calls/${dialer.id}/end`, { body: {} });
+      assert.equal((await json(f, '/_emulator/dial', { body: { user: agent.id, to: '+1555', callType: 'ACD_IN' } })).status, 400);
+      assert.equal((await json(f, '/_emulator/dial', { body: { user: agent.id } })).status, 400);
+    });
+
     it('rejects unknown users, customers and calls', async () => {
       assert.equal((await json(f, '/_emulator/calls', { body: { user: 'nobody' } })).status, 404);
       assert.equal((await json(f, '/_emulator/calls', { body: { customerId: 'nobody' } })).status, 404);
@@ -234,6 +295,25 @@ describe('control API', () => {
       await json(f, `/_emulator/calls/${out.id}/answer`, { body: {} });
       assert.equal((await json(f, `/_emulator/calls/${out.id}/end`, { body: {} })).body.survey, 'skipped');
       assert.equal(surveys.length, 0);
+    });
+
+    it("an outbound call's survey (on request) carries the customer dialed, never the agent's extension", async () => {
+      const agent = emu.world.agents[9]!;
+      const c = emu.world.customers.find((x) => x.mobile && !x.traits?.length)!;
+      const { body } = await json(f, '/_emulator/dial', { body: { user: agent.id, customerId: c.id, survey: true } });
+      await json(f, `/_emulator/calls/${body.id}/answer`, { body: {} });
+      const ended = await json(f, `/_emulator/calls/${body.id}/end`, { body: { wait: true } });
+      assert.equal(ended.body.survey.status, 'done');
+      const s = surveys[0]!;
+      assert.equal(s.call.mobile, `+${c.mobile!.replace(/\D/g, '')}`);
+      assert.notEqual(s.call.mobile, `+${agent.extension}`);
+      assert.equal(s.call.agentId, agent.skillTargetId);
+      // With Cisco's POD.ID on the outbound call, the customer id comes from it.
+      const withPod = (await json(f, '/_emulator/dial', { body: { user: agent.id, customerId: c.id, podIdForm: 'cisco', survey: true } })).body;
+      await json(f, `/_emulator/calls/${withPod.id}/answer`, { body: {} });
+      await json(f, `/_emulator/calls/${withPod.id}/end`, { body: { wait: true } });
+      assert.equal(surveys[1]!.call.customerId, c.id);
+      assert.equal(surveys[1]!.call.email, c.email?.toLowerCase());
     });
 
     it('a failing survey never breaks the call flow, and is recorded', async () => {

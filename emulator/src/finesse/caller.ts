@@ -1,6 +1,7 @@
 /**
- * What CVP would know about the caller when the call ends: POD.ID (`k=v;` pairs or a bare cc_CustomerId),
- * else the ANI. Used for the post-call survey's prefills.
+ * POD.ID, the ECC variable that carries the customer: how an ICM script writes it for a world customer, and what
+ * CVP reads back from it when the call ends (`k=v;` pairs or a bare cc_CustomerId, else the customer's number),
+ * for the post-call survey's prefills.
  */
 
 export interface CallerContext {
@@ -17,6 +18,30 @@ export function normalisePhone(value: string): string | undefined {
 
 const WITHHELD = new Set(['anonymous', 'restricted', 'private', 'unknown', 'withheld']);
 
+/**
+ * The POD.ID spellings seen in the field: Cisco's own (cjaas-widgets Finesse bootstrap), the one wxm-api.md
+ * describes, a generic customerId/phone one and a bare customer id. Keys are case-insensitive on the reading side.
+ */
+export const POD_ID_FORMS = ['cisco', 'classic', 'generic', 'bare'] as const;
+export type PodIdForm = (typeof POD_ID_FORMS)[number];
+
+const FORM_KEYS: Record<Exclude<PodIdForm, 'bare'>, [string, string, string]> = {
+  cisco: ['cc_CustomerId', 'emailId', 'mobile'],
+  classic: ['cc_CustomerId', 'Email', 'Mobile'],
+  generic: ['customerId', 'email', 'phone'],
+};
+
+export const isPodIdForm = (v: unknown): v is PodIdForm => POD_ID_FORMS.includes(v as PodIdForm);
+
+/** A world customer's POD.ID in `form`; without a form, one of them, fixed per customer (so a run mixes them). */
+export function podIdFor(c: { id: string; email?: string | null; mobile?: string | null }, form?: PodIdForm): string {
+  const f = form ?? POD_ID_FORMS[[...c.id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % POD_ID_FORMS.length]!;
+  if (f === 'bare') return c.id;
+  const [idKey, emailKey, mobileKey] = FORM_KEYS[f];
+  const pairs: Array<[string, string | null | undefined]> = [[idKey, c.id], [emailKey, c.email], [mobileKey, c.mobile]];
+  return pairs.filter(([, v]) => v).map(([k, v]) => `${k}=${v}`).join(';');
+}
+
 export function callerContext(podId: string | undefined, ani: string | undefined): CallerContext {
   const ctx: CallerContext = {};
   const pod = podId?.trim();
@@ -30,7 +55,7 @@ export function callerContext(podId: string | undefined, ani: string | undefined
         if (!value) continue;
         if (key === 'cc_customerid' || key === 'customerid') ctx.customerId = value;
         else if (key === 'mobile' || key === 'phone') ctx.mobile = normalisePhone(value) ?? value;
-        else if (key === 'email') ctx.email = value.toLowerCase();
+        else if (key === 'email' || key === 'emailid') ctx.email = value.toLowerCase();
       }
     } else {
       ctx.customerId = pod;

@@ -1,10 +1,11 @@
 /**
- * Emulated Finesse dialogs: the call lifecycle the control API drives (place, answer, hold, consult, end,
- * monitor). Every change is pushed to the owning user's pages over SSE, in the order it happened.
+ * Emulated Finesse dialogs: the call lifecycle the control API drives (place an inbound call, dial out, answer,
+ * hold, consult, end, monitor). Every change is pushed to the owning user's pages over SSE, in the order it happened.
  */
 import type { World } from '../world/types.js';
 import type { EventHub } from './events.js';
 import { BadRequest } from './http.js';
+import { podIdFor, type PodIdForm } from './caller.js';
 import { findUser, type FinesseUser } from './users.js';
 
 export interface Participant {
@@ -28,8 +29,10 @@ interface Call {
   dialog: DialogJson;
   user: string;
   answered: boolean;
+  /** The post-call survey plays once the call was answered. */
   survey: boolean;
-  ani: string;
+  /** The customer's side: the ANI inbound, the dialed number outbound. */
+  customerNumber: string;
   podId?: string;
   queueId?: string;
 }
@@ -39,8 +42,10 @@ export interface PlaceCall {
   podId?: string;
   callType?: string;
   user?: string;
-  /** Shortcut: the world customer's id as POD.ID and mobile as ANI. */
+  /** Shortcut: the world customer's POD.ID (see podIdForm) and mobile as ANI. */
   customerId?: string;
+  /** How POD.ID spells the world customer (caller.ts POD_ID_FORMS); default: one form per customer, mixed. */
+  podIdForm?: PodIdForm;
   dnis?: string;
   queueId?: string;
   /** ECC variable name for POD.ID: "user.POD.ID" (default) or "POD.ID". */
@@ -50,10 +55,28 @@ export interface PlaceCall {
   survey?: boolean;
 }
 
+/** The agent dials out: fromAddress is the agent's extension, the customer is toAddress / dialedNumber. */
+export interface DialCall {
+  user?: string;
+  /** The number dialed, as given. */
+  to?: string;
+  /** Shortcut: dial this world customer's mobile. */
+  customerId?: string;
+  callType?: string;
+  /** POD.ID on the outbound call (none by default: an agent's own dial passes no routing script). */
+  podId?: string;
+  /** With customerId: write the customer's POD.ID in this form. */
+  podIdForm?: PodIdForm;
+  podIdKey?: string;
+  /** true = play the post-call survey after this outbound call (off by default: CVP is not on an agent's dial). */
+  survey?: boolean;
+}
+
 export interface EndedCall {
   dialog: DialogJson;
   agent: FinesseUser;
-  ani: string;
+  /** The customer's number (never the agent's extension). */
+  customerNumber: string;
   podId?: string;
   queueId?: string;
   /** The call was answered and its call type plays the post-call survey. */
@@ -62,6 +85,16 @@ export interface EndedCall {
 
 /** Call types on which CVP plays the post-call survey (inbound ACD voice). */
 export const SURVEY_CALL_TYPES = new Set(['ACD_IN', 'PREROUTE_ACD_IN']);
+/**
+ * Outbound and agent-initiated call types, as Finesse names them (developer.cisco.com/docs/finesse "Dialog API
+ * Parameters": OUT, AUTO_OUT, AGENT_OUT, AGENT_INSIDE; the Outbound Option types OUTBOUND, OUTBOUND_PREVIEW,
+ * OUTBOUND_DIRECT_PREVIEW, OUTBOUND_CALLBACK, OUTBOUND_PERSONAL_CALLBACK). OUTBOUND is a dialer call that rings the
+ * agent with the customer already connected; the others are the agent's own leg, INITIATED until the far end answers.
+ */
+export const OUTBOUND_CALL_TYPES = new Set([
+  'OUT', 'AUTO_OUT', 'AGENT_OUT', 'AGENT_INSIDE',
+  'OUTBOUND', 'OUTBOUND_PREVIEW', 'OUTBOUND_DIRECT_PREVIEW', 'OUTBOUND_CALLBACK', 'OUTBOUND_PERSONAL_CALLBACK',
+]);
 const MONITOR = 'SUPERVISOR_MONITOR';
 /** Keywords the control API accepts for "no caller id presented". */
 const WITHHELD_ANI = 'anonymous';
@@ -88,14 +121,13 @@ export class CallCenter {
     let ani = req.ani ?? customer?.mobile ?? '';
     if (ani.toLowerCase() === 'withheld') ani = WITHHELD_ANI;
     if (ani.toLowerCase() === 'none') ani = '';
-    const podId = req.podId ?? customer?.id;
+    // A typed POD.ID passes through unchanged, as ICM would; a world customer gets one of the real spellings.
+    const podId = req.podId ?? (customer ? podIdFor(customer, req.podIdForm) : undefined);
     const callType = req.callType ?? 'ACD_IN';
     const dnis = req.dnis ?? '8005550100';
-    const media: Record<string, string> = { callType, DNIS: dnis, dialedNumber: dnis };
-    for (let i = 1; i <= 10; i++) media[`callVariable${i}`] = '';
+    const media = mediaOf(callType, dnis, podId, req.podIdKey);
     if (req.queueId) media.callVariable1 = req.queueId;
     Object.assign(media, stringRecord(req.callVariables));
-    if (podId) media[req.podIdKey === 'POD.ID' ? 'POD.ID' : 'user.POD.ID'] = podId;
     const ext = user.agent.extension;
     const dialog: DialogJson = {
       id: this.newId(),
@@ -113,8 +145,8 @@ export class CallCenter {
       dialog,
       user: user.agent.id,
       answered: false,
-      survey: req.survey !== false,
-      ani,
+      survey: req.survey !== false && SURVEY_CALL_TYPES.has(callType),
+      customerNumber: ani,
       podId,
       queueId: req.queueId,
     });
@@ -122,11 +154,41 @@ export class CallCenter {
     return dialog;
   }
 
+  /** The agent's outbound call to a customer: the agent's leg INITIATED (OUTBOUND: ALERTING), the customer's ringing. */
+  dial(req: DialCall): DialogJson {
+    const user = this.target(req.user);
+    const callType = req.callType ?? 'OUT';
+    if (!OUTBOUND_CALL_TYPES.has(callType)) throw new BadRequest(`callType must be one of ${[...OUTBOUND_CALL_TYPES].join(', ')}`);
+    const customer = req.customerId ? this.world.customers.find((c) => c.id === req.customerId) : undefined;
+    if (req.customerId && !customer) throw new BadRequest('unknown customerId', 404);
+    const to = (req.to ?? customer?.mobile ?? '').trim();
+    if (!to) throw new BadRequest(customer ? 'this customer has no phone number to dial' : 'to (the number to dial) or customerId is required');
+    const podId = req.podId ?? (customer && req.podIdForm ? podIdFor(customer, req.podIdForm) : undefined);
+    const ext = user.agent.extension;
+    const dialer = callType === 'OUTBOUND';
+    const dialog: DialogJson = {
+      id: this.newId(),
+      state: dialer ? 'ALERTING' : 'INITIATED',
+      fromAddress: ext,
+      toAddress: to,
+      callType,
+      mediaProperties: mediaOf(callType, to, podId, req.podIdKey),
+      participants: [
+        { mediaAddress: ext, mediaAddressType: 'AGENT_DEVICE', state: dialer ? 'ALERTING' : 'INITIATED' },
+        { mediaAddress: to, mediaAddressType: 'PSTN', state: dialer ? 'ACTIVE' : 'ALERTING' },
+      ],
+    };
+    this.calls.set(dialog.id, { dialog, user: user.agent.id, answered: false, survey: req.survey === true, customerNumber: to, podId });
+    this.push(dialog.id);
+    return dialog;
+  }
+
+  /** The agent answers an inbound call, or the customer answers an outbound one: everybody is connected. */
   answer(id: string): DialogJson {
     const call = this.get(id);
     call.dialog.state = 'ACTIVE';
     call.answered = true;
-    this.setAgentState(call, 'ACTIVE');
+    for (const p of call.dialog.participants) p.state = 'ACTIVE';
     this.push(id);
     return call.dialog;
   }
@@ -162,7 +224,7 @@ export class CallCenter {
         { mediaAddress: to, mediaAddressType: 'AGENT_DEVICE', state: 'ALERTING' },
       ],
     };
-    this.calls.set(dialog.id, { dialog, user: call.user, answered: true, survey: false, ani: ext });
+    this.calls.set(dialog.id, { dialog, user: call.user, answered: true, survey: false, customerNumber: to });
     this.push(dialog.id);
     dialog.state = 'ACTIVE';
     for (const p of dialog.participants) p.state = 'ACTIVE';
@@ -181,10 +243,10 @@ export class CallCenter {
     return {
       dialog: call.dialog,
       agent: findUser(this.world, call.user)!,
-      ani: call.ani,
+      customerNumber: call.customerNumber,
       podId: call.podId,
       queueId: call.queueId,
-      survey: call.answered && call.survey && SURVEY_CALL_TYPES.has(call.dialog.callType),
+      survey: call.answered && call.survey,
     };
   }
 
@@ -194,8 +256,7 @@ export class CallCenter {
     if (!sup || sup.role !== 'supervisor') throw new BadRequest('unknown supervisor', 404);
     const agent = findUser(this.world, agentId);
     if (!agent) throw new BadRequest('unknown agent', 404);
-    const media: Record<string, string> = { callType: MONITOR, DNIS: agent.agent.extension, dialedNumber: agent.agent.extension };
-    for (let i = 1; i <= 10; i++) media[`callVariable${i}`] = '';
+    const media = mediaOf(MONITOR, agent.agent.extension);
     const dialog: DialogJson = {
       id: this.newId(),
       state: 'ACTIVE',
@@ -208,7 +269,7 @@ export class CallCenter {
         { mediaAddress: agent.agent.extension, mediaAddressType: 'AGENT_DEVICE', state: 'ACTIVE' },
       ],
     };
-    this.calls.set(dialog.id, { dialog, user: sup.agent.id, answered: true, survey: false, ani: '' });
+    this.calls.set(dialog.id, { dialog, user: sup.agent.id, answered: true, survey: false, customerNumber: '' });
     this.push(dialog.id);
     return dialog;
   }
@@ -247,6 +308,14 @@ export class CallCenter {
   private newId(): string {
     return String(this.nextId++);
   }
+}
+
+/** Finesse's flat mediaProperties: callType, DNIS, dialedNumber, callVariable1..10 and POD.ID under its ECC key. */
+function mediaOf(callType: string, dialed: string, podId?: string, podIdKey?: string): Record<string, string> {
+  const media: Record<string, string> = { callType, DNIS: dialed, dialedNumber: dialed };
+  for (let i = 1; i <= 10; i++) media[`callVariable${i}`] = '';
+  if (podId) media[podIdKey === 'POD.ID' ? 'POD.ID' : 'user.POD.ID'] = podId;
+  return media;
 }
 
 function stringRecord(v: unknown): Record<string, string> {

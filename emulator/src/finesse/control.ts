@@ -4,6 +4,7 @@ import type { EmuCustomer } from '../world/types.js';
 import type { FinesseContext } from './context.js';
 import { BadRequest, readJson, sendJson, type Req, type Res } from './http.js';
 import { loopFacts } from '../demo/facts.js';
+import { isPodIdForm, POD_ID_FORMS, type PodIdForm } from './caller.js';
 import { LinkRefused, surveyCall } from './survey-hook.js';
 import { agentsJson, basicAuth, findUser } from './users.js';
 import { randomBytes } from 'node:crypto';
@@ -39,8 +40,25 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
       dnis: str(b.dnis),
       queueId: str(b.queueId),
       podIdKey: str(b.podIdKey),
+      podIdForm: podIdForm(b.podIdForm),
       callVariables: b.callVariables as Record<string, string> | undefined,
       survey: b.survey === false ? false : undefined,
+    });
+    sendJson(res, 200, { id: dialog.id, dialog });
+    return true;
+  }
+  // Outbound: the agent dials a customer (or a number); answer = the customer picks up.
+  if (p === '/dial' && m === 'POST') {
+    const b = await readJson(req);
+    const dialog = calls.dial({
+      user: str(b.user),
+      to: str(b.to),
+      customerId: str(b.customerId),
+      callType: str(b.callType),
+      podId: str(b.podId),
+      podIdForm: podIdForm(b.podIdForm),
+      podIdKey: str(b.podIdKey),
+      survey: b.survey === true,
     });
     sendJson(res, 200, { id: dialog.id, dialog });
     return true;
@@ -220,6 +238,12 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
     return true;
   }
   return false;
+}
+
+function podIdForm(v: unknown): PodIdForm | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  if (!isPodIdForm(v)) throw new BadRequest(`podIdForm must be one of ${POD_ID_FORMS.join(', ')}`);
+  return v;
 }
 
 /** Seeds for the callers' random answers: the world's seed, then one more per survey (reproducible runs). */

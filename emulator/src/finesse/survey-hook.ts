@@ -43,7 +43,8 @@ export interface SurveyOutcome {
 /** The call context CVP has when it starts the survey (cc_AgentId is the agent's skill target id). */
 export function surveyCall(world: World, ended: EndedCall): CallContext {
   const agent = ended.agent.agent;
-  const caller = callerContext(ended.podId, ended.ani);
+  // The customer's number, never the agent's extension (outbound: the number the agent dialed).
+  const caller = callerContext(ended.podId, ended.customerNumber);
   // CVP knows the queue the call came through; calls placed without one get their team's queue.
   const teamIndex = Math.max(0, world.teams.findIndex((t) => t.id === agent.teamId));
   return {
