@@ -67,7 +67,7 @@ describe('emulated Finesse desktop', () => {
 
   it('the probe sees a call arrive ALERTING, then ACTIVE with POD.ID, then leave', async () => {
     const customer = await customerWithMobile();
-    const { id } = await control<{ id: string }>('/calls', { user: agent.id, customerId: customer.id, survey: false });
+    const { id } = await control<{ id: string }>('/calls', { user: agent.id, customerId: customer.id, podIdForm: 'bare', survey: false });
     await until(() => probe().dialogs[id], 'the dialog in the probe');
     expect(probe().events.find((e: any) => e.id === id).state).to.equal('ALERTING');
     await control(`/calls/${id}/answer`, {});
@@ -94,6 +94,45 @@ describe('emulated Finesse desktop', () => {
     expect(home.getAttribute('aria-selected')).to.equal('true');
     expect(doc.activeElement).to.equal(home);
     await until(() => probe().activeTabs.length === before + 1, 'ACTIVE_TAB in the probe');
+  });
+
+  it('makeActiveTabReq: answered with ACTIVE_TAB while the gadget\'s tab is shown, not while it is hidden', async () => {
+    const cs = () => (probeFrame.contentWindow as any).finesse.containerservices.ContainerServices;
+    const home = doc.getElementById('tab-home') as HTMLButtonElement;
+    home.click();
+    await new Promise((r) => setTimeout(r, 100));
+    const shown = probe().activeTabs.length;
+    cs().makeActiveTabReq();
+    await until(() => probe().activeTabs.length === shown + 1, 'the answer to makeActiveTabReq');
+    (doc.getElementById('tab-myStatistics') as HTMLButtonElement).click();
+    cs().makeActiveTabReq();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(probe().activeTabs.length).to.equal(shown + 1, 'no ACTIVE_TAB for a hidden tab');
+    home.click();
+  });
+
+  it('dials a customer from the control panel: the agent\'s own outbound call, answered by the customer', async () => {
+    const customer = await customerWithMobile();
+    const who = await until(
+      () => [...doc.querySelectorAll('select')].find((x) => x.labels?.[0]?.textContent === 'Customer to dial' && x.options.length > 0) as HTMLSelectElement | undefined,
+      'the customer list of "Dial a customer"',
+    );
+    who.value = customer.id;
+    const form = doc.querySelector('[aria-labelledby="h-dial"] form') as HTMLFormElement;
+    (form.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    const d: any = await until(
+      () => Object.values(probe().dialogs).find((x: any) => x.from === agent.extension && x.kind !== 'deleted'),
+      'the outbound call in the probe',
+    );
+    expect(d.state).to.equal('INITIATED');
+    const { dialogs } = await control<{ dialogs: Array<{ id: string; toAddress: string; callType: string }> }>(`/calls?user=${agent.id}`);
+    const out = dialogs.find((x) => x.id === d.id)!;
+    expect(out.toAddress).to.equal(customer.mobile);
+    expect(out.callType).to.equal('OUT');
+    const answer = await until(() => doc.querySelector(`[data-dialog="${d.id}"] button[aria-label^="Customer answers"]`) as HTMLButtonElement | null, 'the Customer answers button');
+    answer.click();
+    await until(() => probe().dialogs[d.id]?.state === 'ACTIVE', 'ACTIVE once the customer answers');
+    await control(`/calls/${d.id}/end`, {});
   });
 
   it('places a call from the control panel for this agent', async () => {

@@ -99,7 +99,7 @@ describe('emulated finesse.js in a gadget page', () => {
         onCollectionDelete: (d: any) => deleted.push(d.getId()),
       }),
     );
-    const { id } = await control<{ id: string }>('/calls', { user: agent.id, customerId: customer.id, survey: false });
+    const { id } = await control<{ id: string }>('/calls', { user: agent.id, customerId: customer.id, podIdForm: 'bare', survey: false });
     const dialog = await until(() => added.find((d) => d.getId() === id), 'the dialog to be added');
     expect(dialog.getState()).to.equal(w.finesse.restservices.Dialog.States.ALERTING);
     expect(dialog.getFromAddress()).to.equal(customer.mobile);

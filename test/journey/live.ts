@@ -83,14 +83,18 @@ export async function placeCall(body: Record<string, unknown>): Promise<string> 
 export const answerCall = (id: string) => control(`/calls/${id}/answer`, {});
 export const endCall = (id: string) => control(`/calls/${id}/end`, {});
 
-/** The caller's answers straight from WxM, with a token of our own: the independent expectation. */
-export async function expectedAnswers(user: string, tag: 'cc_CustomerId' | 'Mobile', value: string, rows = 100): Promise<{ ids: string[]; totalCount: number }> {
-  const env = await testEnv();
+/** A WxM bearer token from the Cloud Connect token service, as `user`. */
+export async function wxmToken(user: string): Promise<string> {
   const tokenRes = await fetch('/finesse/api/CloudConnectTokenService?tokenSource=cherrypoint', {
     headers: { Authorization: `Basic ${btoa(`${user}:emulator`)}` },
   });
-  const { access_token } = (await tokenRes.json()) as { access_token: string };
-  const auth = { Authorization: `Bearer ${access_token}` };
+  return ((await tokenRes.json()) as { access_token: string }).access_token;
+}
+
+/** The caller's answers straight from WxM, with a token of our own: the independent expectation. */
+export async function expectedAnswers(user: string, tag: 'cc_CustomerId' | 'Mobile' | 'Email', value: string, rows = 100): Promise<{ ids: string[]; totalCount: number }> {
+  const env = await testEnv();
+  const auth = { Authorization: `Bearer ${await wxmToken(user)}` };
   const questions = (await (await fetch(`${env.wxmUrl}/api/Questions/Active`, { headers: auth })).json()) as Question[];
   const ids = questions.filter((q) => q.questionTags.some((t) => t.toLowerCase() === tag.toLowerCase())).map((q) => q.id);
   const filter: FilterBy = { filterquestions: ids.map((questionId) => ({ questionId, answerCheck: [value], groupBy: 'OR' as const })) };

@@ -42,6 +42,7 @@ describe('Finesse adapter against the emulator', function () {
     expect(session.loginId).to.equal('1001');
     expect(session.cceSkillTargetId).to.equal(me.skillTargetId);
     expect(session.wxmAgentId).to.equal(me.skillTargetId);
+    expect(session.agentIdSource).to.equal('config');
     expect(session.firstName).to.equal(me.firstName);
     expect(session.lastName).to.equal(me.lastName);
     expect(session.team).to.deep.equal({ id: team.id, name: team.name });

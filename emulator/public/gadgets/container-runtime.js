@@ -51,6 +51,8 @@
     cceSkillTargetId: user.cceSkillTargetId,
     clientDriftInMillis: 0,
   };
+  // A container may not render the field at all (desktop option stid=up|none): then it is absent, not empty.
+  if (user.cceSkillTargetId === undefined) delete config.cceSkillTargetId;
   // SSO desktops carry a bearer token instead of Basic credentials.
   if (user.authToken) {
     config.authToken = user.authToken;

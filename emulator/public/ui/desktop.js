@@ -59,6 +59,8 @@
       '&mid=' + i +
       '&cxTab=' + encodeURIComponent(box.getAttribute('data-tab'));
     if (pageParams.get('sso')) src += '&sso=1';
+    // stid=config|up|none: how the container hands over the skill target id (container.ts).
+    if (pageParams.get('stid')) src += '&stid=' + encodeURIComponent(pageParams.get('stid'));
     iframe.src = src;
     frames.push({ box: box, iframe: iframe, tab: box.getAttribute('data-tab'), fixed: fixed });
   });
@@ -77,6 +79,12 @@
       f.iframe.title = d.title || f.iframe.title;
     } else if (d.type === 'loaded') {
       f.box.querySelector('.gadget-loading').hidden = true;
+    } else if (d.type === 'activeTabReq') {
+      // makeActiveTabReq: ACTIVE_TAB for the gadget's tab, but only while that tab is the one shown.
+      var panel = document.getElementById('panel-' + f.tab);
+      if (f.tab === 'page' || (panel && !panel.hidden)) {
+        e.source.postMessage({ cxEmu: true, type: 'activeTab', tabId: f.tab }, '*');
+      }
     } else if (d.type === 'collapse' || d.type === 'expand') {
       f.iframe.hidden = d.type === 'collapse';
     } else if (d.type === 'hub') {
@@ -133,16 +141,28 @@
   })));
   var customerSel = el('select', {});
   var typed = el('input', { type: 'text', autocomplete: 'off', placeholder: '+14085550100 or cc_CustomerId=…;Mobile=…' });
-  var callType = el('select', {}, ['ACD_IN', 'PREROUTE_ACD_IN', 'OTHER_IN', 'OUT', 'AGENT_INSIDE'].map(function (t) {
+  var callType = el('select', {}, ['ACD_IN', 'PREROUTE_ACD_IN', 'PREROUTE_DIRECT_AGENT', 'TRANSFER', 'OTHER_IN'].map(function (t) {
     return el('option', { value: t, text: t });
   }));
+  // How POD.ID spells a listed customer (caller.ts POD_ID_FORMS); typed POD.IDs go through as typed.
+  var podIdForm = el('select', {}, [
+    el('option', { value: '', text: 'Mixed (fixed per customer)' }),
+    el('option', { value: 'cisco', text: 'cc_CustomerId=…;emailId=…;mobile=… (Cisco)' }),
+    el('option', { value: 'classic', text: 'cc_CustomerId=…;Email=…;Mobile=…' }),
+    el('option', { value: 'generic', text: 'customerId=…;email=…;phone=…' }),
+    el('option', { value: 'bare', text: 'The customer id alone' }),
+  ]);
   function loadCustomers() {
     var q = '/_emulator/customers?limit=200' + (traitFilter.value ? '&trait=' + encodeURIComponent(traitFilter.value) : '');
     api('GET', q).then(function (data) {
-      customerSel.replaceChildren.apply(customerSel, data.customers.map(function (c) {
-        var label = c.name + ' — ' + c.id + ' (' + c.surveyCount + ' surveys)' + (c.traits.length ? ' [' + c.traits.join(', ') + ']' : '');
-        return el('option', { value: c.id, text: label });
-      }));
+      var options = function () {
+        return data.customers.map(function (c) {
+          var label = c.name + ' — ' + c.id + ' (' + c.surveyCount + ' surveys)' + (c.traits.length ? ' [' + c.traits.join(', ') + ']' : '');
+          return el('option', { value: c.id, text: label });
+        });
+      };
+      customerSel.replaceChildren.apply(customerSel, options());
+      dialWho.replaceChildren.apply(dialWho, options());
     }, function (err) { say('Could not list customers: ' + err.message); });
   }
   traitFilter.addEventListener('change', loadCustomers);
@@ -150,7 +170,10 @@
     e.preventDefault();
     var body = { user: user.id, callType: callType.value };
     var mode = callerMode.value;
-    if (mode === 'customer') body.customerId = customerSel.value;
+    if (mode === 'customer') {
+      body.customerId = customerSel.value;
+      if (podIdForm.value) body.podIdForm = podIdForm.value;
+    }
     else if (mode === 'ani') body.ani = typed.value.trim();
     else if (mode === 'pod') body.podId = typed.value.trim();
     else if (mode === 'none') body.ani = '';
@@ -168,8 +191,39 @@
         labelled('Customer trait', traitFilter),
         labelled('Customer', customerSel),
         labelled('ANI or POD.ID', typed),
+        labelled('POD.ID spelling', podIdForm),
         labelled('Call type', callType),
         el('button', { type: 'submit', text: 'Place call' }),
+      ]),
+    ]),
+  );
+
+  // Dial a customer: the agent's own outbound call (fromAddress = this extension, the customer in toAddress).
+  var dialWho = el('select', {});
+  var dialTyped = el('input', { type: 'text', autocomplete: 'off', placeholder: 'blank = the customer’s mobile' });
+  var dialType = el('select', {}, ['OUT', 'AGENT_OUT', 'OUTBOUND', 'OUTBOUND_PREVIEW', 'OUTBOUND_DIRECT_PREVIEW', 'OUTBOUND_CALLBACK', 'AGENT_INSIDE'].map(function (t) {
+    return el('option', { value: t, text: t });
+  }));
+  var dialSurvey = el('input', { type: 'checkbox', id: 'cx-dial-survey' });
+  function dial(e) {
+    e.preventDefault();
+    var body = { user: user.id, callType: dialType.value, survey: dialSurvey.checked };
+    if (dialTyped.value.trim()) body.to = dialTyped.value.trim();
+    else body.customerId = dialWho.value;
+    api('POST', '/_emulator/dial', body).then(
+      function (r) { say('Dialing ' + r.dialog.toAddress + ' (call ' + r.id + ').'); },
+      function (err) { say('Could not dial: ' + err.message); },
+    );
+  }
+  aside.append(
+    el('section', { 'aria-labelledby': 'h-dial' }, [
+      el('h3', { id: 'h-dial', text: 'Dial a customer' }),
+      el('form', { onsubmit: dial }, [
+        labelled('Customer to dial', dialWho),
+        labelled('Or a number', dialTyped),
+        labelled('Outbound call type', dialType),
+        el('div', { class: 'field inline' }, [dialSurvey, el('label', { for: 'cx-dial-survey', text: 'Post-call survey after this call' })]),
+        el('button', { type: 'submit', text: 'Dial' }),
       ]),
     ]),
   );
@@ -224,6 +278,7 @@
         buttons.push(el('button', { type: 'button', 'aria-label': text + ' call ' + id, text: text, onclick: function () { act(id, verb); } }));
       }
       if (d.state === 'ALERTING') button('answer', 'Answer');
+      if (d.state === 'INITIATED' && d.callType !== 'CONSULT') button('answer', 'Customer answers');
       if (d.state === 'ACTIVE' && mine && mine.state === 'ACTIVE' && d.callType !== 'SUPERVISOR_MONITOR') {
         button('hold', 'Hold');
         button('consult', 'Consult');
@@ -231,7 +286,8 @@
       if (mine && mine.state === 'HELD') button('resume', 'Resume');
       if (d.state !== 'DROPPED') button('end', 'End');
       return el('li', { 'data-dialog': id }, [
-        el('span', { text: '#' + id + ' ' + d.callType + ' · ' + d.state + (mine ? ' (you: ' + mine.state + ')' : '') + ' · from ' + (d.fromAddress || '—') + ' ' }),
+        el('span', { text: '#' + id + ' ' + d.callType + ' · ' + d.state + (mine ? ' (you: ' + mine.state + ')' : '') +
+          (d.fromAddress === user.extension ? ' · to ' + (d.toAddress || '—') : ' · from ' + (d.fromAddress || '—')) + ' ' }),
         el('span', { class: 'buttons' }, buttons),
       ]);
     }));

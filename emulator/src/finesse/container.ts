@@ -31,22 +31,39 @@ export function upPrefs(params: URLSearchParams): Record<string, string> {
   return out;
 }
 
+/**
+ * Where the container hands the gadget its CCE skill target id (`stid=` on the desktop or gadget page):
+ * `both` (default, the 12.6 container: Config.cceSkillTargetId and the up_cceSkillTargetId parameter),
+ * `config` (Config only), `up` (only up_cceSkillTargetId, next to up_id), `none` (not at all).
+ */
+export type SkillTargetIdMode = 'both' | 'config' | 'up' | 'none';
+export const skillTargetIdMode = (v: string | undefined): SkillTargetIdMode =>
+  v === 'config' || v === 'up' || v === 'none' ? v : 'both';
+
 export function containerScript(_world: World, boot: ContainerBoot): string {
   runtime ??= readFileSync(RUNTIME_URL, 'utf8');
   const a = boot.user.agent;
+  const mode = skillTargetIdMode(boot.params.stid);
+  const params = { ...boot.params };
+  const prefs = { ...boot.prefs };
+  if (mode === 'both' || mode === 'up') {
+    params.up_id ??= a.id;
+    params.up_cceSkillTargetId ??= a.skillTargetId;
+    prefs.cceSkillTargetId ??= params.up_cceSkillTargetId;
+  }
   const data = {
     user: {
       id: a.id,
       authorization: basicAuth(a.id),
       authToken: boot.authToken,
-      cceSkillTargetId: a.skillTargetId,
+      ...(mode === 'both' || mode === 'config' ? { cceSkillTargetId: a.skillTargetId } : {}),
       locale: 'en_US',
     },
     gadgetUrl: boot.gadgetUrl,
-    prefs: boot.prefs,
+    prefs,
     manualDismiss: boot.manualDismiss,
     title: boot.title,
-    params: boot.params,
+    params,
   };
   return `var __cxEmuContainer = ${scriptJson(data)};\n${runtime}`;
 }

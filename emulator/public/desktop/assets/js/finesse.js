@@ -225,6 +225,8 @@
     expandMyGadget: function () { collapsed = false; post({ type: 'expand' }); },
     getMyGadgetView: function () { return collapsed ? 'collapsed' : 'default'; },
     getMyTabId: function () { return new URLSearchParams(location.search).get('cxTab') || 'home'; },
+    // The desktop answers with ACTIVE_TAB for this gadget's tab if that tab is the visible one (no desktop: no answer).
+    makeActiveTabReq: function () { post({ type: 'activeTabReq' }); },
   };
   finesse.containerservices = finesse.containerservices || {};
   finesse.containerservices.ContainerServices = ContainerServices;
