@@ -129,7 +129,11 @@ describe('Finesse origin pages', () => {
     assert.equal(boot.user.id, agent);
     assert.equal(boot.user.authorization, `Basic ${Buffer.from(`${agent}:emulator`).toString('base64')}`);
     assert.equal(boot.gadgetUrl, gadget, 'the gadget URL keeps its own query');
-    assert.deepEqual(boot.prefs, { greeting: 'hello', other: '2' });
+    // The 12.6 container also hands over the skill target id as up_cceSkillTargetId (a UserPref), next to up_id.
+    const skillTargetId = emu.world.agents.find((a) => a.id === agent)!.skillTargetId;
+    assert.deepEqual(boot.prefs, { greeting: 'hello', other: '2', cceSkillTargetId: skillTargetId });
+    assert.equal(boot.params.up_cceSkillTargetId, skillTargetId);
+    assert.equal(boot.params.up_id, agent);
     assert.equal(boot.manualDismiss, true);
     assert.ok(!page.text.includes('missing-features'));
   });
@@ -171,7 +175,13 @@ describe('Finesse origin pages', () => {
     const boot = JSON.parse(/var __cxEmuContainer = (.*);\n/.exec(js.text)![1]!);
     assert.equal(boot.user.id, sup.id);
     assert.equal(boot.user.cceSkillTargetId, sup.skillTargetId);
-    assert.deepEqual(boot.prefs, { greeting: 'hey' });
+    assert.deepEqual(boot.prefs, { greeting: 'hey', cceSkillTargetId: sup.skillTargetId });
+    const up = JSON.parse(/var __cxEmuContainer = (.*);\n/.exec((await get(`/gadgets/container.js?user=${sup.id}&stid=up`)).text)![1]!);
+    assert.equal(up.user.cceSkillTargetId, undefined, 'stid=up: not in Config');
+    assert.equal(up.prefs.cceSkillTargetId, sup.skillTargetId);
+    const none = JSON.parse(/var __cxEmuContainer = (.*);\n/.exec((await get(`/gadgets/container.js?user=${sup.id}&stid=none`)).text)![1]!);
+    assert.equal(none.user.cceSkillTargetId, undefined);
+    assert.equal(none.prefs.cceSkillTargetId, undefined);
   });
 
   it('the desktop lists who can sign in, and shows a user its role tabs with gadget frames', async () => {
