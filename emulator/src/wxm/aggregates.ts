@@ -1,10 +1,25 @@
 /**
- * FlashNPS and summary over a query's refs, without materialising clean rows. An answer counts towards NPS when
- * a question tagged NPS holds an integer 0–10 in numberInput (out-of-range and wrong-typed values are skipped).
+ * WxM's aggregates over a query's refs: FlashNPS, `/api/summary` (ResponseSummary: the answer distribution of every
+ * question) and `/api/answers/compare/{q1}/{q2}` (the q1 × q2 matrix). Shapes from the vendor client
+ * (APIClient.cs: ResponseSummary, Summary, SummaryLite, NPS); what the sources leave open is listed in
+ * emulator/README.md ("Aggregates"). Clean seeded rows are read from columns, everything else from its wire object.
  */
-import type { FilterBy, FlashNps } from '../../../shared/wxm/types.js';
+import type { FilterBy, FlashNps, Question } from '../../../shared/wxm/types.js';
+import { perWorld } from '../world/per-world.js';
+import type { Value } from '../world/store.js';
 import type { World } from '../world/types.js';
 import { objectView } from './query.js';
+
+/** The variants the sources leave open (control route POST /_emulator/wxm/aggregates). */
+export interface AggregateOptions {
+  /** 'missing': both routes answer the "no HTTP resource" 404, as a tenant without them would. */
+  routes: 'present' | 'missing';
+  numericKeys: NumericKeys;
+  /** Status for an unknown question id in compare (400 assumed; 404 is the other plausible answer). */
+  unknownQuestionStatus: 400 | 404;
+}
+
+export const aggregateOptions = perWorld((): AggregateOptions => ({ routes: 'present', numericKeys: 'integer', unknownQuestionStatus: 400 }));
 
 export function passiveBand(npsRange: unknown): [number, number] {
   const parts = typeof npsRange === 'string' ? npsRange.split(',').map((p) => Number(p.trim())) : [];
@@ -61,17 +76,172 @@ export function flashNps(world: World, refs: number[], filter: FilterBy | null |
   };
 }
 
-/** A small /api/summary: counts and means per metric question (shape assumed beyond responseCount/netPromoter). */
-export function summary(world: World, refs: number[]) {
-  const nps = flashNps(world, refs, undefined).netPromoter;
-  const metric = (role: 'nps' | 'csat' | 'ces') => {
-    let n = 0;
-    let sum = 0;
-    for (const ref of refs) {
-      const v = taggedValue(world, ref, role);
-      if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10) { n++; sum += v; }
+// ---- value keys ----
+
+/** Display types whose answer is a number (numberInput); the rest answer in textInput. */
+const NUMERIC = new Set(['scale', 'slider', 'number', 'smile-5', 'star-5']);
+/** Free text: no distribution (WxM serves those through /api/summary/responsebyquestion). */
+const FREE_TEXT = new Set(['text', 'multilinetext', 'date']);
+
+export const isNumeric = (q: Question): boolean => NUMERIC.has(String(q.displayType).toLowerCase());
+
+/** How numeric keys are written: "7" (assumed default) or "7.0" (the spec says clients tolerate it). */
+export type NumericKeys = 'integer' | 'decimal';
+
+/**
+ * The distribution keys one response contributes: the number as a string for numeric questions, the choice for
+ * Select/Dropdown, each choice for MultiSelect (comma-joined on the wire), the text for hidden Text fields
+ * (so that compare can key by cc_AgentId). Wrong-typed values contribute nothing.
+ */
+function keysOf(q: Question, v: Value | undefined, numericKeys: NumericKeys, withText: boolean): string[] {
+  if (!v) return [];
+  if (isNumeric(q)) {
+    const n = v.numberInput;
+    if (typeof n !== 'number' || !Number.isFinite(n)) return [];
+    return [numericKeys === 'decimal' && Number.isInteger(n) ? n.toFixed(1) : String(n)];
+  }
+  const t = v.textInput;
+  if (typeof t !== 'string' || t.trim() === '') return [];
+  const type = String(q.displayType).toLowerCase();
+  if (type === 'multiselect') return t.split(',').map((s) => s.trim()).filter(Boolean);
+  if (FREE_TEXT.has(type) && !withText) return [];
+  return [t];
+}
+
+/** Calls `each(question, value)` for every response of answer `ref` to a known question. */
+function forEachResponse(world: World, ref: number, each: (q: Question, v: Value) => void): void {
+  const store = world.answers;
+  if (store.isColumnar(ref)) {
+    for (const q of store.parts.catalogue.defs[store.seeded.qn[ref]!]!.questions) {
+      const v = store.value(ref, q.id);
+      if (v) each(q, v);
     }
-    return { tag: role.toUpperCase(), count: n, average: n ? sum / n : null };
+    return;
+  }
+  const answer = store.materialise(ref);
+  const seen = new Set<string>();
+  for (const r of Array.isArray(answer.responses) ? answer.responses : []) {
+    const q = r && typeof r.questionId === 'string' && !seen.has(r.questionId) ? questionById(world).get(r.questionId) : undefined;
+    if (!q) continue;
+    seen.add(q.id);
+    each(q, r);
+  }
+}
+
+export const questionById = perWorld((world) => new Map(world.questions.map((q) => [q.id, q])));
+
+/** Value of question `qid` in answer `ref` (columns when clean, else the wire object). */
+function valueOf(world: World, ref: number, qid: string): Value | undefined {
+  const store = world.answers;
+  return store.isColumnar(ref) ? store.value(ref, qid) : objectView(store.materialise(ref)).value(qid);
+}
+
+// ---- /api/summary ----
+
+export interface Summary {
+  askedQuestion: Question;
+  response: Record<string, number>;
+  ratingTrend: Record<string, number>;
+}
+
+export interface ResponseSummary {
+  summary: Summary[];
+  weightedScore: number;
+  responseCount: number;
+  assortedWordCloud: string[];
+  tags: string[];
+  netPromoter: FlashNps['netPromoter'];
+}
+
+/** The account-local day of an epoch-ms time as WxM's DateTime key ("2024-05-01T00:00:00", no zone; assumed). */
+function dayKey(time: number, tzMs: number): string | undefined {
+  if (!Number.isFinite(time)) return undefined;
+  return new Date(time + tzMs).toISOString().slice(0, 10) + 'T00:00:00';
+}
+
+const WORD = /\p{L}{5,}/gu;
+const WORD_CLOUD_SIZE = 20;
+
+export function summary(world: World, refs: number[], filter: FilterBy, numericKeys: NumericKeys): ResponseSummary {
+  const tzMs = (Number(world.settings.timeZoneOffset) || 0) * 60_000;
+  const tally = new Map<string, { response: Map<string, number>; days: Map<string, [sum: number, n: number]> }>();
+  const comments = new Map<string, number>();
+  for (const ref of refs) {
+    const day = dayKey(world.answers.timeOf(ref), tzMs);
+    forEachResponse(world, ref, (q, v) => {
+      if (q.questionTags.includes('Comments') && typeof v.textInput === 'string') comments.set(v.textInput, (comments.get(v.textInput) ?? 0) + 1);
+      const keys = keysOf(q, v, numericKeys, false);
+      let t = tally.get(q.id);
+      if (!t) tally.set(q.id, (t = { response: new Map(), days: new Map() }));
+      for (const k of keys) t.response.set(k, (t.response.get(k) ?? 0) + 1);
+      if (isNumeric(q) && keys.length === 1 && day) {
+        const d = t.days.get(day) ?? [0, 0];
+        d[0] += v.numberInput!;
+        d[1] += 1;
+        t.days.set(day, d);
+      }
+    });
+  }
+  // In questionnaire order; a question appears when at least one filtered answer responded to it.
+  const out: Summary[] = [];
+  for (const q of world.questions) {
+    const t = tally.get(q.id);
+    if (!t) continue;
+    const ratingTrend: Record<string, number> = {};
+    for (const day of [...t.days.keys()].sort()) {
+      const [sum, n] = t.days.get(day)!;
+      ratingTrend[day] = sum / n;
+    }
+    out.push({ askedQuestion: q, response: Object.fromEntries(t.response), ratingTrend });
+  }
+  return {
+    summary: out,
+    weightedScore: 0,
+    responseCount: refs.length,
+    assortedWordCloud: wordCloud(comments),
+    tags: [...new Set(out.flatMap((s) => s.askedQuestion.questionTags))],
+    netPromoter: flashNps(world, refs, filter).netPromoter,
   };
-  return { responseCount: refs.length, netPromoter: nps.netPromoters, summary: [metric('nps'), metric('csat'), metric('ces')] };
+}
+
+/** The most frequent words (5+ letters) of the comments, most frequent first. */
+function wordCloud(comments: Map<string, number>): string[] {
+  const words = new Map<string, number>();
+  for (const [text, n] of comments) {
+    for (const w of text.toLowerCase().match(WORD) ?? []) words.set(w, (words.get(w) ?? 0) + n);
+  }
+  return [...words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, WORD_CLOUD_SIZE).map(([w]) => w);
+}
+
+// ---- /api/answers/compare/{q1}/{q2} ----
+
+export interface CompareCell {
+  /** The text of q2, the question whose answers `response` counts (assumed). */
+  askedQuestion: string;
+  response: Record<string, number>;
+}
+
+export type CompareResult = Record<string, CompareCell>;
+
+export class UnknownQuestion extends Error {}
+
+export function compare(world: World, refs: number[], q1Id: string, q2Id: string, numericKeys: NumericKeys): CompareResult {
+  const q1 = questionById(world).get(q1Id);
+  const q2 = questionById(world).get(q2Id);
+  if (!q1 || !q2) throw new UnknownQuestion(!q1 ? q1Id : q2Id);
+  const rows = new Map<string, Map<string, number>>();
+  for (const ref of refs) {
+    const k1 = keysOf(q1, valueOf(world, ref, q1.id), numericKeys, true);
+    if (k1.length === 0) continue;
+    const k2 = keysOf(q2, valueOf(world, ref, q2.id), numericKeys, true);
+    if (k2.length === 0) continue;
+    for (const a of k1) {
+      let row = rows.get(a);
+      if (!row) rows.set(a, (row = new Map()));
+      for (const b of k2) row.set(b, (row.get(b) ?? 0) + 1);
+    }
+  }
+  const out: CompareResult = {};
+  for (const [a, row] of rows) out[a] = { askedQuestion: q2.text, response: Object.fromEntries(row) };
+  return out;
 }
