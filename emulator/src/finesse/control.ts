@@ -7,7 +7,7 @@ import { loopFacts } from '../demo/facts.js';
 import { LinkRefused, surveyCall } from './survey-hook.js';
 import { agentsJson, basicAuth, findUser } from './users.js';
 import { randomBytes } from 'node:crypto';
-import { wxmOptionsControl } from './control-wxm.js';
+import { optionsControl } from './control-options.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
@@ -29,8 +29,8 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
   const m = req.method ?? 'GET';
   const { calls } = ctx;
 
-  // Aggregate-route variants, note-write variants and the notes written lately (control-wxm.ts).
-  if (await wxmOptionsControl(ctx, req, res, p, m)) return true;
+  // Aggregate-route, note-write and roster variants; the notes written lately (control-options.ts).
+  if (await optionsControl(ctx, req, res, p, m)) return true;
 
   if (p === '/calls' && m === 'POST') {
     const b = await readJson(req);

@@ -1,12 +1,13 @@
 /**
- * Control routes for the WxM behaviours the sources leave open: the aggregate routes (present/missing, numeric
- * key format, unknown-question status) and note writes (refused, stalled after applying, author), plus the notes
- * written lately (the control panel lists them).
+ * Control routes for behaviours the sources leave open: WxM's aggregate routes (present/missing, numeric key
+ * format, unknown-question status), note writes (refused, stalled after applying, author) plus the notes written
+ * lately (the control panel lists them), and whether Finesse team rosters carry skill target ids.
  */
 import { aggregateOptions } from '../wxm/aggregates.js';
 import { noteState } from '../wxm/notes.js';
 import type { FinesseContext } from './context.js';
 import { BadRequest, readJson, sendJson, type Req, type Res } from './http.js';
+import { rosterOptions } from './teams.js';
 
 function pick<T extends string | number>(v: unknown, allowed: readonly T[], name: string): T | undefined {
   if (v === undefined) return undefined;
@@ -14,8 +15,8 @@ function pick<T extends string | number>(v: unknown, allowed: readonly T[], name
   return v as T;
 }
 
-/** Handles /_emulator/wxm/aggregates and /_emulator/notes; false for any other path. */
-export async function wxmOptionsControl(ctx: FinesseContext, req: Req, res: Res, p: string, m: string): Promise<boolean> {
+/** Handles /_emulator/wxm/aggregates, /_emulator/notes and /_emulator/finesse/roster; false for any other path. */
+export async function optionsControl(ctx: FinesseContext, req: Req, res: Res, p: string, m: string): Promise<boolean> {
   if (p === '/wxm/aggregates' && (m === 'GET' || m === 'POST')) {
     const o = aggregateOptions(ctx.world);
     if (m === 'POST') {
@@ -41,6 +42,16 @@ export async function wxmOptionsControl(ctx: FinesseContext, req: Req, res: Res,
       }
     }
     sendJson(res, 200, { options: { ...state.options }, notes: state.log });
+    return true;
+  }
+  if (p === '/finesse/roster' && (m === 'GET' || m === 'POST')) {
+    const o = rosterOptions(ctx.world);
+    if (m === 'POST') {
+      const b = await readJson(req);
+      if (typeof b.skillTargetId !== 'boolean') throw new BadRequest('skillTargetId must be true or false');
+      o.skillTargetId = b.skillTargetId;
+    }
+    sendJson(res, 200, { ...o });
     return true;
   }
   return false;
