@@ -5,6 +5,7 @@
  * emulator/README.md ("Aggregates"). Clean seeded rows are read from columns, everything else from its wire object.
  */
 import type { FilterBy, FlashNps, Question } from '../../../shared/wxm/types.js';
+import { REASONS, type Role } from '../world/catalogue.js';
 import { perWorld } from '../world/per-world.js';
 import type { Value } from '../world/store.js';
 import type { World } from '../world/types.js';
@@ -88,6 +89,9 @@ export const isNumeric = (q: Question): boolean => NUMERIC.has(String(q.displayT
 /** How numeric keys are written: "7" (assumed default) or "7.0" (the spec says clients tolerate it). */
 export type NumericKeys = 'integer' | 'decimal';
 
+const numberKey = (n: number, numericKeys: NumericKeys): string =>
+  numericKeys === 'decimal' && Number.isInteger(n) ? n.toFixed(1) : String(n);
+
 /**
  * The distribution keys one response contributes: the number as a string for numeric questions, the choice for
  * Select/Dropdown, each choice for MultiSelect (comma-joined on the wire), the text for hidden Text fields
@@ -98,7 +102,7 @@ function keysOf(q: Question, v: Value | undefined, numericKeys: NumericKeys, wit
   if (isNumeric(q)) {
     const n = v.numberInput;
     if (typeof n !== 'number' || !Number.isFinite(n)) return [];
-    return [numericKeys === 'decimal' && Number.isInteger(n) ? n.toFixed(1) : String(n)];
+    return [numberKey(n, numericKeys)];
   }
   const t = v.textInput;
   if (typeof t !== 'string' || t.trim() === '') return [];
@@ -153,53 +157,108 @@ export interface ResponseSummary {
   netPromoter: FlashNps['netPromoter'];
 }
 
-/** The account-local day of an epoch-ms time as WxM's DateTime key ("2024-05-01T00:00:00", no zone; assumed). */
-function dayKey(time: number, tzMs: number): string | undefined {
-  if (!Number.isFinite(time)) return undefined;
-  return new Date(time + tzMs).toISOString().slice(0, 10) + 'T00:00:00';
-}
+const DAY_MS = 86_400_000;
+
+/** An account-local day number as WxM's DateTime key ("2024-05-01T00:00:00", no zone; assumed). */
+const dayKey = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10) + 'T00:00:00';
 
 const WORD = /\p{L}{5,}/gu;
 const WORD_CLOUD_SIZE = 20;
 
+/** One question's counts over the filtered set (numbers kept as numbers until the reply is written). */
+class QuestionTally {
+  readonly counts = new Map<number | string, number>();
+  /** account-local day number → [sum, n] of the numeric answers that day */
+  readonly days = new Map<number, [number, number]>();
+  constructor(readonly q: Question, readonly numeric: boolean) {}
+
+  add(v: Value, day: number): void {
+    if (!this.numeric) {
+      for (const k of keysOf(this.q, v, 'integer', false)) this.count(k);
+      return;
+    }
+    const n = v.numberInput;
+    if (typeof n === 'number' && Number.isFinite(n)) this.addNumber(n, day);
+  }
+
+  addNumber(n: number, day: number): void {
+    this.count(n);
+    if (Number.isNaN(day)) return;
+    const d = this.days.get(day);
+    if (d) { d[0] += n; d[1] += 1; } else this.days.set(day, [n, 1]);
+  }
+
+  count(key: number | string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  toSummary(numericKeys: NumericKeys): Summary {
+    const response: Record<string, number> = {};
+    for (const [k, n] of this.counts) response[typeof k === 'number' ? numberKey(k, numericKeys) : k] = n;
+    const ratingTrend: Record<string, number> = {};
+    for (const day of [...this.days.keys()].sort((a, b) => a - b)) {
+      const [sum, n] = this.days.get(day)!;
+      ratingTrend[dayKey(day)] = sum / n;
+    }
+    return { askedQuestion: this.q, response, ratingTrend };
+  }
+}
+
+/** The tallies of one questionnaire's questions, by what the column store keeps for them. */
+interface DefTallies {
+  numeric: [col: Int8Array, tally: QuestionTally][];
+  reason?: QuestionTally;
+  comment?: QuestionTally;
+  /** Questions whose answers have no distribution here (hidden text, comments): only "answered at all" matters. */
+  presence: QuestionTally[];
+}
+
 export function summary(world: World, refs: number[], filter: FilterBy, numericKeys: NumericKeys): ResponseSummary {
+  const store = world.answers;
+  const S = store.seeded;
   const tzMs = (Number(world.settings.timeZoneOffset) || 0) * 60_000;
-  const tally = new Map<string, { response: Map<string, number>; days: Map<string, [sum: number, n: number]> }>();
-  const comments = new Map<string, number>();
+  const tallies = new Map(world.questions.map((q) => [q.id, new QuestionTally(q, isNumeric(q))]));
+  const seen = new Set<QuestionTally>();
+  // Clean rows are read column by column (like query.ts's columnCheck mirrors store.value); the test compares
+  // every distribution with a count over the wire answers.
+  const defs: DefTallies[] = store.parts.catalogue.defs.map((d) => {
+    const of = (role: Role) => (d.byRole[role] ? tallies.get(d.byRole[role]!.id) : undefined);
+    const numeric = (['nps', 'csat', 'ces'] as const).flatMap((r) => (of(r) ? [[S[r], of(r)!] as [Int8Array, QuestionTally]] : []));
+    const special = new Set([...numeric.map(([, t]) => t), of('reason')]);
+    return { numeric, reason: of('reason'), comment: of('comment'), presence: d.questions.map((q) => tallies.get(q.id)!).filter((t) => !special.has(t)) };
+  });
+  const commentRows = new Int32Array(store.parts.comments.length);
+  const commentText = new Map<string, number>();
+  const commentIds = new Set(world.questions.filter((q) => q.questionTags.includes('Comments')).map((q) => q.id));
   for (const ref of refs) {
-    const day = dayKey(world.answers.timeOf(ref), tzMs);
-    forEachResponse(world, ref, (q, v) => {
-      if (q.questionTags.includes('Comments') && typeof v.textInput === 'string') comments.set(v.textInput, (comments.get(v.textInput) ?? 0) + 1);
-      const keys = keysOf(q, v, numericKeys, false);
-      let t = tally.get(q.id);
-      if (!t) tally.set(q.id, (t = { response: new Map(), days: new Map() }));
-      for (const k of keys) t.response.set(k, (t.response.get(k) ?? 0) + 1);
-      if (isNumeric(q) && keys.length === 1 && day) {
-        const d = t.days.get(day) ?? [0, 0];
-        d[0] += v.numberInput!;
-        d[1] += 1;
-        t.days.set(day, d);
+    const day = Math.floor((store.timeOf(ref) + tzMs) / DAY_MS);
+    if (store.isColumnar(ref)) {
+      const d = defs[S.qn[ref]!]!;
+      for (const [col, t] of d.numeric) {
+        const v = col[ref]!;
+        if (v >= 0) { seen.add(t); t.addNumber(v, day); }
       }
+      if (d.reason && S.reason[ref]! >= 0) { seen.add(d.reason); d.reason.count(REASONS[S.reason[ref]!]!); }
+      if (d.comment && S.comment[ref]! >= 0) commentRows[S.comment[ref]!]! += 1;
+      for (const t of d.presence) if (!seen.has(t) && store.value(ref, t.q.id)) seen.add(t);
+      continue;
+    }
+    forEachResponse(world, ref, (q, v) => {
+      const t = tallies.get(q.id)!;
+      seen.add(t);
+      t.add(v, day);
+      if (commentIds.has(q.id) && typeof v.textInput === 'string') commentText.set(v.textInput, (commentText.get(v.textInput) ?? 0) + 1);
     });
   }
+  commentRows.forEach((n, k) => { if (n) commentText.set(store.parts.comments[k]!, (commentText.get(store.parts.comments[k]!) ?? 0) + n); });
   // In questionnaire order; a question appears when at least one filtered answer responded to it.
-  const out: Summary[] = [];
-  for (const q of world.questions) {
-    const t = tally.get(q.id);
-    if (!t) continue;
-    const ratingTrend: Record<string, number> = {};
-    for (const day of [...t.days.keys()].sort()) {
-      const [sum, n] = t.days.get(day)!;
-      ratingTrend[day] = sum / n;
-    }
-    out.push({ askedQuestion: q, response: Object.fromEntries(t.response), ratingTrend });
-  }
+  const out = [...tallies.values()].filter((t) => seen.has(t)).map((t) => t.toSummary(numericKeys));
   return {
     summary: out,
     weightedScore: 0,
     responseCount: refs.length,
-    assortedWordCloud: wordCloud(comments),
-    tags: [...new Set(out.flatMap((s) => s.askedQuestion.questionTags))],
+    assortedWordCloud: wordCloud(commentText),
+    tags: [...new Set(out.flatMap((x) => x.askedQuestion.questionTags))],
     netPromoter: flashNps(world, refs, filter).netPromoter,
   };
 }
