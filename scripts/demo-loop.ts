@@ -84,7 +84,27 @@ async function apiOnly(base: string, agentId: string, pace: number): Promise<boo
   await api(base, `/_emulator/calls/${again.id}/answer`, {});
   say(`5. The customer calls again (#${again.id}); the newest survey in WxM is the one just given (${n.at}).`);
   await api(base, `/_emulator/calls/${again.id}/end`, {});
-  return ok;
+  const noted = await followUp(base, agentId, ended.survey.result.answerId);
+  say(noted ? `6. A follow-up note on the new survey, through WxM's note route with the agent's Cloud Connect token (by "${noted}").`
+    : '6. The follow-up note was not saved.');
+  return ok && noted !== undefined;
+}
+
+/** The note a gadget would write: Finesse Basic auth → Cloud Connect token → POST /api/Answers/Note/{id}. */
+async function followUp(base: string, agentId: string, answerId: string): Promise<string | undefined> {
+  const page = await (await fetch(`${base}/?user=${encodeURIComponent(agentId)}&layout=0`)).text();
+  const wxm = /"wxmUrl":"([^"]+)"/.exec(page)?.[1];
+  const auth = `Basic ${Buffer.from(`${agentId}:emulator`).toString('base64')}`;
+  const tokenRes = await fetch(`${base}/finesse/api/CloudConnectTokenService?tokenSource=cherrypoint`, { headers: { Authorization: auth } });
+  if (!wxm || !tokenRes.ok) return undefined;
+  const { access_token: token } = (await tokenRes.json()) as { access_token: string };
+  const text = 'Thanked the customer for the feedback.';
+  const res = await fetch(`${wxm}/api/Answers/Note/${encodeURIComponent(answerId)}`, {
+    method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ note: text }),
+  });
+  if (!res.ok) return undefined;
+  const notes = ((await res.json()) as { notes: { note: string; authorName: string }[] | null }).notes ?? [];
+  return notes.at(-1)?.note === text ? notes.at(-1)!.authorName : undefined;
 }
 
 /** Runs the page's demo in headless Chromium and echoes its narration. */

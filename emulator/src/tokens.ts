@@ -24,6 +24,11 @@ export class TokenStore {
     return entry.expiresAt > Date.now() ? 'ok' : 'expired';
   }
 
+  /** Whom a valid token was issued to ("admin", "cloudconnect:<Finesse id>", "cloudconnect:cvp"). */
+  userOf(token: string | undefined): string | undefined {
+    return this.check(token) === 'ok' ? this.tokens.get(token!)!.user : undefined;
+  }
+
   /** Make every issued token expire now (a test's "401 mid-session"). */
   expireAll(): void {
     for (const entry of this.tokens.values()) entry.expiresAt = 0;

@@ -144,10 +144,10 @@ describe('WxM routes', () => {
       assert.ok(wxm.ctx.world.questions.find((q) => q.id === np.questionID)?.questionTags.includes('NPS'));
       assert.equal(typeof np.questionText, 'string');
     });
-    it('POST /api/summary reports the response count', async () => {
-      const s = (await (await post('/api/summary', {})).json()) as { responseCount: number; netPromoter: number };
+    it('POST /api/summary reports the response count and a netPromoter object (details: wxm-aggregates.test.ts)', async () => {
+      const s = (await (await post('/api/summary', {})).json()) as { responseCount: number; netPromoter: FlashNps['netPromoter'] };
       assert.equal(s.responseCount, wxm.ctx.world.answers.size);
-      assert.equal(typeof s.netPromoter, 'number');
+      assert.ok(Number.isInteger(s.netPromoter.netPromoters));
     });
     it('refuses a body that is not JSON or a filter with a bad date (400)', async () => {
       assert.equal((await post('/api/answers/count', '{nope')).status, 400);

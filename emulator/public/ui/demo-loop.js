@@ -108,6 +108,26 @@
     return parts.join(', ') + (n.comment ? ', comment \u201c' + n.comment + '\u201d' : '');
   }
 
+  // A note on an answer the way a gadget writes it: Finesse credentials → Cloud Connect token → WxM note route.
+  // (The emulator's convention: every Finesse user's password is "emulator".) The token is never narrated.
+  async function followUp(answerId, text) {
+    if (!d.wxmOrigin) return { ok: false, error: 'this desktop has no WxM origin (wxm=keep)' };
+    var tokenRes = await fetch('/finesse/api/CloudConnectTokenService?tokenSource=cherrypoint', {
+      headers: { Authorization: 'Basic ' + btoa(d.user.id + ':emulator') },
+    });
+    if (!tokenRes.ok) return { ok: false, error: 'the token service answered ' + tokenRes.status };
+    var token = (await tokenRes.json()).access_token;
+    var res = await fetch(d.wxmOrigin + '/api/Answers/Note/' + encodeURIComponent(answerId), {
+      method: 'POST',
+      headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ note: text }),
+    });
+    if (!res.ok) return { ok: false, error: 'WxM answered ' + res.status };
+    var notes = (await res.json()).notes || [];
+    var mine = notes[notes.length - 1];
+    return { ok: !!mine && mine.note === text, authorName: mine && mine.authorName, error: 'the answer came back without the note' };
+  }
+
   async function run() {
     started = performance.now();
     var analyticsTab = sup ? 'teamData' : 'myStatistics';
@@ -176,9 +196,13 @@
       : '   The journey did not show the new survey on top in time; look at the gadget.', top ? '' : 'error');
     await sleep(pace);
     await d.api('POST', '/_emulator/calls/' + again.id + '/end', {});
+    var note = await followUp(survey.result.answerId, 'Thanked ' + customer.name.split(' ')[0] + ' for the feedback after call #' + again.id + '.');
+    narrate(note.ok ? '8. Closing the loop: a note on the new survey, written through WxM’s note route with this desktop’s Cloud Connect token, as a gadget does. WxM keeps it by “' + note.authorName + '” (see “Last notes written”).'
+      : '8. The follow-up note was not saved: ' + note.error + '.', note.ok ? '' : 'error');
+    if (d.refreshNotes) d.refreshNotes();
     var secs = (performance.now() - started) / 1000;
     narrate('Done in ' + secs.toFixed(1) + ' s. (The second call ended without a survey, so the numbers stay as shown.)', 'done');
-    return { ok: !!(top && grewByOne), seconds: secs, answerId: survey.result.answerId, customerId: customer.id };
+    return { ok: !!(top && grewByOne && note.ok), seconds: secs, answerId: survey.result.answerId, customerId: customer.id };
   }
 
   var running = null;

@@ -417,10 +417,51 @@
   ccDown.id = 'cx-ccdown';
   refreshState();
 
+  // WxM notes (the last ones written, and the write variants) and the aggregate-route variants.
+  var noteList = el('ul', { class: 'notes' });
+  var refuseNotes = el('input', { type: 'checkbox', id: 'cx-refuse-notes' });
+  var stallNotes = el('input', { type: 'checkbox', id: 'cx-stall-notes' });
+  var aggregatesOff = el('input', { type: 'checkbox', id: 'cx-aggregates-off' });
+  function refreshNotes() {
+    return api('GET', '/_emulator/notes').then(function (s) {
+      refuseNotes.checked = s.options.writes === 'refused';
+      stallNotes.checked = s.options.stallAfterApplyMs > 0;
+      // Note text is customer-facing data: shown as text only.
+      noteList.replaceChildren.apply(noteList, s.notes.length ? s.notes.slice(0, 10).map(function (n) {
+        return el('li', { text: new Date(n.noteTime).toLocaleTimeString() + ' · ' + n.authorName + ' on ' + n.answerId + ': ' + n.note });
+      }) : [el('li', { class: 'muted', text: 'No notes written yet.' })]);
+    }, function () { /* the next action refreshes */ });
+  }
+  function toggle(box, path, on, off, text) {
+    box.addEventListener('change', function () {
+      api('POST', path, box.checked ? on : off).then(function () { say(text + (box.checked ? ': on.' : ': off.')); }, function (err) { say(err.message); });
+    });
+  }
+  toggle(refuseNotes, '/_emulator/notes', { writes: 'refused' }, { writes: 'allowed' }, 'WxM refuses note writes (403)');
+  toggle(stallNotes, '/_emulator/notes', { stallAfterApplyMs: 30000 }, { stallAfterApplyMs: 0 }, 'Note writes time out after saving');
+  toggle(aggregatesOff, '/_emulator/wxm/aggregates', { routes: 'missing' }, { routes: 'present' }, 'WxM without /api/summary and compare (404)');
+  api('GET', '/_emulator/wxm/aggregates').then(function (o) { aggregatesOff.checked = o.routes === 'missing'; }, function () { /* stays unchecked */ });
+  aside.append(el('section', { 'aria-labelledby': 'h-notes' }, [
+    el('h3', { id: 'h-notes', text: 'WxM notes and aggregates' }),
+    el('div', { class: 'field inline' }, [refuseNotes, el('label', { for: 'cx-refuse-notes', text: 'Refuse note writes (403)' })]),
+    el('div', { class: 'field inline' }, [stallNotes, el('label', { for: 'cx-stall-notes', text: 'Note writes save, then time out (30 s)' })]),
+    el('div', { class: 'field inline' }, [aggregatesOff, el('label', { for: 'cx-aggregates-off', text: 'No aggregate routes (summary, compare → 404)' })]),
+    el('h4', { text: 'Last notes written' }),
+    noteList,
+    el('button', { type: 'button', text: 'Refresh notes', onclick: refreshNotes }),
+  ]));
+  refreshNotes();
+  setInterval(refreshNotes, 5000);
+
   // The scripted feedback-loop demo (demo-loop.js) drives this desktop through these.
   window.__cxDesktopApi = {
     user: user, role: boot.role, agents: boot.agents, api: api, el: el, labelled: labelled, say: say, aside: aside, frames: frames,
-    surveyAnswers: surveyAnswers, refreshLinks: refreshLinks,
+    surveyAnswers: surveyAnswers, refreshLinks: refreshLinks, refreshNotes: refreshNotes,
+    wxmOrigin: boot.wxmUrl ? (function () {
+      var u = new URL(boot.wxmUrl);
+      if (u.hostname === '0.0.0.0' || u.hostname === '[::]') u.hostname = location.hostname;
+      return u.origin;
+    })() : null,
     selectTab: function (id) {
       var tab = tabs.filter(function (t) { return t.getAttribute('data-tab') === id; })[0];
       if (tab) selectTab(tab, false);

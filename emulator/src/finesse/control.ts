@@ -8,6 +8,7 @@ import { isPodIdForm, POD_ID_FORMS, type PodIdForm } from './caller.js';
 import { LinkRefused, surveyCall } from './survey-hook.js';
 import { agentsJson, basicAuth, findUser } from './users.js';
 import { randomBytes } from 'node:crypto';
+import { optionsControl } from './control-options.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
@@ -28,6 +29,9 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
   const p = url.pathname.slice('/_emulator'.length);
   const m = req.method ?? 'GET';
   const { calls } = ctx;
+
+  // Aggregate-route, note-write and roster variants; the notes written lately (control-options.ts).
+  if (await optionsControl(ctx, req, res, p, m)) return true;
 
   if (p === '/calls' && m === 'POST') {
     const b = await readJson(req);

@@ -4,7 +4,7 @@
  * run time (the CVP survey path) are kept as plain objects in `extras`. A "ref" names either: ref < seeded.n is a
  * seeded row, ref ≥ seeded.n is extras[ref − seeded.n].
  */
-import type { Answer, ResponseItem } from '../../../shared/wxm/types.js';
+import type { Answer, Note, ResponseItem } from '../../../shared/wxm/types.js';
 import { REASONS, CHANNELS, type Catalogue } from './catalogue.js';
 import type { EmuAgent, EmuCustomer, EmuTeam, World } from './types.js';
 
@@ -98,6 +98,8 @@ export class AnswerStore {
   readonly teamById = new Map<string, number>();
   readonly agentTeam: Uint16Array;
   private readonly extraById = new Map<string, number>();
+  /** Notes written at run time on seeded rows (POST /api/Answers/Note), appended when materialised. */
+  private readonly addedNotes = new Map<number, Note[]>();
 
   constructor(readonly parts: StoreParts, cols: SeedColumns) {
     this.seeded = cols;
@@ -211,7 +213,20 @@ export class AnswerStore {
       openTicket: status ? { status, priority: 'High', createdDate: time } : null,
       deviceId: c.channel[i] === 0 ? 'CVP-01' : null,
     };
+    const added = this.addedNotes.get(i);
+    if (added) answer.notes = [...(answer.notes ?? []), ...structuredClone(added)];
     return breakRecord(answer, MALFORMED[c.malformed[i]!] ?? '', def.byRole.nps?.id, def.byRole.comment?.id);
+  }
+
+  addNote(ref: number, note: Note): void {
+    if (ref >= this.seeded.n) {
+      const answer = this.extras[ref - this.seeded.n]!;
+      answer.notes = [...(Array.isArray(answer.notes) ? answer.notes : []), { ...note }];
+      return;
+    }
+    const list = this.addedNotes.get(ref) ?? [];
+    list.push({ ...note });
+    this.addedNotes.set(ref, list);
   }
 
   /** Every answer, newest first (materialised one at a time). */

@@ -7,9 +7,10 @@ import type { Answer, FilterBy } from '../../../shared/wxm/types.js';
 import type { FaultRegistry, FaultSpec } from '../faults.js';
 import type { TokenStore } from '../tokens.js';
 import type { World } from '../world/types.js';
-import { flashNps, summary } from './aggregates.js';
+import { aggregateOptions, compare, flashNps, summary, UnknownQuestion } from './aggregates.js';
 import { DENIED, HttpError, INVALID, readBody, readJson, sendJson, setCors, sleep, streamJsonArray } from './http.js';
 import { breakBody } from './malformed.js';
+import { addNote, authorOf, noteState, noteText } from './notes.js';
 import { BadFilter, query } from './query.js';
 import { RateLimiter } from './rate-limit.js';
 import { SurveyTokenStore } from './surveys.js';
@@ -57,13 +58,17 @@ export function createWxmHandler(ctx: WxmContext): (req: IncomingMessage, res: S
     return sendJson(res, status, { message: `Injected fault ${status}.` });
   };
 
-  const authorise = (call: Call): void => {
+  const authorise = (call: Call): string => {
     const header = call.req.headers.authorization ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
     if (ctx.tokens.check(token) !== 'ok') throw new HttpError(401, DENIED, { 'WWW-Authenticate': 'Bearer' });
     const wait = limiter.check(token!, ctx.rateLimit);
     if (wait !== undefined) throw new HttpError(429, { message: 'Too many requests.' }, { 'Retry-After': String(wait) });
+    return token!;
   };
+
+  const noRoute = (call: Call) =>
+    new HttpError(404, { message: `No HTTP resource was found that matches the request URI '${call.req.url ?? ''}'.` });
 
   const filterOf = async (call: Call): Promise<FilterBy> => {
     const body = await readJson<FilterBy>(call.req);
@@ -98,7 +103,7 @@ export function createWxmHandler(ctx: WxmContext): (req: IncomingMessage, res: S
   }
 
   /** Routes that need a bearer token. */
-  async function api(call: Call): Promise<void> {
+  async function api(call: Call, token: string): Promise<void> {
     const { method, parts, rawParts } = call;
     const { world } = ctx;
     const key = `${method} ${parts.join('/')}`;
@@ -132,12 +137,43 @@ export function createWxmHandler(ctx: WxmContext): (req: IncomingMessage, res: S
       const filter = await filterOf(call);
       return reply(call, 'flashnps', flashNps(world, refsFor(filter), filter));
     }
-    if (key === 'POST summary') return reply(call, 'summary', summary(world, refsFor(await filterOf(call))));
+    if (key === 'POST summary' || (method === 'POST' && parts[0] === 'answers' && parts[1] === 'compare' && parts.length === 4)) {
+      return aggregate(call);
+    }
+    if (method === 'POST' && parts[0] === 'answers' && parts[1] === 'note' && parts.length === 3) return note(call, token);
     if (key === 'POST surveytoken') {
       const token = surveys.create(await readJson<Record<string, unknown>>(call.req), USER);
       return reply(call, 'surveytoken', surveys.describe(token));
     }
-    throw new HttpError(404, { message: `No HTTP resource was found that matches the request URI '${call.req.url ?? ''}'.` });
+    throw noRoute(call);
+  }
+
+  /** /api/summary and /api/answers/compare/{q1}/{q2} (aggregates.ts). */
+  async function aggregate(call: Call): Promise<void> {
+    const options = aggregateOptions(ctx.world);
+    if (options.routes === 'missing') throw noRoute(call);
+    const filter = await filterOf(call);
+    const refs = refsFor(filter);
+    if (call.parts[0] === 'summary') return reply(call, 'summary', summary(ctx.world, refs, filter, options.numericKeys));
+    try {
+      return reply(call, 'compare', compare(ctx.world, refs, call.rawParts[2]!, call.rawParts[3]!, options.numericKeys));
+    } catch (e) {
+      if (!(e instanceof UnknownQuestion)) throw e;
+      throw new HttpError(options.unknownQuestionStatus, { message: options.unknownQuestionStatus === 404 ? 'Question not found.' : 'The request is invalid.' });
+    }
+  }
+
+  /** POST /api/Answers/Note/{answerId} (notes.ts). */
+  async function note(call: Call, token: string): Promise<void> {
+    const { options } = noteState(ctx.world);
+    if (options.writes === 'refused') throw new HttpError(403, DENIED);
+    const ref = ctx.world.answers.refOf(call.rawParts[2]!);
+    if (ref === undefined) throw new HttpError(404, { message: 'Answer not found.' });
+    const text = noteText(await readJson<unknown>(call.req));
+    if ('error' in text) throw new HttpError(400, { message: 'The request is invalid.', detail: text.error });
+    const answer = addNote(ctx.world, ref, authorOf(ctx.world, ctx.tokens.userOf(token) ?? 'unknown', options.author), text.text);
+    if (options.stallAfterApplyMs > 0) await sleep(options.stallAfterApplyMs);
+    return reply(call, 'answer', answer);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -168,8 +204,7 @@ export function createWxmHandler(ctx: WxmContext): (req: IncomingMessage, res: S
       if (method === 'GET') return reply(call, 'questions', surveys.questions(token));
       if (method === 'POST') return reply(call, 'answer', surveys.submit(token, await readJson<Record<string, unknown>>(req)));
     }
-    authorise(call);
-    return api(call);
+    return api(call, authorise(call));
   }
 
   return (req, res) => {

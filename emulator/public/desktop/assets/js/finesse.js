@@ -177,6 +177,12 @@
     var self = this;
     this._id = options.id || currentConfig().id;
     this._data = null;
+    // A member of a Team's Users collection arrives with its summary data (like finesse.js): no request.
+    if (options.data) {
+      this._data = clone(options.data);
+      later(function () { safe(options.onLoad, self); });
+      return;
+    }
     api('/_emulator/users/' + encodeURIComponent(this._id)).then(
       function (data) {
         self._data = data;
@@ -194,13 +200,75 @@
   User.prototype.getExtension = field('extension');
   User.prototype.getTeamId = field('teamId');
   User.prototype.getTeamName = field('teamName');
-  User.prototype.getRoles = function () { return this._data ? this._data.roles.slice() : []; };
+  User.prototype.getRoles = function () { return this._data && this._data.roles ? this._data.roles.slice() : []; };
   User.prototype.hasAgentRole = function () { return this.getRoles().indexOf('Agent') >= 0; };
   User.prototype.hasSupervisorRole = function () { return this.getRoles().indexOf('Supervisor') >= 0; };
   User.prototype.getSupervisedTeams = function () { return this._data ? clone(this._data.supervisedTeams) : []; };
   User.prototype.getDialogs = function (options) { return new Dialogs(this._id, options); };
 
+  // ---- team (roster) ----
+  // As finesse.js 10.5.1: getSupervisedTeams() gives plain {uri, id, name}; new Team({id}) loads GET
+  // /finesse/api/Team/{id}; team.getUsers(options) is a Users collection whose items are User objects keyed by
+  // login id, each with the member summary (loginId, firstName, lastName, extension, state...) as its data.
+  function apiError(err) { return { status: err && err.status, content: (err && err.content) || String(err) }; }
+  function loadTeam(id) { return api('/finesse/api/Team/' + encodeURIComponent(id)); }
+  function Team(options) {
+    options = options || {};
+    var self = this;
+    this._id = options.id;
+    this._data = null;
+    loadTeam(this._id).then(
+      function (data) { self._data = data; safe(options.onLoad, self); },
+      function (err) { safe(options.onError, apiError(err)); },
+    );
+  }
+  Team.prototype.getId = function () { return this._data ? this._data.id : this._id; };
+  Team.prototype.getName = field('name');
+  Team.prototype.getUri = field('uri');
+  Team.prototype.getData = function () { return this._data ? clone(this._data) : null; };
+  Team.prototype.getUsers = function (options) { return new Users(this._id, options); };
+  // finesse.js's RestBase getData(): the roster summary for a team member, the full user for a loaded User.
+  User.prototype.getData = function () { return this._data ? clone(this._data) : null; };
+
+  function Users(teamId, options) {
+    options = options || {};
+    var self = this;
+    this._collection = {};
+    this.length = 0;
+    // The real Users collection re-reads the Team (there is no GET /Team/{id}/Users).
+    loadTeam(teamId).then(
+      function (team) {
+        var list = (team.users && team.users.User) || [];
+        if (!Array.isArray(list)) list = [list];
+        var pending = list.length;
+        function done() { if (pending === 0) safe(options.onLoad, self); }
+        list.forEach(function (summary) {
+          new User({
+            id: summary.loginId,
+            data: summary,
+            onLoad: function (user) {
+              self._collection[summary.loginId] = user;
+              self.length += 1;
+              safe(options.onCollectionAdd, user);
+              pending -= 1;
+              done();
+            },
+          });
+        });
+        done();
+      },
+      function (err) { safe(options.onError, apiError(err)); },
+    );
+  }
+  Users.prototype.getCollection = function () {
+    var out = {};
+    for (var id in this._collection) out[id] = this._collection[id];
+    return out;
+  };
+
   finesse.restservices = finesse.restservices || {};
+  finesse.restservices.Team = Team;
+  finesse.restservices.Users = Users;
   finesse.restservices.User = User;
   finesse.restservices.Dialog = Dialog;
   finesse.restservices.Dialogs = Dialogs;
