@@ -133,12 +133,10 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
     async settings(signal?: AbortSignal): Promise<WxmSettings> {
       const raw = await call('get', 'api/settings', undefined, signal);
       if (!isObj(raw)) throw badShape('api/settings');
-      const { npsRange, ...rest } = raw;
+      // Only the fields a gadget reads: the rest of the body holds account integration secrets.
       return {
-        ...rest,
         timeZoneOffset: typeof raw.timeZoneOffset === 'number' && Number.isFinite(raw.timeZoneOffset) ? raw.timeZoneOffset : 0,
-        ...(typeof npsRange === 'string' ? { npsRange } : {}),
-        locationList: Array.isArray(raw.locationList) ? raw.locationList.filter((l): l is string => typeof l === 'string') : [],
+        ...(typeof raw.npsRange === 'string' ? { npsRange: raw.npsRange } : {}),
       };
     },
 

@@ -7,6 +7,7 @@ import { loopFacts } from '../demo/facts.js';
 import { LinkRefused, surveyCall } from './survey-hook.js';
 import { agentsJson, basicAuth, findUser } from './users.js';
 import { randomBytes } from 'node:crypto';
+import { customerFacts } from '../world/customer-facts.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
@@ -187,11 +188,12 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
     const limit = Math.min(num(url.searchParams.get('limit') || undefined, 'limit', 0) ?? 100, 10_000);
     const trait = url.searchParams.get('trait');
     const out = [];
-    for (const c of ctx.world.customers) {
+    for (const [index, c] of ctx.world.customers.entries()) {
       if (out.length >= limit) break;
       const traits = traitsOf(c);
       if (trait && !traits.includes(trait)) continue;
-      out.push({ id: c.id, name: c.name, mobile: c.mobile, email: c.email, surveyCount: c.surveyCount, language: c.language, traits });
+      out.push({ id: c.id, name: c.name, mobile: c.mobile, email: c.email, surveyCount: c.surveyCount, language: c.language, traits,
+        ...customerFacts(ctx.world, index) });
     }
     sendJson(res, 200, { total: ctx.world.customers.length, customers: out });
     return true;
