@@ -214,6 +214,14 @@ describe('analytics verbatims', () => {
     expect(v).to.include({ text: 'slow', nps: 4, npsClass: 'bad' });
     expect(read(answer({ id: 'y', time: daysAgo(0), agent: 'A', team: 'T', nps: 4, comment: '   ' }))).to.equal(undefined);
   });
+  it('reads a comment, never the numberInput 0 WxM sends with it, and a 0 NPS as a detractor', () => {
+    const read = verbatimReader(fakeTagMap(), { passiveMin: 7, passiveMax: 8 });
+    const a = answer({ id: 'z', time: daysAgo(0), agent: 'A', team: 'T', nps: 0, comment: 'rude' });
+    expect(a.responses.find((r) => r.questionId === Q.comment)?.numberInput).to.equal(0);
+    expect(read(a)).to.include({ text: 'rude', nps: 0, npsClass: 'bad' });
+    const blank = answer({ id: 'w', time: daysAgo(0), agent: 'A', team: 'T', nps: 9, comment: '' });
+    expect(read(blank)).to.equal(undefined);
+  });
   it('puts detractors first, newest first within a class', () => {
     const mk = (id: string, npsClass?: 'good' | 'bad' | 'neutral') => ({ answerId: id, time: '', text: id, ...(npsClass ? { npsClass } : {}) });
     const out = detractorsFirst([mk('g1', 'good'), mk('b1', 'bad'), mk('u'), mk('n1', 'neutral'), mk('b2', 'bad')]);

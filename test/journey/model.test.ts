@@ -22,6 +22,37 @@ describe('journey model', () => {
     expect(JSON.stringify(m.details)).to.not.include('Secret').and.not.include('+15550100').and.not.include('mystery');
   });
 
+  it('never shows "0" for a text or select answer (WxM sends numberInput 0 with each); a 0 score still shows', () => {
+    const map = tagMap();
+    map.byId.set('q-reason', { ...map.byId.get('q-reason')!, displayType: 'Select' });
+    const a = answer(1, { nps: 0 }, now);
+    a.responses.push(
+      { questionId: 'q-reason', questionText: '', textInput: 'Billing', numberInput: 0 },
+      { questionId: 'q-comment', questionText: '', textInput: '', numberInput: 0 },
+    );
+    const m = entryModel(a, map, bands);
+    expect(m.details.map((d) => [d.questionId, d.value])).to.deep.equal([['q-nps', '0'], ['q-reason', 'Billing']]);
+    expect(m.comment).to.equal(null);
+    expect(m.scores.map((s) => [s.metric, s.value, s.klass])).to.deep.equal([['nps', 0, 'bad']]);
+  });
+
+  it('hides questions flagged restrictedData or sensitiveData', () => {
+    const map = tagMap();
+    const flagged = [
+      { ...map.byId.get('q-reason')!, id: 'q-account', text: 'Account number', restrictedData: true },
+      { ...map.byId.get('q-reason')!, id: 'q-health', text: 'Circumstances', sensitiveData: true },
+    ];
+    for (const q of flagged) map.byId.set(q.id, q);
+    const a = answer(1, { reason: 'Other' }, now);
+    a.responses.push(
+      { questionId: 'q-account', questionText: 'Account number', textInput: 'ACC-1234', numberInput: 0 },
+      { questionId: 'q-health', questionText: 'Circumstances', textInput: 'diagnosed', numberInput: 0 },
+    );
+    const m = entryModel(a, map, bands);
+    expect(m.details.map((d) => d.questionId)).to.deep.equal(['q-reason']);
+    expect(JSON.stringify(m)).to.not.include('ACC-1234').and.not.include('diagnosed');
+  });
+
   it('reads a trend only from two or more values, with a dead band', () => {
     expect(trendOf([8], 10)).to.equal(null);
     expect(trendOf([9, 9, 4, 5], 10)).to.equal('improving');

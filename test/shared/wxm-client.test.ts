@@ -98,6 +98,14 @@ describe('WxM client (scripted server)', () => {
     expect(net.calls[0]!.headers.get('authorization')).to.equal('Bearer T1-SECRETTOKEN');
   });
 
+  it('keeps only the settings fields a gadget uses: never the account secrets of the body', async () => {
+    const body = { ...settingsBody, locationList: [{ name: 'PostCall' }], smtp: { password: 'HUNTER2' }, apiKeys: ['K-SECRET'] };
+    const { wxm } = client(() => json(body));
+    const s = await wxm.settings();
+    expect(s).to.deep.equal({ timeZoneOffset: 60, npsRange: '7,8' });
+    expect(JSON.stringify(s)).to.not.include('HUNTER2').and.not.include('K-SECRET');
+  });
+
   it('refreshes once after a 401 and retries with the new token', async () => {
     const { wxm, net, stats } = client((_c, i) => (i === 0 ? json({ message: 'denied' }, 401) : json(settingsBody)));
     await wxm.settings();
