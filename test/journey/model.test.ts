@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { buildBrief, entryModel, trendOf } from '../../gadgets/journey/model.js';
 import { answer, tagMap } from './fakes.js';
+import { buildTagMap } from '../../shared/wxm/tag-map.js';
+import { validateQuestions } from '../../shared/wxm/validate.js';
+import type { Question } from '../../shared/wxm/types.js';
+import { customer } from './live.js';
+import { rawAnswers } from '../analytics/emu.js';
+import { testEnv } from '../helpers/env.js';
 
 const bands = { passiveMin: 7, passiveMax: 8 };
 const now = new Date('2026-11-26T12:00:00Z');
@@ -85,5 +91,28 @@ describe('journey model', () => {
     expect(buildBrief(answers, tagMap(), bands, now, false).detractorsComplete).to.equal(false);
     const reaching = [...answers, answer(95, { nps: 9 }, now)];
     expect(buildBrief(reaching, tagMap(), bands, now, false).detractorsComplete).to.equal(true);
+  });
+});
+
+describe('journey model on the emulator\'s data (real WxM shapes)', () => {
+  it('never shows a restricted or sensitive answer, nor a "0" for a text answer', async () => {
+    const c = await customer('max-history');
+    const answers = await rawAnswers('cc_CustomerId', c.id, '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z');
+    const { wxmUrl } = await testEnv();
+    const login = await fetch(`${wxmUrl}/api/LoginToken`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=password&username=admin&password=emulator' });
+    const { access_token } = (await login.json()) as { access_token: string };
+    const raw = (await (await fetch(`${wxmUrl}/api/Questions/Active`, { headers: { authorization: `Bearer ${access_token}` } })).json()) as Question[];
+    const map = buildTagMap(validateQuestions(raw).questions);
+    const flagged = new Set(raw.filter((q) => q.restrictedData || q.sensitiveData).map((q) => q.id));
+    const secrets = answers.flatMap((a) => a.responses).filter((r) => flagged.has(r.questionId) && r.textInput).map((r) => r.textInput!);
+    expect(secrets.length).to.be.greaterThan(0, 'the emulator seeds answered flagged questions');
+    const textual = new Set(raw.filter((q) => !/^(Scale|Slider|Number|Smile-5|Star-5)$/.test(q.displayType)).map((q) => q.id));
+    for (const a of answers) {
+      const m = entryModel(a, map, bands);
+      expect(m.details.some((d) => flagged.has(d.questionId))).to.equal(false);
+      for (const s of secrets) expect(JSON.stringify(m)).to.not.include(s);
+      expect(m.details.filter((d) => textual.has(d.questionId) && d.value === '0')).to.deep.equal([]);
+    }
   });
 });
