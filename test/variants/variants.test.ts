@@ -59,13 +59,13 @@ describe('every variant of the unverified WxM / Cloud Connect behaviours', funct
   for (const v of VARIANTS) {
     const label = `page base ${v.pageBase}, expiry ${v.tokenExpiry}, body ${v.tokenBody}`;
 
-    it(`journey: a 60-survey history in exact order (${label})`, async () => {
+    it(`journey: a long history (60+ surveys) in exact order (${label})`, async () => {
       await control('/variants', v);
       const c = await customer('max-history');
       // Independent of the variant: the admin's LoginToken and the unpaged POST /api/answers.
       const raw = await rawAnswers('cc_CustomerId', c.id, '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z');
       const expected = { ids: raw.sort((a, b) => Date.parse(b.responseDateTime) - Date.parse(a.responseDateTime)).map((a) => a.id) };
-      expect(expected.ids).to.have.length(60);
+      expect(expected.ids.length).to.be.at.least(60); // 60 seeded, more when an earlier test's survey landed
       const { wxm, tokens, tokenRequests } = await clients();
       const lookup = new JourneyLookup([{ kind: 'customerId', value: c.id }], { period: 'all', channel: 'all' }, { wxm, questionnaires: [], pageSize: 20 });
       let data = await lookup.ready;
