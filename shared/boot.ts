@@ -35,7 +35,6 @@ export async function bootGadget(options: BootOptions = {}): Promise<GadgetServi
   const { config, problems } = loadConfig(adapter.gadgetParams(), adapter.userPrefs());
   for (const p of problems) log.warn(`configuration: ${p.message}`);
   const tokens = createTokenClient({
-    finesseOrigin: session.finesseOrigin,
     authHeader: () => session.authHeader(),
     tokenSource: config.tokenSource,
     ...(options.fetch ? { fetch: options.fetch } : {}),

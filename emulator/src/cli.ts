@@ -1,8 +1,16 @@
 /**
  * `node --import tsx emulator/src/cli.ts [--port N] [--wxm-port N] [--seed S] [--profile small|large]
- *  [--latency-ms L] [--dist DIR] [--host H]` — prints one line per origin (tests parse them), then a hint.
+ *  [--latency-ms L] [--dist DIR] [--host H] [--page-base 0|1] [--token-expiry at-ms|at-s|in-s]
+ *  [--token-body access_token|accessToken|token]` — prints one line per origin (tests parse them), then a hint.
  */
 import { startEmulator, type EmulatorOptions } from './index.js';
+import { PAGE_BASES, TOKEN_BODIES, TOKEN_EXPIRIES } from './variants.js';
+
+function variant<T extends string | number>(name: string, v: string | undefined, allowed: readonly T[]): T {
+  const found = allowed.find((a) => String(a) === v);
+  if (found === undefined) throw new Error(`${name} must be one of ${allowed.join(', ')}`);
+  return found;
+}
 
 function parseArgs(argv: string[]): EmulatorOptions {
   const opts: EmulatorOptions = {};
@@ -22,6 +30,9 @@ function parseArgs(argv: string[]): EmulatorOptions {
       case '--latency-ms': opts.latencyMs = int(flag, value()); break;
       case '--dist': opts.distDir = value(); break;
       case '--host': opts.host = value(); break;
+      case '--page-base': opts.variants = { ...opts.variants, pageBase: variant(flag, value(), PAGE_BASES) }; break;
+      case '--token-expiry': opts.variants = { ...opts.variants, tokenExpiry: variant(flag, value(), TOKEN_EXPIRIES) }; break;
+      case '--token-body': opts.variants = { ...opts.variants, tokenBody: variant(flag, value(), TOKEN_BODIES) }; break;
       case '--profile': {
         const p = value();
         if (p !== 'small' && p !== 'large') throw new Error('--profile must be small or large');
@@ -30,7 +41,8 @@ function parseArgs(argv: string[]): EmulatorOptions {
       }
       case '--help':
       case '-h':
-        console.log('emulator [--port 3000] [--wxm-port PORT+1] [--seed 42] [--profile small|large] [--latency-ms 0] [--dist dist] [--host 127.0.0.1]');
+        console.log('emulator [--port 3000] [--wxm-port PORT+1] [--seed 42] [--profile small|large] [--latency-ms 0] [--dist dist] [--host 127.0.0.1]' +
+          ' [--page-base 0|1] [--token-expiry at-ms|at-s|in-s] [--token-body access_token|accessToken|token]');
         process.exit(0);
       default:
         throw new Error(`unknown option ${arg} (try --help)`);

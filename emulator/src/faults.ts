@@ -13,6 +13,10 @@ export interface FaultSpec {
   count?: number;
   /** Answer 200 with a body of the right type but broken content. */
   malformed?: boolean;
+  /** `/api/answers/page` after the first page: serve the previous page's content again (a server that repeats a page). */
+  repeatPage?: boolean;
+  /** `/api/answers/page` after the first page: start this many rows early, overlapping the previous page. */
+  overlapRows?: number;
 }
 
 export class FaultRegistry {
@@ -31,9 +35,9 @@ export class FaultRegistry {
     return this.faults;
   }
 
-  /** The first fault that matches the path, counting it down (and dropping it when used up). */
-  take(path: string): FaultSpec | undefined {
-    const index = this.faults.findIndex((f) => f.route === '*' || path.startsWith(f.route));
+  /** The first fault that matches the path (and `applies`, when given), counting it down (dropping it when used up). */
+  take(path: string, applies: (f: FaultSpec) => boolean = () => true): FaultSpec | undefined {
+    const index = this.faults.findIndex((f) => (f.route === '*' || path.startsWith(f.route)) && applies(f));
     if (index < 0) return undefined;
     const fault = this.faults[index]!;
     if (fault.count !== undefined) {

@@ -9,6 +9,7 @@ import { runPostCallSurvey } from './cvp/survey.js';
 import { FaultRegistry } from './faults.js';
 import { TokenStore } from './tokens.js';
 import { buildWorld } from './world/seed.js';
+import { setVariants, type Variants } from './variants.js';
 import type { Profile, World } from './world/types.js';
 import { createWxmHandler, DEFAULT_RATE_LIMIT } from './wxm/index.js';
 import { createFinesseHandler } from './finesse/app.js';
@@ -34,6 +35,8 @@ export interface EmulatorOptions {
   world?: World;
   /** Replace CVP's post-call survey (tests). */
   postCallSurvey?: SurveyRunner;
+  /** Unknown vendor behaviours (variants.ts); defaults: page base 1, expires_at ms, access_token. */
+  variants?: Partial<Variants>;
 }
 
 export interface RunningEmulator {
@@ -61,6 +64,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const port = opts.port ?? 3000;
   const wxmPort = opts.wxmPort ?? (port === 0 ? 0 : port + 1);
   const world = opts.world ?? buildWorld({ seed: opts.seed ?? 42, profile: opts.profile ?? 'small', startDay: opts.startDay });
+  if (opts.variants) setVariants(world, opts.variants);
   const tokens = new TokenStore();
   const wxmFaults = new FaultRegistry();
   const rateLimit = { ...DEFAULT_RATE_LIMIT };

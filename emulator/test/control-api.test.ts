@@ -41,6 +41,19 @@ describe('control API', () => {
       }
     });
 
+    it('says which identifiers and mobile forms a customer\'s answers carry', async () => {
+      const { body } = await json(f, '/_emulator/customers?limit=10000');
+      const mixed = body.customers.find((c: { traits: string[] }) => c.traits.includes('mobile-formats'));
+      assert.deepEqual(mixed.carries, { customerId: 0, mobile: mixed.surveyCount, email: 0 });
+      assert.deepEqual(mixed.mobileForms, ['e164', 'digits', 'national', 'formatted']);
+      const canonical = body.customers.find((c: { traits: string[] }) => c.traits.includes('mobile-only'));
+      assert.deepEqual(canonical.mobileForms, ['e164']);
+      const plain = body.customers.filter((c: { traits: string[] }) => c.traits.length === 0);
+      assert.ok(plain.every((c: { carries: { customerId: number }; surveyCount: number }) => c.carries.customerId === c.surveyCount));
+      assert.ok(body.customers.some((c: { traits: string[]; carries: { customerId: number }; surveyCount: number }) =>
+        c.traits.includes('partial-ids') && c.carries.customerId < c.surveyCount));
+    });
+
     it('lists customers with identifiers, survey counts and traits; limit and trait filter', async () => {
       const { body } = await json(f, '/_emulator/customers?limit=7');
       assert.equal(body.customers.length, 7);
@@ -49,6 +62,8 @@ describe('control API', () => {
         assert.ok('mobile' in c && 'email' in c);
         assert.equal(typeof c.surveyCount, 'number');
         assert.ok(Array.isArray(c.traits));
+        assert.equal(typeof c.carries.customerId, 'number');
+        assert.ok(Array.isArray(c.mobileForms));
       }
       const trait = emu.world.customers.flatMap((c) => c.traits ?? [])[0];
       assert.ok(trait, 'the seeded world marks some customers with traits');

@@ -94,7 +94,7 @@ describe('seeded world', () => {
       assert.ok(agent, 'cc_AgentId is a skill target id');
       assert.equal(prefill(w, a, 'cc_TeamId'), agent.teamId);
       const mobile = prefill(w, a, 'Mobile');
-      if (mobile) assert.match(mobile, /^\+\d+$/);
+      if (mobile) assert.match(mobile, /^(\+?\d+|\(\d{3}\) \d{3}-\d{4}|\+\d+ \d+ \d+ \d+)$/);
       assert.ok(['voice', 'email', 'sms', 'JS-MicroWeb'].includes(a.surveyClient));
     }
   });
@@ -122,6 +122,55 @@ describe('seeded world', () => {
     const emailOnly = withTrait(w, 'email-only');
     const em = all(w).filter((a) => prefill(w, a, 'Email')?.toLowerCase() === emailOnly.email!.toLowerCase());
     assert.ok(em.length > 0 && em.every((a) => prefill(w, a, 'cc_CustomerId') === undefined && prefill(w, a, 'Mobile') === undefined));
+  });
+
+  it('text answers carry numberInput 0 and the value in textInput; numeric ones their number (as real WxM)', () => {
+    const w = small();
+    const type = new Map(w.questions.map((q) => [q.id, q.displayType]));
+    let text = 0;
+    for (const a of all(w).slice(0, 400)) {
+      if (!Array.isArray(a.responses)) continue;
+      for (const r of a.responses) {
+        const t = type.get(r.questionId);
+        if (t === undefined || typeof r.numberInput === 'string') continue; // unknown question / wrong-types record
+        if (t === 'Scale') assert.equal(typeof r.numberInput, 'number');
+        else { assert.equal(r.numberInput, 0, `numberInput of a ${t} answer`); assert.equal(typeof r.textInput, 'string'); text++; }
+      }
+    }
+    assert.ok(text > 1000);
+  });
+
+  it('stores mobiles in several forms and carries identifiers by channel, like a real tenant', () => {
+    const w = small();
+    const answers = all(w).filter((a) => Array.isArray(a.responses) && a.surveyClient);
+    const forms = new Set(answers.map((a) => prefill(w, a, 'Mobile')).filter((m): m is string => !!m)
+      .map((m) => (m.startsWith('+') ? (m.includes(' ') ? 'spaced' : 'e164') : m.startsWith('(') ? 'formatted' : 'digits')));
+    assert.deepEqual([...forms].sort(), ['digits', 'e164', 'formatted', 'spaced']);
+    const share = (channel: string, tag: string) => {
+      const of = answers.filter((a) => a.surveyClient === channel);
+      return of.filter((a) => prefill(w, a, tag) !== undefined).length / of.length;
+    };
+    assert.ok(share('voice', 'cc_CustomerId') > 0.98, 'voice surveys carry POD.ID (the id-less fixtures aside)');
+    assert.ok(share('email', 'Email') > 0.6 && share('email', 'cc_CustomerId') < 0.95, 'email surveys: Email, not always cc_CustomerId');
+    assert.ok(share('sms', 'Mobile') > 0.6 && share('sms', 'Email') < 0.05, 'SMS surveys: Mobile (the email-only fixture aside)');
+    // Customers without a trait keep cc_CustomerId on every answer (tests look them up by it).
+    for (const c of w.customers.filter((x) => !x.traits?.length).slice(0, 40)) assert.equal(ofCustomer(w, c.id).length, c.surveyCount);
+    assert.ok(w.customers.some((x) => x.traits?.includes('partial-ids')));
+    const mixed = withTrait(w, 'mobile-formats');
+    const stored = answers.map((a) => prefill(w, a, 'Mobile')).filter((m) => m && m.replace(/\D/g, '').endsWith(mixed.mobile!.slice(-10)));
+    assert.equal(stored.length, mixed.surveyCount);
+    const digits = mixed.mobile!.slice(2);
+    assert.deepEqual(new Set(stored), new Set([mixed.mobile, mixed.mobile!.slice(1), digits, `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`]));
+  });
+
+  it('seeds answered restrictedData and sensitiveData questions', () => {
+    const w = small();
+    const flagged = w.questions.filter((q) => q.restrictedData || q.sensitiveData);
+    assert.ok(flagged.some((q) => q.restrictedData) && flagged.some((q) => q.sensitiveData));
+    assert.ok(flagged.every((q) => !q.apiFill && !q.piiSettings?.isPII), 'only the new flags hide them');
+    const ids = new Set(flagged.map((q) => q.id));
+    const answered = all(w).flatMap((a) => (Array.isArray(a.responses) ? a.responses : [])).filter((r) => ids.has(r.questionId) && r.textInput);
+    for (const q of flagged) assert.ok(answered.some((r) => r.questionId === q.id), `answers to ${q.text}`);
   });
 
   it('seeds comments in several scripts, hostile text, tickets and malformed records', () => {

@@ -84,11 +84,12 @@ describe('WxM routes', () => {
       assert.ok(list.length >= 2);
       for (const q of list) assert.deepEqual(Object.keys(q).sort(), ['displayName', 'hashPIIBy', 'isNameImmutable', 'name']);
     });
-    it('GET /api/settings has timeZoneOffset, npsRange and locationList', async () => {
+    it('GET /api/settings has timeZoneOffset, npsRange, locationList as objects, and integration secrets', async () => {
       const s = (await (await get('/api/settings')).json()) as Record<string, unknown>;
       assert.equal(typeof s.timeZoneOffset, 'number');
       assert.equal(s.npsRange, '7,8');
-      assert.deepEqual(s.locationList, wxm.ctx.world.questionnaires.map((q) => q.name));
+      assert.deepEqual((s.locationList as { name: string }[]).map((l) => l.name), wxm.ctx.world.questionnaires.map((q) => q.name));
+      assert.match(JSON.stringify(s.integrations), /SECRET|PASSWORD|AUTHTOKEN/);
     });
   });
 

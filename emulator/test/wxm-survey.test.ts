@@ -74,6 +74,10 @@ describe('survey tokens', () => {
     assert.equal(value('Mobile')?.textInput, '+14155550123');
     assert.equal(value('NPS')?.numberInput, 9);
     assert.equal(value('Comments')?.textInput, 'Fast help');
+    // numberInput is a non-nullable integer on WxM: 0 beside every text answer (submitted and prefilled).
+    assert.equal(value('Comments')?.numberInput, 0);
+    assert.equal(value('cc_AgentId')?.numberInput, 0);
+    assert.equal(value('NPS')?.textInput, null);
     assert.equal(after[0]!.surveyClient, 'voice');
     assert.equal(after[0]!.locationId, name);
     assert.deepEqual(await (await wxm.call('GET', `/api/answer/${stored.id}`, { token })).json(), after[0]);

@@ -295,6 +295,7 @@ export class AnalyticsApp extends LitElement {
     if (shown?.data.capped) {
       notes.push(html`<p part="capped">${msg.t('state.capped', { n: formatNumber(shown.data.streamed, { locale: this.locale }) })}</p>`);
     }
+    if (shown?.data.settingsRefused) notes.push(html`<p part="settings-default">${msg.t('state.settingsDefault')}</p>`);
     if (shown && shown.data.malformed > 0) {
       notes.push(html`<p part="malformed">${msg.t('state.malformed', { n: shown.data.malformed })}</p>`);
     }

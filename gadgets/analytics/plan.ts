@@ -72,6 +72,8 @@ export interface ViewData {
   /** Records dropped as malformed (both periods). */
   malformed: number;
   bands: NpsBands;
+  /** WxM refused /api/settings (403, a restricted token): default NPS bands and UTC were used. */
+  settingsRefused: boolean;
   asOf: Date;
 }
 
@@ -125,7 +127,7 @@ async function run(
   onFirstLook: ((first: FirstLook) => void) | undefined,
   limits: PlanLimits,
 ): Promise<ViewData> {
-  const [tagMap, settings] = await Promise.all([wxm.tagMap(signal), wxm.settings(signal)]);
+  const [tagMap, { settings, settingsRefused }] = await Promise.all([wxm.tagMap(signal), settingsOrDefaults(wxm, signal)]);
   const tz = timeZoneOf(settings);
   const period = resolvePeriod(req.period, req.now ?? new Date(), tz);
   if (!period) throw new AppError('config-invalid', 'client', 'invalid custom period', undefined, false);
@@ -180,10 +182,21 @@ async function run(
     capped: cur.capped,
     malformed: cur.malformed + prev.malformed,
     bands,
+    settingsRefused,
     asOf: new Date(),
   };
   if (bench) data.benchmark = bench;
   return data;
+}
+
+/** The account settings, or the defaults when WxM refuses them (403): the view still loads, and says so. */
+async function settingsOrDefaults(wxm: WxmApi, signal: AbortSignal): Promise<{ settings: WxmSettings; settingsRefused: boolean }> {
+  try {
+    return { settings: await wxm.settings(signal), settingsRefused: false };
+  } catch (e) {
+    if (e instanceof AppError && e.status === 403) return { settings: { timeZoneOffset: 0 }, settingsRefused: true };
+    throw e;
+  }
 }
 
 function timeZoneOf(settings: WxmSettings): number {

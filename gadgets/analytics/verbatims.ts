@@ -4,6 +4,7 @@
  */
 import type { Answer } from '../../shared/wxm/types.js';
 import type { TagMap } from '../../shared/wxm/api.js';
+import { answerText, numberAnswer, valueKind } from '../../shared/wxm/answer-value.js';
 import type { NpsBands } from '../../shared/metrics/types.js';
 import type { ScoreClass } from '../../shared/metrics/index.js';
 
@@ -55,15 +56,15 @@ function npsClassOf(value: number, bands: NpsBands): ScoreClass {
  */
 export function verbatimReader(tagMap: TagMap, bands: NpsBands): (answer: Answer, agentId?: string) => Verbatim | undefined {
   const commentIds = new Set(tagMap.comments.filter((id) => !tagMap.hidden.has(id)));
-  const npsIds = new Set(tagMap.nps.map((q) => q.id));
+  const npsKinds = new Map(tagMap.nps.map((q) => [q.id, valueKind(tagMap.byId.get(q.id))]));
   return (answer, agentId) => {
     let text: string | undefined;
     let nps: number | undefined;
     for (const r of answer.responses) {
-      if (text === undefined && commentIds.has(r.questionId) && typeof r.textInput === 'string' && r.textInput.trim()) {
-        text = r.textInput.trim();
-      }
-      if (nps === undefined && npsIds.has(r.questionId) && typeof r.numberInput === 'number') nps = r.numberInput;
+      // A comment is free text by its tag: never its numberInput (the 0 WxM sends with every text answer).
+      if (text === undefined && commentIds.has(r.questionId)) text = answerText(r, 'text');
+      const npsKind = npsKinds.get(r.questionId);
+      if (nps === undefined && npsKind !== undefined) nps = numberAnswer(r, npsKind);
     }
     if (text === undefined) return undefined;
     const v: Verbatim = { answerId: answer.id, time: answer.responseDateTime, text };

@@ -4,6 +4,7 @@
  */
 import type { TagMap } from '../../shared/wxm/api.js';
 import type { Answer } from '../../shared/wxm/types.js';
+import { answerText, numberAnswer, valueKind } from '../../shared/wxm/answer-value.js';
 import type { NpsBands } from '../../shared/metrics/types.js';
 import { contextValue, scoreClass, type MetricName, type ScoreClass } from '../../shared/metrics/index.js';
 import { channelOf, type Channel } from './query.js';
@@ -43,8 +44,8 @@ const METRICS: readonly MetricName[] = ['nps', 'csat', 'ces'];
 export function scoreOf(answer: Answer, metric: MetricName, tagMap: TagMap, bands: NpsBands): Score | null {
   for (const q of tagMap[metric]) {
     const r = answer.responses.find((x) => x.questionId === q.id);
-    const value = r?.numberInput;
-    if (typeof value === 'number' && Number.isFinite(value)) {
+    const value = r && numberAnswer(r, valueKind(tagMap.byId.get(q.id)));
+    if (value !== undefined) {
       return { metric, value, scaleMax: q.scale.max, klass: scoreClass(metric, value, q.scale.max, bands) };
     }
   }
@@ -53,7 +54,8 @@ export function scoreOf(answer: Answer, metric: MetricName, tagMap: TagMap, band
 
 export function commentOf(answer: Answer, tagMap: TagMap): string | null {
   for (const id of tagMap.comments) {
-    const text = answer.responses.find((r) => r.questionId === id)?.textInput?.trim();
+    const r = answer.responses.find((x) => x.questionId === id);
+    const text = r && answerText(r, 'text'); // free text by its tag, whatever its numberInput
     if (text) return text;
   }
   return null;
@@ -71,8 +73,9 @@ export function entryModel(answer: Answer, tagMap: TagMap, bands: NpsBands): Ent
   for (const r of answer.responses) {
     // Only questions the tag map knows: an unknown question could be PII we were not told about.
     const q = tagMap.byId.get(r.questionId);
-    if (!q || skip.has(q.id) || q.apiFill || q.piiSettings?.isPII) continue;
-    const value = typeof r.numberInput === 'number' ? String(r.numberInput) : (r.textInput ?? '').trim();
+    if (!q || skip.has(q.id) || q.apiFill || q.piiSettings?.isPII || q.restrictedData || q.sensitiveData) continue;
+    // Never "0" for a text or select answer: WxM sends numberInput 0 with every one of them.
+    const value = answerText(r, valueKind(q));
     if (value) details.push({ questionId: q.id, text: q.text || r.questionText, value });
   }
   return {

@@ -1,5 +1,6 @@
 /** Streaming folds: feed answers page by page, read summaries at any time; raw answers are never kept. */
 import type { TagMap } from '../wxm/api.js';
+import { answerText, valueKind } from '../wxm/answer-value.js';
 import type { Answer } from '../wxm/types.js';
 import { Lookup, Tally } from './tally.js';
 import type { FoldOptions, MetricsSummary } from './types.js';
@@ -63,11 +64,11 @@ export function contextValue(answer: Answer, tagMap: TagMap, tag: string): strin
   const ids = questionIds(tagMap, tag);
   if (!ids || ids.length === 0 || !answer.responses) return undefined;
   for (const id of ids) {
+    const kind = valueKind(tagMap.byId?.get(id));
     for (const r of answer.responses) {
       if (r.questionId !== id) continue;
-      const text = typeof r.textInput === 'string' ? r.textInput.trim() : '';
-      if (text) return text;
-      if (typeof r.numberInput === 'number' && Number.isFinite(r.numberInput)) return String(r.numberInput);
+      const value = answerText(r, kind);
+      if (value !== undefined) return value;
     }
   }
   return undefined;

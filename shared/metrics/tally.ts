@@ -3,6 +3,7 @@
  * A tally never keeps an answer; adding one allocates nothing.
  */
 import type { TagMap, MetricQuestion } from '../wxm/api.js';
+import { numberAnswer, valueKind, type ValueKind } from '../wxm/answer-value.js';
 import type { Answer } from '../wxm/types.js';
 import { cesResult } from './ces.js';
 import { csatResult } from './csat.js';
@@ -22,6 +23,8 @@ interface Slot {
   bit: number;
   min: number;
   max: number;
+  /** How the question answers (answer-value.ts): a metric question of a text type holds no score. */
+  value: ValueKind;
 }
 
 function finiteOr(value: number | undefined, fallback: number): number {
@@ -46,8 +49,11 @@ export class Lookup {
   private readonly memoSlots: (Slot | undefined)[] = new Array<Slot | undefined>(MEMO).fill(undefined);
 
   constructor(tagMap: TagMap, readonly bands: NpsBands) {
-    const put = (id: string, slot: Slot) => {
-      if (!this.slots.has(id)) this.slots.set(id, slot);
+    const put = (id: string, slot: Omit<Slot, 'value'>) => {
+      const value = valueKind(tagMap.byId?.get(id));
+      // Its numberInput is WxM's 0 filler, not a score: such a question feeds no metric.
+      if (value === 'text' || this.slots.has(id)) return;
+      this.slots.set(id, { ...slot, value });
     };
     for (const q of tagMap.nps ?? []) {
       put(q.id, { kind: NPS, bit: 1, min: finiteOr(q.scale?.min, 0), max: finiteOr(q.scale?.max, 10) });
@@ -106,7 +112,7 @@ export class Tally {
       const r = responses[i]!;
       const slot = lookup.slotAt(i, r.questionId);
       if (slot === undefined) continue;
-      const v = r.numberInput;
+      const v = slot.value === 'number' ? r.numberInput : numberAnswer(r, slot.value);
       // Written so NaN, null and out-of-scale values all fail: they count nowhere.
       if (typeof v !== 'number' || !(v >= slot.min && v <= slot.max) || (seen & slot.bit) !== 0) continue;
       seen |= slot.bit;

@@ -1,6 +1,8 @@
 /**
  * The WxM bearer token, obtained from Cloud Connect through Finesse
- * (`GET {finesse}/finesse/api/CloudConnectTokenService?tokenSource=cherrypoint`, finesse.md).
+ * (`GET /finesse/api/CloudConnectTokenService?tokenSource=cherrypoint`, finesse.md). The URL is relative to the
+ * page, as Cisco's CCAI gadget calls it: the desktop's own origin, so a desktop reached by another host name or
+ * port never turns it into a cross-origin request (an origin built from Config would).
  *
  * - One request in flight however many callers wait (a desktop opens several lookups at once).
  * - Cached until shortly before expiry: 15 min early, but never more than half the lifetime early, so a
@@ -34,8 +36,6 @@ export interface TokenClient {
 }
 
 export interface TokenClientOptions {
-  /** scheme://host:port of the Finesse server. */
-  finesseOrigin: string;
   /** The Finesse Authorization header value (Basic … or Bearer <SSO token>), read at each request. */
   authHeader: () => string;
   tokenSource?: string;
@@ -63,9 +63,17 @@ interface Cached {
   refreshAt: number;
 }
 
+/**
+ * The token of a Cloud Connect body. `access_token` is what the CCAI body carries (verified); the cherrypoint body
+ * is unverified, so the spellings other Cisco JSON services use are accepted too: `accessToken` (camelCase, as
+ * Finesse's and WxM's own JSON is), and a bare `token` (what a thin proxy in front of the service would name it).
+ */
+function tokenOf(body: Partial<Record<string, unknown>> | null | undefined): unknown {
+  return body?.access_token ?? body?.accessToken ?? body?.token;
+}
+
 export function createTokenClient(options: TokenClientOptions): TokenClient {
   const {
-    finesseOrigin,
     authHeader,
     tokenSource = 'cherrypoint',
     fetch: fetchFn = (input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init),
@@ -76,7 +84,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     backoffMs = 500,
     timeoutMs = 15_000,
   } = options;
-  const url = `${finesseOrigin.replace(/\/+$/, '')}/finesse/api/CloudConnectTokenService?tokenSource=${encodeURIComponent(tokenSource)}`;
+  const url = `/finesse/api/CloudConnectTokenService?tokenSource=${encodeURIComponent(tokenSource)}`;
 
   let cached: Cached | undefined;
   let inflight: Promise<string> | undefined;
@@ -130,7 +138,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     } catch {
       throw new AppError('token-malformed', 'cloudconnect', 'token service answered 200 with a body that is not JSON', 200, false);
     }
-    const token = body?.access_token;
+    const token = tokenOf(body);
     if (typeof token !== 'string' || token.trim() === '' || /\s/.test(token.trim())) {
       throw new AppError('token-malformed', 'cloudconnect', 'token service answered 200 without an access_token', 200, false);
     }
@@ -140,16 +148,22 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     return { token: token.trim(), expiresAt: t + lifetime, refreshAt: t + lifetime - margin };
   }
 
-  /** Lifetime from expires_at (epoch ms; corrected for clock skew with the server's Date header) or expires_in (s). */
+  /**
+   * Lifetime from expires_at (epoch ms as the CCAI body has it, or epoch s: corrected for clock skew with the
+   * server's Date header) or expires_in (s, the OAuth form Cloud Connect's cherrypoint body may use: unverified).
+   * The camelCase spellings are tolerated for the same reason as `accessToken` (see tokenOf).
+   */
   function lifetimeMs(body: Partial<Record<string, unknown>>, dateHeader: string | null, t: number): number {
-    const at = Number(body.expires_at);
-    if (body.expires_at != null && Number.isFinite(at) && at > 0) {
-      const atMs = at < 1e11 ? at * 1000 : at; // tolerate epoch seconds
+    const rawAt = body.expires_at ?? body.expiresAt;
+    const at = Number(rawAt);
+    if (rawAt != null && Number.isFinite(at) && at > 0) {
+      const atMs = at < 1e11 ? at * 1000 : at; // epoch seconds until the year 5138
       const serverNow = dateHeader ? Date.parse(dateHeader) : NaN;
       return Math.max(0, atMs - (Number.isFinite(serverNow) ? serverNow : t));
     }
-    const inS = Number(body.expires_in);
-    if (body.expires_in != null && Number.isFinite(inS)) return Math.max(0, inS * 1000);
+    const rawIn = body.expires_in ?? body.expiresIn;
+    const inS = Number(rawIn);
+    if (rawIn != null && Number.isFinite(inS)) return Math.max(0, inS * 1000);
     return ASSUMED_LIFETIME_MS;
   }
 

@@ -26,7 +26,7 @@ export interface TagMap {
   /** Context tags written by the post-call survey, keyed exactly as tagged (cc_AgentId, cc_TeamId, cc_QueueId, ...). */
   context: Record<string, string[]>;
   byId: Map<string, Question>;
-  /** apiFill or PII questions: never displayed. */
+  /** apiFill, PII, restrictedData or sensitiveData questions: never displayed. */
   hidden: Set<string>;
 }
 

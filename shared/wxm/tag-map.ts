@@ -5,6 +5,7 @@
  * Retired questions stay in the map: answers given before they were retired are still real feedback.
  */
 import type { MetricQuestion, ScaleInfo, TagMap } from './api.js';
+import { valueKind } from './answer-value.js';
 import type { Question } from './types.js';
 
 const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
@@ -65,7 +66,7 @@ export function buildTagMap(questions: readonly Question[], questionnaires: read
   for (const q of questions) {
     if (wanted.size > 0 && !wanted.has(q.setName.trim().toLowerCase())) continue;
     map.byId.set(q.id, q);
-    if (q.apiFill || q.piiSettings?.isPII) map.hidden.add(q.id);
+    if (q.apiFill || q.piiSettings?.isPII || q.restrictedData || q.sensitiveData) map.hidden.add(q.id);
     const tags = new Set(q.questionTags.map((t) => t.trim().toLowerCase()));
     const metric = (variants: string[], fallback: ScaleInfo): MetricQuestion => {
       const variant = variants.find((v) => tags.has(v));
@@ -93,13 +94,16 @@ export function buildTagMap(questions: readonly Question[], questionnaires: read
   return map;
 }
 
-/** question id → numeric scale, for every metric question and every other question with a parseable scale. */
+/**
+ * question id → numeric scale, for every numeric question with a parseable scale and every metric question that is
+ * not a text type (a text/select answer carries `numberInput: 0`, which is no score: answer-value.ts).
+ */
 export function scaleIndex(map: TagMap): Map<string, ScaleInfo> {
   const out = new Map<string, ScaleInfo>();
   for (const q of map.byId.values()) {
     const s = parseScale(q.multiSelect);
-    if (s && /^(Scale|Slider|Number|Smile-\d+|Star-\d+)$/i.test(q.displayType)) out.set(q.id, s);
+    if (s && valueKind(q) === 'number') out.set(q.id, s);
   }
-  for (const m of [...map.nps, ...map.csat, ...map.ces]) out.set(m.id, m.scale);
+  for (const m of [...map.nps, ...map.csat, ...map.ces]) if (valueKind(map.byId.get(m.id)) !== 'text') out.set(m.id, m.scale);
   return out;
 }

@@ -32,6 +32,9 @@ export interface Question {
   setName: string;
   sequence: number;
   piiSettings?: { isPII: boolean; piiType?: string } | null;
+  /** Vendor flags for restricted / sensitive data (APIClient.cs): such questions are never displayed. */
+  restrictedData?: boolean;
+  sensitiveData?: boolean;
 }
 
 export interface Questionnaire {
@@ -41,19 +44,27 @@ export interface Questionnaire {
   hashPIIBy: string | null;
 }
 
+/**
+ * The account settings the gadgets use: nothing else is kept from `/api/settings`, whose real body also carries
+ * account integration secrets (wxm-api.md, "Verified in vendor sources").
+ */
 export interface WxmSettings {
   /** Minutes east of UTC for the account's reporting time zone. */
   timeZoneOffset: number;
   /** The NPS passive band, "7,8" by default. */
   npsRange?: string;
-  locationList: string[];
-  [key: string]: unknown;
+  /** Read by no gadget (on the wire it is a list of objects); tolerated in fakes only. */
+  locationList?: unknown;
 }
 
 export interface ResponseItem {
   questionId: string;
   questionText: string;
   textInput: string | null;
+  /**
+   * A non-nullable integer on real WxM: 0 on text/select/comment answers (answer-value.ts decides which field
+   * holds the answer). null is still tolerated (older data, other variants).
+   */
   numberInput: number | null;
 }
 

@@ -6,6 +6,8 @@
  * Decision on out-of-scale numbers: a `numberInput` outside its question's scale (e.g. NPS 11) drops that
  * one response, not the whole answer — the rest (comments, other scores, context) is still true and useful.
  * Dropped responses are counted apart from dropped records. Responses to question ids we do not know are kept.
+ * `scales` only holds numeric questions (tag-map.ts scaleIndex), so the `numberInput: 0` WxM sends with every text
+ * answer is never checked against a scale (answer-value.ts).
  */
 import type { ScaleInfo } from './api.js';
 import type { Answer, Note, OpenTicket, Question, ResponseItem } from './types.js';
@@ -113,6 +115,8 @@ export function validateQuestion(raw: unknown): Question | null {
     setName: str(raw.setName),
     sequence: typeof raw.sequence === 'number' ? raw.sequence : 0,
     piiSettings: pii,
+    ...(raw.restrictedData === true ? { restrictedData: true } : {}),
+    ...(raw.sensitiveData === true ? { sensitiveData: true } : {}),
   };
 }
 

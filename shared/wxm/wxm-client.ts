@@ -131,14 +131,16 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
 
   const client = {
     async settings(signal?: AbortSignal): Promise<WxmSettings> {
-      const raw = await call('get', 'api/settings', undefined, signal);
+      const raw = await call('get', 'api/settings', undefined, signal).catch((e: unknown) => {
+        // A restricted token may be refused the account settings: callers fall back to the defaults.
+        if (e instanceof AppError && e.status === 403) log.warn('WxM refused the account settings (403): default NPS bands and time zone apply');
+        throw e;
+      });
       if (!isObj(raw)) throw badShape('api/settings');
-      const { npsRange, ...rest } = raw;
+      // Only the fields a gadget reads: the rest of the body holds account integration secrets.
       return {
-        ...rest,
         timeZoneOffset: typeof raw.timeZoneOffset === 'number' && Number.isFinite(raw.timeZoneOffset) ? raw.timeZoneOffset : 0,
-        ...(typeof npsRange === 'string' ? { npsRange } : {}),
-        locationList: Array.isArray(raw.locationList) ? raw.locationList.filter((l): l is string => typeof l === 'string') : [],
+        ...(typeof raw.npsRange === 'string' ? { npsRange: raw.npsRange } : {}),
       };
     },
 
@@ -200,8 +202,11 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
       if (maxAnswers <= 0) return;
       const first = await client.answersPage(filter, 1, pageSize, signal);
       let remaining = maxAnswers;
-      const cut = (b: PageBatch): AnswerBatch => {
-        const answers = b.answers.length > remaining ? b.answers.slice(0, remaining) : b.answers;
+      // By answer id: a server that repeats a page, or an answer across pages, never counts twice.
+      const seen = new Set<string>();
+      const fresh = (b: PageBatch) => b.answers.filter((a) => !seen.has(a.id) && (seen.add(a.id), true));
+      const cut = (b: PageBatch, answers = fresh(b)): AnswerBatch => {
+        if (answers.length > remaining) answers = answers.slice(0, remaining);
         remaining -= answers.length;
         return { answers, malformed: b.malformed, totalCount: b.totalCount };
       };
@@ -226,12 +231,19 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
           launch();
           const current = pending.get(page);
           if (!current) break;
-          const batch = await current;
+          let batch = await current;
           pending.delete(page);
-          malformedSeen += batch.malformed;
           if (batch.answers.length + batch.malformed === 0) break; // fewer pages than announced
+          let answers = fresh(batch);
+          if (answers.length === 0 && batch.malformed === 0) {
+            // Nothing but answers already seen: the server repeated a page. Ask for it once more.
+            log.warn(`WxM served page ${page} as a repeat of an earlier page; asking again`);
+            batch = await client.answersPage(filter, page, pageSize, inner.signal);
+            answers = fresh(batch);
+          }
+          malformedSeen += batch.malformed;
           if (signal?.aborted) throw abortError();
-          yield cut(batch);
+          yield cut(batch, answers);
         }
       } catch (e) {
         if (signal?.aborted) throw abortError();

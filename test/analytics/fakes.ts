@@ -8,7 +8,7 @@ export function fakeTagMap(): TagMap {
   const q = (id: string, tags: string[], apiFill = false): Question => ({
     id,
     text: id,
-    displayType: 'Scale',
+    displayType: ['NPS', 'CSAT', 'CES'].includes(tags[0]!) ? 'Scale' : 'Text',
     multiSelect: null,
     questionTags: tags,
     apiFill,
@@ -51,7 +51,7 @@ export function answer(s: AnswerSpec): Answer {
   const num = (questionId: string, v: number | undefined) =>
     v === undefined ? [] : [{ questionId, questionText: questionId, textInput: null, numberInput: v }];
   const text = (questionId: string, v: string | undefined) =>
-    v === undefined ? [] : [{ questionId, questionText: questionId, textInput: v, numberInput: null }];
+    v === undefined ? [] : [{ questionId, questionText: questionId, textInput: v, numberInput: 0 }]; // as real WxM
   return {
     id: s.id,
     user: 'survey',

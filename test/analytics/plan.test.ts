@@ -76,6 +76,23 @@ describe('analytics data plan', () => {
     expect(wxm.calls.filter((c) => c.kind === 'stream')).to.have.length(2);
   });
 
+  it('a 403 on /api/settings (restricted token) does not fail the view: default NPS bands, and it says so', async () => {
+    class Refused extends FakeWxm {
+      override async settings(): Promise<never> {
+        throw new AppError('wxm-auth', 'wxm', 'api/settings: access denied', 403, false);
+      }
+    }
+    const wxm = new Refused(world().map(answer), { timeZoneOffset: 0, npsRange: '5,8' });
+    const data = await loadView(wxm, config, { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, now },
+      new AbortController().signal);
+    expect(data.settingsRefused).to.equal(true);
+    expect(data.bands).to.deep.equal({ passiveMin: 7, passiveMax: 8 });
+    expect(data.current.nps.n).to.equal(5);
+    const ok = await loadView(new FakeWxm(world().map(answer)), config, { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: false, now },
+      new AbortController().signal);
+    expect(ok.settingsRefused).to.equal(false);
+  });
+
   it('agent view filters on cc_AgentId and benchmarks against the team', async () => {
     const wxm = new FakeWxm(world().map(answer));
     const data = await loadView(
@@ -213,6 +230,14 @@ describe('analytics verbatims', () => {
     const v = read(answer({ id: 'x', time: daysAgo(0), agent: 'A', team: 'T', nps: 4, comment: '  slow  ' }));
     expect(v).to.include({ text: 'slow', nps: 4, npsClass: 'bad' });
     expect(read(answer({ id: 'y', time: daysAgo(0), agent: 'A', team: 'T', nps: 4, comment: '   ' }))).to.equal(undefined);
+  });
+  it('reads a comment, never the numberInput 0 WxM sends with it, and a 0 NPS as a detractor', () => {
+    const read = verbatimReader(fakeTagMap(), { passiveMin: 7, passiveMax: 8 });
+    const a = answer({ id: 'z', time: daysAgo(0), agent: 'A', team: 'T', nps: 0, comment: 'rude' });
+    expect(a.responses.find((r) => r.questionId === Q.comment)?.numberInput).to.equal(0);
+    expect(read(a)).to.include({ text: 'rude', nps: 0, npsClass: 'bad' });
+    const blank = answer({ id: 'w', time: daysAgo(0), agent: 'A', team: 'T', nps: 9, comment: '' });
+    expect(read(blank)).to.equal(undefined);
   });
   it('puts detractors first, newest first within a class', () => {
     const mk = (id: string, npsClass?: 'good' | 'bad' | 'neutral') => ({ answerId: id, time: '', text: id, ...(npsClass ? { npsClass } : {}) });

@@ -19,7 +19,7 @@ export default async function run(env: { finesseUrl: string; wxmUrl: string }): 
     requests++;
     return new Response(JSON.stringify({ access_token: 'bench-token', expires_in: 3600 }), { status: 200 });
   }) as typeof fetch;
-  const local = createTokenClient({ finesseOrigin: 'https://finesse.invalid', authHeader: () => basic, fetch: fakeFetch });
+  const local = createTokenClient({ authHeader: () => basic, fetch: fakeFetch });
   await local.getToken();
   const N = 200_000;
   let t = performance.now();
@@ -29,7 +29,7 @@ export default async function run(env: { finesseUrl: string; wxmUrl: string }): 
 
   // 2. cold burst: 1000 concurrent callers, one request
   requests = 0;
-  const burst = createTokenClient({ finesseOrigin: 'https://finesse.invalid', authHeader: () => basic, fetch: fakeFetch });
+  const burst = createTokenClient({ authHeader: () => basic, fetch: fakeFetch });
   t = performance.now();
   await Promise.all(Array.from({ length: 1000 }, () => burst.getToken()));
   const burstMs = performance.now() - t;
@@ -39,7 +39,7 @@ export default async function run(env: { finesseUrl: string; wxmUrl: string }): 
   // 3. real token service through Finesse (same origin as a gadget page)
   const rounds: number[] = [];
   for (let i = 0; i < 10; i++) {
-    const real = createTokenClient({ finesseOrigin: location.origin, authHeader: () => basic });
+    const real = createTokenClient({ authHeader: () => basic });
     const s = performance.now();
     await real.getToken();
     rounds.push(performance.now() - s);
@@ -47,7 +47,7 @@ export default async function run(env: { finesseUrl: string; wxmUrl: string }): 
   }
 
   // 4. WxM client vs raw fetch, same route and token
-  const tokens = createTokenClient({ finesseOrigin: location.origin, authHeader: () => basic });
+  const tokens = createTokenClient({ authHeader: () => basic });
   const wxm = createWxmClient({ baseUrl: env.wxmUrl, tokens, timeoutMs: 10_000 });
   const token = await tokens.getToken();
   await wxm.settings();

@@ -18,7 +18,7 @@ const q = (id: string, tags: string[], extra: Partial<Question> = {}): Question 
 
 export const QUESTIONS = {
   nps: q('q-nps', ['NPS'], { displayType: 'Scale', text: 'How likely to recommend?' }),
-  csat: q('q-csat', ['CSAT', 'csat_satisfaction_5'], { text: 'How satisfied?' }),
+  csat: q('q-csat', ['CSAT', 'csat_satisfaction_5'], { displayType: 'Scale', text: 'How satisfied?' }),
   comment: q('q-comment', ['Comments'], { text: 'Anything else?' }),
   reason: q('q-reason', [], { text: 'Reason for calling' }),
   customerId: q('q-cust', ['cc_CustomerId'], { apiFill: true }),

@@ -54,7 +54,7 @@ describe('Finesse adapter against the emulator', function () {
   });
 
   it('gets a WxM token with the session (same-origin token service)', async () => {
-    const tokens = createTokenClient({ finesseOrigin: session.finesseOrigin, authHeader: session.authHeader });
+    const tokens = createTokenClient({ authHeader: session.authHeader });
     expect(await tokens.getToken()).to.be.a('string').with.length.greaterThan(10);
     tokens.dispose();
   });

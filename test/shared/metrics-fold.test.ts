@@ -177,3 +177,40 @@ describe('MetricFold streaming', () => {
     expect(f.result().nps.score).to.equal(null);
   });
 });
+
+describe('which field holds the answer (numberInput is never null on WxM)', () => {
+  const CSAT = '5f00000000000000000000a3';
+  const question = (id: string, displayType: string, tags: string[]) =>
+    ({ id, text: id, displayType, multiSelect: null, questionTags: tags, apiFill: false, isRetired: false, setName: 'post-call', sequence: 1 });
+  const map = (): TagMap => ({
+    ...tagMap(),
+    csat: [{ id: CSAT, questionnaire: 'post-call', scale: { min: 0, max: 5 }, variant: 'csat_satisfaction_5' }],
+    byId: new Map([
+      [NPS, question(NPS, 'Scale', ['NPS'])],
+      [AGENT, question(AGENT, 'Text', ['cc_AgentId'])],
+      [CSAT, question(CSAT, 'Select', ['CSAT'])],
+    ]),
+  });
+  const wire = (nps: number, agentText: string, csatText: string): Answer => ({
+    ...answer('2026-11-20T10:00:00Z', nps),
+    responses: [
+      { questionId: NPS, questionText: 'q', textInput: null, numberInput: nps },
+      { questionId: AGENT, questionText: 'agent', textInput: agentText, numberInput: 0 },
+      { questionId: CSAT, questionText: 'csat', textInput: csatText, numberInput: 0 },
+    ],
+  });
+
+  it('counts an NPS of 0 as a detractor, and no 0 of a text question (a CSAT select) anywhere', () => {
+    const f = new MetricFold({ ...base, tagMap: map(), minSample: 1 });
+    f.add(wire(0, '5001', 'Very satisfied'));
+    f.add(wire(10, '5001', 'Neutral'));
+    const r = f.result();
+    expect([r.nps.n, r.nps.score]).to.deep.equal([2, 0]);
+    expect(r.csat.n).to.equal(0);
+  });
+
+  it('contextValue reads the text of a text question, never its numberInput 0', () => {
+    expect(contextValue(wire(5, '5001', ''), map(), 'cc_AgentId')).to.equal('5001');
+    expect(contextValue(wire(5, '', ''), map(), 'cc_AgentId')).to.equal(undefined);
+  });
+});

@@ -41,6 +41,22 @@ describe('parseScale', () => {
 });
 
 describe('buildTagMap', () => {
+  it('hides questions flagged restrictedData or sensitiveData', () => {
+    const restricted = q({ restrictedData: true, text: 'Account number' });
+    const sensitive = q({ sensitiveData: true, text: 'Circumstances' });
+    const plain = q({});
+    const map = buildTagMap([restricted, sensitive, plain]);
+    expect([...map.hidden]).to.have.members([restricted.id, sensitive.id]);
+  });
+
+  it('gives no scale to a text-typed metric question: its numberInput is WxM\'s 0 filler', () => {
+    const select = q({ displayType: 'Select', questionTags: ['CSAT', 'csat_satisfaction_5'], multiSelect: ['Bad', 'Good'] });
+    const scale = q({ displayType: 'Scale', questionTags: ['NPS'], multiSelect: ['0;a-10;b'] });
+    const scales = scaleIndex(buildTagMap([select, scale]));
+    expect(scales.has(select.id)).to.equal(false);
+    expect(scales.get(scale.id)).to.deep.equal({ min: 0, max: 10 });
+  });
+
   const nps = q({ displayType: 'Scale', multiSelect: ['0;Not likely-10;Very likely'], questionTags: ['NPS'] });
   const csat = q({ displayType: 'Scale', multiSelect: ['1;Very dissatisfied-5;Very satisfied'], questionTags: ['CSAT', 'csat_satisfaction_5'] });
   const ces = q({ displayType: 'Smile-5', questionTags: ['ces', 'CES_EFFORT_7'] });

@@ -4,14 +4,12 @@ import { AppError } from '../../shared/errors.js';
 import { fakeClock, fakeFetch, flush, json, spyConsole, type FetchHandler } from './fakes.js';
 
 const MIN = 60_000;
-const ORIGIN = 'https://finesse.example.com:8445';
 const AUTH = 'Basic MTAwMTplbXVsYXRvcg==';
 
 function setup(handler: FetchHandler, extra: Partial<TokenClientOptions> = {}) {
   const clock = fakeClock();
   const net = fakeFetch(handler, clock.now);
   const client = createTokenClient({
-    finesseOrigin: ORIGIN,
     authHeader: () => AUTH,
     fetch: net.fetch,
     now: clock.now,
@@ -41,12 +39,20 @@ describe('token client', () => {
   it('asks the Finesse token service with the Finesse Authorization header', async () => {
     const { client, net, clock } = setup(() => json({ access_token: 'abc', expires_in: 3600 }));
     expect(await client.getToken()).to.equal('abc');
-    const url = new URL(net.calls[0]!.url);
-    expect(url.origin).to.equal(ORIGIN);
+    const url = new URL(net.calls[0]!.url, location.href);
+    expect(url.origin).to.equal(location.origin);
     expect(url.pathname).to.equal('/finesse/api/CloudConnectTokenService');
     expect(url.searchParams.get('tokenSource')).to.equal('cherrypoint');
     expect(net.calls[0]!.headers.get('authorization')).to.equal(AUTH);
     expect(clock.now()).to.be.a('number');
+    client.dispose();
+  });
+
+  it('calls the token service relative to the desktop page, never an origin built from Config', async () => {
+    // A desktop reached by another host name or port than Config's: the old `finesseOrigin` option is ignored.
+    const { client, net } = setup(() => json({ access_token: 'abc', expires_in: 3600 }), { finesseOrigin: 'https://finesse-other.example:8445' } as never);
+    await client.getToken();
+    expect(new URL(net.calls[0]!.url, location.href).origin).to.equal(location.origin);
     client.dispose();
   });
 
@@ -86,7 +92,7 @@ describe('token client', () => {
     const { clock } = setup(() => json({}));
     const issue = issuer(clock.now, 60 * MIN);
     const net = fakeFetch(issue, clock.now);
-    const client = createTokenClient({ finesseOrigin: ORIGIN, authHeader: () => AUTH, fetch: net.fetch, now: clock.now, timers: clock.timers, random: () => 0.5 });
+    const client = createTokenClient({ authHeader: () => AUTH, fetch: net.fetch, now: clock.now, timers: clock.timers, random: () => 0.5 });
     const start = clock.now();
     const first = await client.getToken();
     await clock.advance(45 * MIN - 1);
@@ -113,6 +119,25 @@ describe('token client', () => {
     expect(await client.getToken()).to.equal('short-2');
     client.dispose();
   });
+
+  // The Cloud Connect body is verified only for CCAI (access_token + expires_at ms): every plausible variant works.
+  for (const [label, body] of [
+    ['access_token + expires_at (epoch ms)', (now: number) => ({ access_token: 'v', expires_at: now + 60 * MIN })],
+    ['access_token + expires_at (epoch s)', (now: number) => ({ access_token: 'v', expires_at: Math.floor((now + 60 * MIN) / 1000) })],
+    ['access_token + expires_in (s)', () => ({ access_token: 'v', expires_in: 3600 })],
+    ['accessToken + expiresAt (camelCase)', (now: number) => ({ accessToken: 'v', expiresAt: now + 60 * MIN })],
+    ['token + expires_in', () => ({ token: 'v', expires_in: 3600 })],
+  ] as const) {
+    it(`reads a token body with ${label}: one hour, refreshed 15 minutes early`, async () => {
+      const { client, net, clock } = setup(() => json(body(clock.now())));
+      expect(await client.getToken()).to.equal('v');
+      await clock.advance(45 * MIN - 1000);
+      expect(net.calls).to.have.length(1);
+      await clock.advance(1000);
+      expect(net.calls).to.have.length(2);
+      client.dispose();
+    });
+  }
 
   it('corrects expires_at for a client clock that differs from the server (Date header)', async () => {
     const { client, net, clock } = setup(() => {
@@ -234,7 +259,7 @@ describe('token client', () => {
     it('fetches once for many concurrent 401s and hands every caller the new token', async () => {
       const { clock } = setup(() => json({}));
       const net = fakeFetch(issuer(clock.now), clock.now);
-      const client = createTokenClient({ finesseOrigin: ORIGIN, authHeader: () => AUTH, fetch: net.fetch, now: clock.now, timers: clock.timers });
+      const client = createTokenClient({ authHeader: () => AUTH, fetch: net.fetch, now: clock.now, timers: clock.timers });
       const old = await client.getToken();
       const renewed = await Promise.all(Array.from({ length: 5 }, () => client.refreshAfter401(old)));
       expect(net.calls).to.have.length(2);
@@ -251,7 +276,7 @@ describe('token client', () => {
     it('fetches again when the current token itself is rejected', async () => {
       const { clock } = setup(() => json({}));
       const net = fakeFetch(issuer(clock.now), clock.now);
-      const client = createTokenClient({ finesseOrigin: ORIGIN, authHeader: () => AUTH, fetch: net.fetch, now: clock.now, timers: clock.timers });
+      const client = createTokenClient({ authHeader: () => AUTH, fetch: net.fetch, now: clock.now, timers: clock.timers });
       const a = await client.getToken();
       const b = await client.refreshAfter401(a);
       const c = await client.refreshAfter401(b);

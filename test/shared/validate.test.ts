@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { validateAnswer, validateAnswers, validateQuestion, validateQuestions } from '../../shared/wxm/validate.js';
+import { buildTagMap, scaleIndex } from '../../shared/wxm/tag-map.js';
 
 const NPS_Q = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 const TEXT_Q = 'bbbbbbbbbbbbbbbbbbbbbbbb';
@@ -54,6 +55,28 @@ describe('validate answers', () => {
     ] }), scales);
     expect(r?.dropped).to.equal(1);
     expect(r?.answer.responses.map((x) => x.questionId)).to.deep.equal([TEXT_Q]);
+  });
+
+  it('keeps a text answer with WxM\'s numberInput 0 even on a question that has a scale (a labelled CSAT select)', () => {
+    const question = (id: string, displayType: string, tags: string[], multiSelect: string[] | null) =>
+      validateQuestion({ id, text: id, displayType, multiSelect, questionTags: tags, apiFill: false, isRetired: false, setName: 'PostCall', sequence: 1 })!;
+    const map = buildTagMap([
+      question(NPS_Q, 'Scale', ['NPS'], ['0;Not likely-10;Very likely']),
+      question(TEXT_Q, 'Select', ['CSAT', 'csat_satisfaction_5'], ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied']),
+    ]);
+    const r = validateAnswer(answer({ responses: [
+      { questionId: NPS_Q, questionText: 'NPS', textInput: null, numberInput: 0 },
+      { questionId: TEXT_Q, questionText: 'CSAT', textInput: 'Very satisfied', numberInput: 0 },
+    ] }), scaleIndex(map));
+    expect(r?.dropped).to.equal(0);
+    expect(r?.answer.responses.map((x) => [x.textInput, x.numberInput])).to.deep.equal([[null, 0], ['Very satisfied', 0]]);
+  });
+
+  it('keeps the restrictedData and sensitiveData flags of a question', () => {
+    const base = { id: NPS_Q, text: 't', displayType: 'Text', multiSelect: null, questionTags: [], apiFill: false, isRetired: false, setName: 'x', sequence: 1 };
+    expect(validateQuestion({ ...base, restrictedData: true })).to.include({ restrictedData: true });
+    expect(validateQuestion({ ...base, sensitiveData: true })).to.include({ sensitiveData: true });
+    expect(validateQuestion(base)).to.not.have.property('restrictedData');
   });
 
   it('accepts the scale ends and rejects just outside them', () => {

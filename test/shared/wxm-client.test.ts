@@ -98,6 +98,14 @@ describe('WxM client (scripted server)', () => {
     expect(net.calls[0]!.headers.get('authorization')).to.equal('Bearer T1-SECRETTOKEN');
   });
 
+  it('keeps only the settings fields a gadget uses: never the account secrets of the body', async () => {
+    const body = { ...settingsBody, locationList: [{ name: 'PostCall' }], smtp: { password: 'HUNTER2' }, apiKeys: ['K-SECRET'] };
+    const { wxm } = client(() => json(body));
+    const s = await wxm.settings();
+    expect(s).to.deep.equal({ timeZoneOffset: 60, npsRange: '7,8' });
+    expect(JSON.stringify(s)).to.not.include('HUNTER2').and.not.include('K-SECRET');
+  });
+
   it('refreshes once after a 401 and retries with the new token', async () => {
     const { wxm, net, stats } = client((_c, i) => (i === 0 ? json({ message: 'denied' }, 401) : json(settingsBody)));
     await wxm.settings();
@@ -353,6 +361,32 @@ describe('WxM client (scripted server)', () => {
       for await (const b of gen) batches.push(b);
       return batches;
     }
+
+    /** 30 answers in pages of 10 (1-based); `lie` decides what a request for page p (the n-th of it) holds instead. */
+    function lyingServer(lie: (page: number, nth: number) => number[] | undefined) {
+      const asked = new Map<number, number>();
+      return (c: FetchCall): Response => {
+        if (c.url.includes('Questions')) return json(questions);
+        const page = Math.max(1, Number(/page\/(\d+)\//.exec(c.url)![1]));
+        const nth = (asked.get(page) ?? 0) + 1;
+        asked.set(page, nth);
+        const rows = lie(page, nth) ?? Array.from({ length: 10 }, (_, k) => (page - 1) * 10 + k);
+        return json({ currentPage: page, totalCount: 30, totalPages: 3, responses: rows.map(makeAnswer) });
+      };
+    }
+    const all30 = Array.from({ length: 30 }, (_, i) => `ans-${i}`);
+
+    it('never counts an answer twice when pages overlap (by answer id)', async () => {
+      const { wxm } = client(lyingServer((page) => (page === 1 ? undefined : Array.from({ length: 12 }, (_, k) => (page - 1) * 10 - 2 + k))));
+      const ids = (await collect(wxm.streamAnswers({}, { pageSize: 10, concurrency: 1 }))).flatMap((b) => b.answers.map((a) => a.id));
+      expect(ids).to.deep.equal(all30);
+    });
+
+    it('asks once more for a page the server served as a repeat of the previous one', async () => {
+      const { wxm } = client(lyingServer((page, nth) => (page === 2 && nth === 1 ? Array.from({ length: 10 }, (_, k) => k) : undefined)));
+      const ids = (await collect(wxm.streamAnswers({}, { pageSize: 10, concurrency: 1 }))).flatMap((b) => b.answers.map((a) => a.id));
+      expect(ids).to.deep.equal(all30);
+    });
 
     it('yields every page in order with bounded concurrency', async () => {
       const server = answersServer(95);

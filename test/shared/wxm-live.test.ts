@@ -21,7 +21,7 @@ function countingFetch() {
 async function setup(extra: { timeoutMs?: number; retryLimit?: number } = {}) {
   const env = await testEnv();
   const net = countingFetch();
-  const tokens = createTokenClient({ finesseOrigin: location.origin, authHeader: () => basic('1001'), fetch: net.fetch });
+  const tokens = createTokenClient({ authHeader: () => basic('1001'), fetch: net.fetch });
   const wxm = createWxmClient({ baseUrl: env.wxmUrl, tokens, timeoutMs: extra.timeoutMs ?? 8000, fetch: net.fetch, retryLimit: extra.retryLimit ?? 3 });
   return { env, net, tokens, wxm };
 }
@@ -129,7 +129,7 @@ describe('WxM client against the emulator', () => {
 
   it('reports bad Finesse credentials as finesse-auth', async () => {
     const env = await testEnv();
-    const tokens = createTokenClient({ finesseOrigin: location.origin, authHeader: () => `Basic ${btoa('1001:wrong')}` });
+    const tokens = createTokenClient({ authHeader: () => `Basic ${btoa('1001:wrong')}` });
     const wxm = createWxmClient({ baseUrl: env.wxmUrl, tokens, timeoutMs: 5000 });
     const err = (await rejection(wxm.settings())) as AppError;
     expect(err.code).to.equal('finesse-auth');

@@ -9,6 +9,8 @@ import { LinkRefused, surveyCall } from './survey-hook.js';
 import { agentsJson, basicAuth, findUser } from './users.js';
 import { randomBytes } from 'node:crypto';
 import { optionsControl } from './control-options.js';
+import { customerFacts } from '../world/customer-facts.js';
+import { setVariants, variantsOf } from '../variants.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
@@ -149,6 +151,8 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
       delayMs: num(b.delayMs, 'delayMs'),
       count: num(b.count, 'count', 1),
       malformed: b.malformed === true ? true : undefined,
+      repeatPage: b.repeatPage === true ? true : undefined,
+      overlapRows: num(b.overlapRows, 'overlapRows', 1),
     };
     for (const k of Object.keys(spec) as Array<keyof typeof spec>) if (spec[k] === undefined) delete spec[k];
     // Finesse-side paths have their own registry so that a WxM "*" fault never hits the token service.
@@ -165,6 +169,15 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
     ctx.wxmFaults.clear();
     ctx.finesseFaults.clear();
     sendJson(res, 200, faultsJson(ctx));
+    return true;
+  }
+  // Unknown vendor behaviours, switched at run time (variants.ts).
+  if (p === '/variants' && (m === 'POST' || m === 'GET')) {
+    try {
+      sendJson(res, 200, m === 'POST' ? setVariants(ctx.world, await readJson(req)) : variantsOf(ctx.world));
+    } catch (e) {
+      throw e instanceof BadRequest ? e : new BadRequest((e as Error).message);
+    }
     return true;
   }
   if (p === '/cloudconnect' && m === 'POST') {
@@ -209,11 +222,12 @@ export async function control(ctx: FinesseContext, req: Req, res: Res, url: URL)
     const limit = Math.min(num(url.searchParams.get('limit') || undefined, 'limit', 0) ?? 100, 10_000);
     const trait = url.searchParams.get('trait');
     const out = [];
-    for (const c of ctx.world.customers) {
+    for (const [index, c] of ctx.world.customers.entries()) {
       if (out.length >= limit) break;
       const traits = traitsOf(c);
       if (trait && !traits.includes(trait)) continue;
-      out.push({ id: c.id, name: c.name, mobile: c.mobile, email: c.email, surveyCount: c.surveyCount, language: c.language, traits });
+      out.push({ id: c.id, name: c.name, mobile: c.mobile, email: c.email, surveyCount: c.surveyCount, language: c.language, traits,
+        ...customerFacts(ctx.world, index) });
     }
     sendJson(res, 200, { total: ctx.world.customers.length, customers: out });
     return true;

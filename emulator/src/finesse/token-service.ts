@@ -5,6 +5,7 @@
 import type { FaultRegistry, FaultSpec } from '../faults.js';
 import type { TokenStore } from '../tokens.js';
 import type { World } from '../world/types.js';
+import { tokenBody, variantsOf } from '../variants.js';
 import { sendJson, sleep, type Req, type Res } from './http.js';
 import { findUser, PASSWORD } from './users.js';
 
@@ -69,7 +70,7 @@ export async function cloudConnectToken(state: TokenServiceState, req: Req, res:
     return;
   }
   const { token, expiresAt } = state.tokens.issue(`cloudconnect:${user}`);
-  sendJson(res, 200, { access_token: token, expires_at: expiresAt });
+  sendJson(res, 200, tokenBody(variantsOf(state.world), token, expiresAt));
 }
 
 /** CVP's token call: no Finesse user; Cloud Connect authenticates CVP on its own (not emulated). */

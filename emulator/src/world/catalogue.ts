@@ -8,7 +8,11 @@ import { hexId } from './prng.js';
 export type Role =
   | 'nps' | 'csat' | 'ces' | 'comment' | 'reason'
   | 'agentId' | 'teamId' | 'customerId' | 'queueId' | 'mobile' | 'email'
+  | 'account' | 'sensitive'
   | 'retired';
+
+/** WxM answers these display types in numberInput; every other type in textInput, with numberInput 0. */
+export const NUMERIC_DISPLAY = new Set(['Scale', 'Slider', 'Number', 'Smile-5', 'Star-5']);
 
 /** Hidden context roles, in the order their prefills are written. */
 export const HIDDEN_ROLES = ['agentId', 'teamId', 'customerId', 'queueId', 'mobile', 'email'] as const;
@@ -23,8 +27,11 @@ export interface QuestionnaireDef {
   questions: Question[];
 }
 
+/** What the emulator's /api/settings serves: the fields gadgets use plus what a real account also holds. */
+export type EmuSettings = WxmSettings & Record<string, unknown>;
+
 export interface Catalogue {
-  settings: WxmSettings;
+  settings: EmuSettings;
   defs: QuestionnaireDef[];
   questions: Question[];
   /** questionId → [questionnaire index, role] */
@@ -61,6 +68,16 @@ const COMMENTS: Spec = {
   multiSelect: null, questionTags: ['Comments'],
 };
 
+/** Flagged questions (vendor `restrictedData` / `sensitiveData`): answered, never for display. */
+const ACCOUNT: Spec = {
+  role: 'account', text: 'Account number', displayType: 'Text', multiSelect: null, questionTags: ['accountNumber'],
+  restrictedData: true,
+};
+const SENSITIVE: Spec = {
+  role: 'sensitive', text: 'Is there anything about your circumstances we should take into account?',
+  displayType: 'MultilineText', multiSelect: null, questionTags: [], sensitiveData: true,
+};
+
 const VOICE_SPECS: Spec[] = [
   NPS,
   { role: 'csat', text: 'How satisfied were you with the agent who helped you?', displayType: 'Scale',
@@ -72,6 +89,8 @@ const VOICE_SPECS: Spec[] = [
   COMMENTS,
   { role: 'retired', text: 'How did you hear about our hotline?', displayType: 'Select', isRetired: true,
     multiSelect: ['Website', 'Bill', 'Friend'], questionTags: [] },
+  ACCOUNT,
+  SENSITIVE,
   ...HIDDEN_SPECS,
 ];
 
@@ -80,6 +99,7 @@ const DIGITAL_SPECS: Spec[] = [
   { role: 'ces', text: 'The company made it easy for me to handle my issue.', displayType: 'Scale',
     multiSelect: ['1;Strongly disagree-5;Strongly agree'], questionTags: ['CES', 'ces_agree_5'] },
   COMMENTS,
+  SENSITIVE,
   ...HIDDEN_SPECS,
 ];
 
@@ -109,12 +129,19 @@ export function buildCatalogue(seed: number): Catalogue {
   defs.forEach((d, qn) => {
     for (const [role, q] of Object.entries(d.byRole)) roleOf.set(q.id, { qn, role: role as Role });
   });
-  const settings: WxmSettings = {
+  const settings: EmuSettings = {
     timeZoneOffset: 60,
     npsRange: '7,8',
-    locationList: defs.map((d) => d.questionnaire.name),
+    // A list of objects on the real wire (vendor UserSettings), not of names.
+    locationList: defs.map((d) => ({ name: d.questionnaire.name, displayName: d.questionnaire.displayName })),
     accountName: 'Emulated Contact Centre',
     dateFormat: 'dd/MM/yyyy',
+    // The real body also carries account integration secrets (field names assumed): a client must not keep them.
+    integrations: {
+      smtp: { server: 'smtp.example.com', port: 587, user: 'surveys@example.com', password: 'EMU-SMTP-PASSWORD-7f3a' },
+      sms: { provider: 'twilio', accountSid: 'ACemulator0000', authToken: 'EMU-SMS-AUTHTOKEN-91c2' },
+      crm: { clientId: 'emu-crm-client', clientSecret: 'EMU-CRM-CLIENT-SECRET-44de' },
+    },
   };
   return { settings, defs, questions: defs.flatMap((d) => d.questions), roleOf };
 }

@@ -2,7 +2,8 @@
  * buildWorld: the whole emulated contact centre from (seed, profile, start day), deterministically.
  * Answers are written straight into typed-array columns (see store.ts), then sorted by time once.
  */
-import { buildCatalogue } from './catalogue.js';
+import { buildCatalogue, CHANNELS } from './catalogue.js';
+import { formForChannel, PHONE_FORMS } from './phone-forms.js';
 import { buildCommentPool, sentimentOf } from './comments.js';
 import { substream, type Rng } from './prng.js';
 import { allocColumns, AnswerStore, IDENT_CUSTOMER, IDENT_EMAIL, IDENT_MOBILE, MALFORMED, QUEUES, type SeedColumns } from './store.js';
@@ -33,7 +34,13 @@ const FIXTURES: { trait: string; count: number }[] = [
   { trait: 'malformed', count: 10 },
   { trait: 'mobile-only', count: 8 },
   { trait: 'email-only', count: 8 },
+  { trait: 'mobile-formats', count: 8 },
 ];
+
+/** Share of ordinary customers also reached by campaigns that know them by email or mobile only. */
+const PARTIAL_IDS = 0.3;
+/** Fixtures whose answers keep one canonical "+digits" mobile, so tests that look them up stay exact. */
+const CANONICAL_MOBILE = new Set(['mobile-only', 'max-history', 'hostile', 'malformed', 'email-only']);
 
 const TEAM_NAMES = ['Billing', 'Technical Support', 'Sales', 'Retention', 'Onboarding', 'Collections', 'Premium', 'Night Shift'];
 /** Team score levels (0..1): teams differ visibly in NPS. */
@@ -58,16 +65,22 @@ export function buildWorld(opts: { seed: number; profile: Profile; startDay?: Da
   const comments = buildCommentPool();
   const { teams, agents, supervisors, quality } = buildStaff(substream(seed, 'staff'), sizes);
   const customers = buildCustomers(substream(seed, 'customers'), sizes.customers);
+  markPartialIds(substream(seed, 'partial-ids'), customers);
   assignCounts(substream(seed, 'counts'), customers, sizes.answers);
 
   const total = customers.reduce((s, c) => s + c.surveyCount, 0);
   const raw = allocColumns(total);
   const rng = substream(seed, 'answers');
+  // A stream of its own, so that which identifiers and phone forms an answer carries leaves every other draw as it was.
+  const identity = substream(seed, 'identity');
   const start = startDay.getTime();
   let row = 0;
   customers.forEach((customer, ci) => {
     const first = row;
-    for (let k = 0; k < customer.surveyCount; k++, row++) writeAnswer(rng, raw, row, ci, customer, start, agents.length, quality, comments);
+    for (let k = 0; k < customer.surveyCount; k++, row++) {
+      writeAnswer(rng, raw, row, ci, customer, start, agents.length, quality, comments);
+      writeIdentity(identity, raw, row, customer);
+    }
     applyTraits(raw, first, row, customer, comments.hostile);
   });
   const cols = sortByTime(raw);
@@ -142,8 +155,40 @@ function buildCustomers(rng: Rng, count: number): EmuCustomer[] {
     if (f.trait === 'email-only') c.mobile = null;
     if (f.trait === 'mobile-only' && !c.mobile) c.mobile = `+1415${String(9_000_000 + i)}`;
     if (f.trait === 'email-only' && !c.email) c.email = `email.only${i}@example.com`;
+    if (f.trait === 'mobile-formats') {
+      // A North American number: the form with the most spellings ("(408) 555-0106", "4085550106", ...).
+      c.mobile = `+1408555${String(100 + i).padStart(4, '0')}`;
+      c.email = null;
+    }
   });
   return customers;
+}
+
+/** Ordinary customers that campaigns also survey by email or mobile alone: their answers do not all carry cc_CustomerId. */
+function markPartialIds(rng: Rng, customers: EmuCustomer[]): void {
+  for (let i = FIXTURES.length; i < customers.length; i++) if (rng.chance(PARTIAL_IDS)) customers[i]!.traits = ['partial-ids'];
+}
+
+/**
+ * Which identity prefills one answer carries, by channel (realistic tenant): CVP's post-call survey writes POD.ID
+ * (cc_CustomerId, sometimes Email) and the ANI; post-call SMS/email links carry the same prefills. A 'partial-ids'
+ * customer is also surveyed by campaigns that only know the address they sent to: an email survey then carries
+ * Email (rarely cc_CustomerId), an SMS the Mobile, a web survey whatever the customer typed.
+ */
+function writeIdentity(rng: Rng, c: SeedColumns, i: number, customer: EmuCustomer): void {
+  const channel = CHANNELS[c.channel[i]!]!;
+  const mobile = customer.mobile ? IDENT_MOBILE : 0;
+  const email = customer.email ? IDENT_EMAIL : 0;
+  const partial = customer.traits?.[0] === 'partial-ids';
+  let ident: number;
+  if (channel === 'voice') ident = IDENT_CUSTOMER | mobile | (rng.chance(0.4) ? email : 0);
+  else if (channel === 'sms') ident = (partial && !rng.chance(0.3) ? 0 : IDENT_CUSTOMER) | mobile;
+  else if (channel === 'email') ident = (partial && !rng.chance(0.1) ? 0 : IDENT_CUSTOMER) | email;
+  else ident = (partial && !rng.chance(0.3) ? 0 : IDENT_CUSTOMER) | (rng.chance(0.5) ? email : 0) | (rng.chance(0.3) ? mobile : 0);
+  // Every survey is somebody's: without the address it went to, it was sent by customer id.
+  if ((ident & (IDENT_MOBILE | IDENT_EMAIL)) === 0) ident |= IDENT_CUSTOMER;
+  c.ident[i] = ident;
+  c.phoneForm[i] = formForChannel(channel, rng.next());
 }
 
 /** Spread `total` surveys over customers (skewed: most have a few, some many), fixtures fixed. */
@@ -200,7 +245,6 @@ function writeAnswer(rng: Rng, c: SeedColumns, i: number, ci: number, customer: 
   }
   c.queue[i] = rng.int(0, QUEUES.length - 1);
   c.duration[i] = rng.int(voice ? 40 : 20, voice ? 400 : 240);
-  c.ident[i] = IDENT_CUSTOMER | (customer.mobile ? IDENT_MOBILE : 0) | (customer.email ? IDENT_EMAIL : 0);
   c.ticket[i] = answered && nps <= 6 && rng.chance(0.3) ? (start - c.time[i]! < 14 * DAY ? rng.int(1, 2) : rng.int(2, 3)) : 0;
   c.archived[i] = rng.chance(0.01) ? 1 : 0;
   c.malformed[i] = rng.chance(0.0008) ? rng.int(1, MALFORMED.length - 1) : 0;
@@ -212,7 +256,14 @@ function applyTraits(c: SeedColumns, from: number, to: number, customer: EmuCust
   const trait = customer.traits?.[0];
   if (!trait || from === to) return;
   for (let i = from; i < to; i++) c.malformed[i] = 0;
+  if (CANONICAL_MOBILE.has(trait)) for (let i = from; i < to; i++) c.phoneForm[i] = 0;
   if (trait === 'mobile-only') for (let i = from; i < to; i++) c.ident[i] = IDENT_MOBILE;
+  if (trait === 'mobile-formats') {
+    for (let i = from; i < to; i++) {
+      c.ident[i] = IDENT_MOBILE;
+      c.phoneForm[i] = (i - from) % PHONE_FORMS.length;
+    }
+  }
   if (trait === 'email-only') for (let i = from; i < to; i++) c.ident[i] = IDENT_EMAIL;
   if (trait === 'hostile') {
     let newest = from;

@@ -6,6 +6,7 @@
  */
 import type { Answer, Note, ResponseItem } from '../../../shared/wxm/types.js';
 import { REASONS, CHANNELS, type Catalogue } from './catalogue.js';
+import { formatPhone, PHONE_FORMS } from './phone-forms.js';
 import type { EmuAgent, EmuCustomer, EmuTeam, World } from './types.js';
 
 export const QUEUES = ['3001', '3002', '3003', '3004', '3005', '3006'];
@@ -37,6 +38,8 @@ export interface SeedColumns {
   duration: Uint16Array;
   /** IDENT_* bits: which identity prefills the answer carries */
   ident: Uint8Array;
+  /** index into PHONE_FORMS: how this answer stores the mobile */
+  phoneForm: Uint8Array;
   ticket: Uint8Array;
   archived: Uint8Array;
   malformed: Uint8Array;
@@ -47,7 +50,7 @@ export function allocColumns(n: number): SeedColumns {
     n, time: new Float64Array(n), customer: new Int32Array(n), agent: new Uint16Array(n), qn: new Uint8Array(n),
     channel: new Uint8Array(n), nps: new Int8Array(n), csat: new Int8Array(n), ces: new Int8Array(n),
     reason: new Int8Array(n), comment: new Int32Array(n), queue: new Uint8Array(n), duration: new Uint16Array(n),
-    ident: new Uint8Array(n), ticket: new Uint8Array(n), archived: new Uint8Array(n), malformed: new Uint8Array(n),
+    ident: new Uint8Array(n), phoneForm: new Uint8Array(n), ticket: new Uint8Array(n), archived: new Uint8Array(n), malformed: new Uint8Array(n),
   };
 }
 
@@ -69,8 +72,18 @@ function buildCsr(keys: ArrayLike<number>, n: number, keyCount: number): Csr {
 
 export const csrRows = (csr: Csr, key: number): Int32Array => csr.items.subarray(csr.offsets[key]!, csr.offsets[key + 1]!);
 
-/** One response's value, as the wire would carry it. */
+/** One response's value, as the wire would carry it (text answers: numberInput 0, as real WxM). */
 export interface Value { textInput: string | null; numberInput: number | null }
+
+/** The free text a few customers give to the sensitive question (answer 1 in 9 that has a comment). */
+const SENSITIVE_TEXTS = [
+  'I was recently diagnosed with a chronic illness, please be patient on the phone.',
+  'My salary is late this month; I need more time to pay the bill.',
+  'I am going through a divorce, please only use my new address.',
+];
+
+/** The restricted account number of a customer (deterministic, not derived from anything a test could guess). */
+export const accountNumber = (c: EmuCustomer): string => `ACC-${String((Number(c.id.slice(1)) * 7_411) % 100_000_000).padStart(8, '0')}`;
 
 export interface StoreParts {
   catalogue: Catalogue;
@@ -92,8 +105,10 @@ export class AnswerStore {
   readonly byCustomer: Csr;
   readonly byAgent: Csr;
   readonly byTeam: Csr;
-  /** cc_CustomerId / "+digits" / lower-cased email → customer index */
+  /** lower-cased cc_CustomerId / lower-cased email / canonical "+digits" → customer index */
   readonly customerByKey = new Map<string, number>();
+  /** Every stored form of every mobile (phone-forms.ts) → customer index × PHONE_FORMS.length + form */
+  readonly mobileByForm = new Map<string, number>();
   readonly agentBySkillTarget = new Map<string, number>();
   readonly teamById = new Map<string, number>();
   readonly agentTeam: Uint16Array;
@@ -109,7 +124,10 @@ export class AnswerStore {
     this.agentTeam = Uint16Array.from(agents, (a) => this.teamById.get(a.teamId) ?? 0);
     customers.forEach((c, i) => {
       this.customerByKey.set(c.id.toLowerCase(), i);
-      if (c.mobile) this.customerByKey.set(c.mobile, i);
+      if (c.mobile) {
+        this.customerByKey.set(c.mobile, i);
+        PHONE_FORMS.forEach((form, f) => this.mobileByForm.set(formatPhone(c.mobile!, form), i * PHONE_FORMS.length + f));
+      }
       if (c.email) this.customerByKey.set(c.email.toLowerCase(), i);
     });
     this.byCustomer = buildCsr(cols.customer, cols.n, customers.length);
@@ -170,12 +188,19 @@ export class AnswerStore {
       case 'teamId': t = this.parts.teams[this.agentTeam[c.agent[i]!]!]!.id; break;
       case 'queueId': t = QUEUES[c.queue[i]!]; break;
       case 'customerId': t = ident & IDENT_CUSTOMER ? customer?.id : undefined; break;
-      case 'mobile': t = ident & IDENT_MOBILE ? customer?.mobile : undefined; break;
+      case 'mobile': t = ident & IDENT_MOBILE && customer?.mobile ? this.mobileAs(customer.mobile, c.phoneForm[i]!) : undefined; break;
       case 'email': t = ident & IDENT_EMAIL ? customer?.email : undefined; break;
+      case 'account': t = customer ? accountNumber(customer) : undefined; break;
+      case 'sensitive': t = c.comment[i]! >= 0 && c.comment[i]! % 9 === 0 ? SENSITIVE_TEXTS[i % SENSITIVE_TEXTS.length] : undefined; break;
       default: return undefined;
     }
-    if (t !== undefined) return t === null ? undefined : { textInput: t, numberInput: null };
+    if (t !== undefined) return t === null ? undefined : { textInput: t, numberInput: 0 };
     return n < 0 ? undefined : { textInput: null, numberInput: n };
+  }
+
+  /** The mobile as stored in one form (phone-forms.ts). */
+  mobileAs(e164: string, form: number): string {
+    return formatPhone(e164, PHONE_FORMS[form] ?? 'e164');
   }
 
   locationOf(i: number): string {
@@ -249,7 +274,8 @@ export class AnswerStore {
     for (const r of answer.responses ?? []) {
       const role = this.parts.catalogue.roleOf.get(r.questionId)?.role;
       if ((role === 'customerId' || role === 'mobile' || role === 'email') && r.textInput) {
-        const ci = this.customerByKey.get(r.textInput.toLowerCase()) ?? this.customerByKey.get(r.textInput);
+        const form = role === 'mobile' ? this.mobileByForm.get(r.textInput) : undefined;
+        const ci = form !== undefined ? Math.floor(form / PHONE_FORMS.length) : this.customerByKey.get(r.textInput.toLowerCase()) ?? this.customerByKey.get(r.textInput);
         if (ci !== undefined) seen.add(ci);
       }
     }
@@ -265,7 +291,7 @@ function breakRecord(answer: Answer, kind: string, npsId?: string, commentId?: s
       delete loose.responses;
       break;
     case 'unknown-question':
-      answer.responses.push({ questionId: UNKNOWN_QUESTION_ID, questionText: 'Deleted question', textInput: 'orphan', numberInput: null });
+      answer.responses.push({ questionId: UNKNOWN_QUESTION_ID, questionText: 'Deleted question', textInput: 'orphan', numberInput: 0 });
       break;
     case 'bad-date':
       answer.responseDateTime = 'not a date';

@@ -2,7 +2,8 @@
  * The emulated world: who works in the contact centre, who calls, and what they answered.
  * Built deterministically by seed.ts from (seed, profile, start day). Shared by the WxM and Finesse halves.
  */
-import type { Question, Questionnaire, WxmSettings } from '../../../shared/wxm/types.js';
+import type { Question, Questionnaire } from '../../../shared/wxm/types.js';
+import type { EmuSettings } from './catalogue.js';
 import type { AnswerStore } from './store.js';
 
 export type Profile = 'small' | 'large';
@@ -41,7 +42,10 @@ export interface EmuCustomer {
   /**
    * Fixture markers tests can look for: 'max-history' (exactly 60 surveys), 'no-surveys', 'hostile' (newest
    * answer has a hostile comment), 'malformed' (≥1 malformed record among good ones), 'mobile-only' (answers
-   * carry Mobile but no cc_CustomerId), 'email-only' (answers carry Email only).
+   * carry Mobile but no cc_CustomerId), 'email-only' (answers carry Email only), 'mobile-formats' (answers carry
+   * only the Mobile, a North American number, each of the four stored forms in turn: phone-forms.ts),
+   * 'partial-ids' (an ordinary customer some of whose answers lack cc_CustomerId). Customers without a trait have
+   * cc_CustomerId on every answer. The fixtures other than 'mobile-formats' keep their mobile canonical ("+digits").
    */
   traits?: string[];
 }
@@ -51,7 +55,7 @@ export interface World {
   profile: Profile;
   /** Start day (UTC midnight) the dates are laid out relative to. */
   startDay: Date;
-  settings: WxmSettings;
+  settings: EmuSettings;
   questionnaires: Questionnaire[];
   /** All questions of all questionnaires (each has setName = questionnaire name). */
   questions: Question[];

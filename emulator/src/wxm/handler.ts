@@ -14,6 +14,7 @@ import { addNote, authorOf, noteState, noteText } from './notes.js';
 import { BadFilter, query } from './query.js';
 import { RateLimiter } from './rate-limit.js';
 import { SurveyTokenStore } from './surveys.js';
+import { variantsOf } from '../variants.js';
 
 export interface WxmContext {
   world: World;
@@ -40,6 +41,17 @@ interface Call {
   rawParts: string[];
   /** a malformed fault applies: break the body of the reply */
   malformed: boolean;
+  /** paging faults (faults.ts) */
+  repeatPage?: boolean;
+  overlapRows?: number;
+}
+
+/** Page number, 0-based index and rows of `answers/page/{page}/{rows}` in the world's page base (variants.ts). */
+function pageOf(world: World, parts: string[]): { page: number; index: number; rows: number } {
+  const base = variantsOf(world).pageBase;
+  // A page below the first is the first (page 0 on a 1-based server), as before.
+  const page = Math.max(base, Math.trunc(Number(parts[2])) || base);
+  return { page, index: page - base, rows: Math.trunc(Number(parts[3])) };
 }
 
 export function createWxmHandler(ctx: WxmContext): (req: IncomingMessage, res: ServerResponse) => void {
@@ -119,12 +131,13 @@ export function createWxmHandler(ctx: WxmContext): (req: IncomingMessage, res: S
       if (call.malformed) return reply(call, 'answers', refs.slice(0, 50).map((r) => world.answers.materialise(r)));
       return streamJsonArray(call.res, refs.length, (k) => world.answers.materialise(refs[k]!));
     }
-    if (method === 'POST' && parts[0] === 'answers' && parts[1] === 'page' && parts.length === 4) {
-      const page = Math.max(1, Math.trunc(Number(parts[2])) || 1);
-      const rows = Math.trunc(Number(parts[3]));
+    if (method === 'POST' && parts[0] === 'answers' && parts.length === 4 && parts[1] === 'page') {
+      const { page, index, rows } = pageOf(world, parts);
       if (!(rows >= 1)) throw new HttpError(400, INVALID);
       const refs = refsFor(await filterOf(call));
-      const responses: Answer[] = refs.slice((page - 1) * rows, page * rows).map((r) => world.answers.materialise(r));
+      const served = call.repeatPage ? index - 1 : index; // a server that repeats a page
+      const from = Math.max(0, served * rows - (call.overlapRows ?? 0));
+      const responses: Answer[] = refs.slice(from, (served + 1) * rows).map((r) => world.answers.materialise(r));
       return reply(call, 'answers/page', { currentPage: page, totalCount: refs.length, totalPages: Math.ceil(refs.length / rows), responses });
     }
     if (key === 'POST answers/count') return reply(call, 'count', refsFor(await filterOf(call)).length);
@@ -185,7 +198,9 @@ export function createWxmHandler(ctx: WxmContext): (req: IncomingMessage, res: S
       return void res.end();
     }
     const path = new URL(req.url ?? '/', 'http://wxm').pathname;
-    const fault = ctx.faults.take(path);
+    // Paging faults skip a first page: there is no page before it to repeat.
+    const paging = /^\/api\/answers\/page\/[^/]+\/[^/]+$/i.test(path) ? pageOf(ctx.world, path.split('/').slice(2)) : undefined;
+    const fault = ctx.faults.take(path, (f) => !(f.repeatPage || f.overlapRows) || (paging !== undefined && paging.index > 0));
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.status) return faultReply(res, fault);
     let rawParts: string[];
@@ -196,7 +211,8 @@ export function createWxmHandler(ctx: WxmContext): (req: IncomingMessage, res: S
     }
     if (rawParts[0]?.toLowerCase() !== 'api') throw new HttpError(404, { message: 'Not found.' });
     rawParts.shift();
-    const call: Call = { req, res, method, rawParts, parts: rawParts.map((p) => p.toLowerCase()), malformed: fault?.malformed === true };
+    const call: Call = { req, res, method, rawParts, parts: rawParts.map((p) => p.toLowerCase()), malformed: fault?.malformed === true,
+      repeatPage: fault?.repeatPage, overlapRows: fault?.overlapRows };
     const head = call.parts[0];
     if (method === 'POST' && head === 'logintoken' && call.parts.length === 1) return login(call);
     if (head === 'surveybytoken' && call.parts.length === 2) {

@@ -9,13 +9,16 @@
  * - archived: when present, answer.archived must equal it; absent = both.
  * - channel: surveyClient equal, case-insensitive.
  * - days (0 = Sunday) and aftertime/beforetime ("HH:mm"): in the account's time zone (settings.timeZoneOffset).
- * - filterquestions: ["gt"|"lt"|"eq"] + number on numberInput; ["Any Text"] = non-empty textInput; otherwise
- *   textInput equals one of the values, case-insensitively. All combine with AND, except that entries with
- *   groupBy "OR" form one group of which at least one must match.
+ * - filterquestions: ["gt"|"lt"|"eq"] + number on numberInput (a text answer's numberInput is 0, as on real WxM);
+ *   ["Any Text"] = non-empty textInput; otherwise textInput equals one of the values, case-insensitively but
+ *   otherwise exactly as stored: no phone-number normalisation ("+14085550100" does not find "4085550100"), that is
+ *   the client's job. All combine with AND, except that entries with groupBy "OR" form one group of which at least
+ *   one must match.
  */
 import type { Answer, FilterBy } from '../../../shared/wxm/types.js';
 import { CHANNELS, REASONS } from '../world/catalogue.js';
 import { csrRows, IDENT_CUSTOMER, IDENT_EMAIL, IDENT_MOBILE, QUEUES, type AnswerStore, type Value } from '../world/store.js';
+import { PHONE_FORMS } from '../world/phone-forms.js';
 import type { World } from '../world/types.js';
 
 export class BadFilter extends Error {}
@@ -103,7 +106,7 @@ function checkValue(c: Check, v: Value | undefined): boolean {
     case 'lt': return typeof n === 'number' && n < c.number;
     case 'eq': return typeof n === 'number' && n === c.number;
     case 'any': return typeof t === 'string' && t.trim() !== '';
-    default: return (typeof t === 'string' && c.values.has(t.toLowerCase())) || (typeof n === 'number' && c.values.has(String(n)));
+    default: return typeof t === 'string' ? c.values.has(t.toLowerCase()) : typeof n === 'number' && c.values.has(String(n));
   }
 }
 
@@ -162,6 +165,12 @@ function columnCheck(store: AnswerStore, c: Check): RowTest {
   const { agents, teams, customers, comments } = store.parts;
   const textOk = (t: string | null | undefined) =>
     typeof t === 'string' && (c.kind === 'any' ? t.trim() !== '' : c.kind === 'text' && c.values.has(t.toLowerCase()));
+  const numeric = meta.role === 'nps' || meta.role === 'csat' || meta.role === 'ces';
+  if (!numeric && (c.kind === 'gt' || c.kind === 'lt' || c.kind === 'eq')) {
+    // A number check on a text question sees its numberInput 0 (rare: read the row's value).
+    const zero = c.kind === 'gt' ? 0 > c.number : c.kind === 'lt' ? 0 < c.number : c.number === 0;
+    return zero ? (i) => store.value(i, c.qid) !== undefined : () => false;
+  }
   switch (meta.role) {
     case 'nps': case 'csat': case 'ces': {
       const col = S[meta.role];
@@ -194,9 +203,27 @@ function columnCheck(store: AnswerStore, c: Check): RowTest {
       const ok = mask(QUEUES.length, (k) => textOk(QUEUES[k]));
       return (i) => S.qn[i] === qn && ok[S.queue[i]!] === 1;
     }
-    case 'customerId': case 'mobile': case 'email': {
-      const bit = meta.role === 'customerId' ? IDENT_CUSTOMER : meta.role === 'mobile' ? IDENT_MOBILE : IDENT_EMAIL;
-      const field = (k: number) => { const cu = customers[k]!; return meta.role === 'customerId' ? cu.id : meta.role === 'mobile' ? cu.mobile : cu.email; };
+    case 'mobile': {
+      // Exact per stored form: a (customer, form) pair matches when its spelling is one of the accepted values.
+      const forms = PHONE_FORMS.length;
+      const ok = new Uint8Array(customers.length * forms);
+      if (c.kind === 'text') {
+        for (const v of c.raw) {
+          const k = store.mobileByForm.get(v);
+          if (k !== undefined) ok[k] = 1;
+        }
+      } else if (c.kind === 'any') {
+        customers.forEach((cu, k) => { if (cu.mobile) ok.fill(1, k * forms, (k + 1) * forms); });
+      }
+      return (i) => S.qn[i] === qn && (S.ident[i]! & IDENT_MOBILE) !== 0 && S.customer[i]! >= 0 && ok[S.customer[i]! * forms + S.phoneForm[i]!] === 1;
+    }
+    case 'account': case 'sensitive': {
+      const value = (i: number) => store.value(i, c.qid)?.textInput;
+      return (i) => S.qn[i] === qn && textOk(value(i));
+    }
+    case 'customerId': case 'email': {
+      const bit = meta.role === 'customerId' ? IDENT_CUSTOMER : IDENT_EMAIL;
+      const field = (k: number) => { const cu = customers[k]!; return meta.role === 'customerId' ? cu.id : cu.email; };
       let ok: Uint8Array;
       if (c.kind === 'text') {
         ok = new Uint8Array(customers.length);
@@ -256,7 +283,10 @@ function candidatesFor(store: AnswerStore, world: World, c: Check): Int32Array |
   const lists: Int32Array[] = [];
   for (const value of c.raw) {
     const key = value.toLowerCase();
-    if (role === 'customerId' || role === 'mobile' || role === 'email') {
+    if (role === 'mobile') {
+      const form = store.mobileByForm.get(value);
+      if (form !== undefined) lists.push(csrRows(store.byCustomer, Math.floor(form / PHONE_FORMS.length)));
+    } else if (role === 'customerId' || role === 'email') {
       const ci = store.customerByKey.get(key) ?? store.customerByKey.get(value);
       if (ci !== undefined) lists.push(csrRows(store.byCustomer, ci));
     } else if (role === 'agentId') {

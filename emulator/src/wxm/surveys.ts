@@ -10,6 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Answer, Question, ResponseItem } from '../../../shared/wxm/types.js';
+import { NUMERIC_DISPLAY } from '../world/catalogue.js';
 import { addAnswer } from '../world/store.js';
 import type { World } from '../world/types.js';
 import { HttpError, INVALID } from './http.js';
@@ -28,6 +29,19 @@ export interface SurveyToken {
   /** client answer id → stored answer id (replays) */
   submissions: Map<string, string>;
   used: number;
+}
+
+/**
+ * A response as WxM stores it: numberInput is a non-nullable integer, so a text/select/comment answer keeps
+ * its value in textInput with numberInput 0; a numeric one its number (null here = not answered, never stored).
+ */
+function stored(q: Question, text: unknown, number: unknown): ResponseItem {
+  if (NUMERIC_DISPLAY.has(q.displayType)) {
+    return { questionId: q.id, questionText: q.text, textInput: null,
+      numberInput: typeof number === 'number' && Number.isFinite(number) ? Math.round(number) : null };
+  }
+  const value = typeof text === 'string' ? text : typeof number === 'number' && Number.isFinite(number) ? String(number) : null;
+  return { questionId: q.id, questionText: q.text, textInput: value, numberInput: 0 };
 }
 
 const CLIENTS: Record<string, string> = { voice: 'voice', ivr: 'voice', sms: 'sms', email: 'email', web: 'JS-MicroWeb' };
@@ -55,11 +69,7 @@ export class SurveyTokenStore {
     for (const p of Array.isArray(body.preFill) ? (body.preFill as Record<string, unknown>[]) : []) {
       const q = p && typeof p.questionId === 'string' ? questions.get(p.questionId) : undefined;
       if (!q) throw new HttpError(400, { message: 'Invalid prefill question.' });
-      preFill.push({
-        questionId: q.id, questionText: q.text,
-        textInput: typeof p.textInput === 'string' ? p.textInput : null,
-        numberInput: typeof p.numberInput === 'number' ? p.numberInput : null,
-      });
+      preFill.push(stored(q, p.textInput, p.numberInput));
     }
     const channel = typeof body.channel === 'string' ? body.channel : 'web';
     const token: SurveyToken = {
@@ -104,12 +114,8 @@ export class SurveyTokenStore {
     for (const r of body.responses as Record<string, unknown>[]) {
       const q = r && typeof r.questionId === 'string' ? visible.get(r.questionId) : undefined;
       if (!q) continue; // hidden fields come from the token, unknown ids are dropped
-      const item: ResponseItem = {
-        questionId: q.id, questionText: q.text,
-        textInput: typeof r.textInput === 'string' && r.textInput !== '' ? r.textInput : null,
-        numberInput: typeof r.numberInput === 'number' && Number.isFinite(r.numberInput) ? r.numberInput : null,
-      };
-      if (item.textInput !== null || item.numberInput !== null) given.set(q.id, item);
+      const item = stored(q, typeof r.textInput === 'string' && r.textInput !== '' ? r.textInput : null, r.numberInput);
+      if (NUMERIC_DISPLAY.has(q.displayType) ? item.numberInput !== null : item.textInput !== null) given.set(q.id, item);
     }
     for (const p of t.preFill) given.set(p.questionId, p);
     const order = new Map(this.questionnaire(t.location).map((q) => [q.id, q.sequence]));
