@@ -54,7 +54,8 @@ export default {
   coverageConfig: {
     include: ['shared/**/*.ts', 'gadgets/**/*.ts'],
     exclude: ['**/*.d.ts', 'test/**', 'emulator/**', 'node_modules/**'],
-    threshold: { statements: 0, branches: 0, functions: 0, lines: 0 },
+    // A little under the measured 98.6 / 91.1 / 98.2 / 98.6 % (issue 11): a drop fails `npm test`.
+    threshold: { statements: 98, branches: 90, functions: 97, lines: 98 },
     reporters: ['text-summary', 'lcov'],
   },
   nodeResolve: true,
