@@ -2,23 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { KpiCard } from '../../gadgets/analytics/kpi-card.js';
 import '../../gadgets/analytics/kpi-card.js';
 import { setLocale } from '../../shared/i18n/catalogue.js';
-import type { MetricsSummary } from '../../shared/metrics/types.js';
+import { npsSummary as summary } from './summaries.js';
 
-/** A summary with the NPS counts set (with their 95% interval, metrics.md) and CSAT/CES as given. */
-function summary(promoters: number, passives: number, detractors: number, rest: Partial<MetricsSummary> = {}): MetricsSummary {
-  const n = promoters + passives + detractors;
-  const p = promoters / n;
-  const d = detractors / n;
-  const score = 100 * (p - d);
-  const half = 196 * Math.sqrt((p + d - (p - d) ** 2) / n);
-  return {
-    nps: { n, promoters, passives, detractors, score, interval: { low: score - half, high: score + half }, lowSample: n < 10 },
-    csat: { n: 0, top2: 0, share: null, mean: null, interval: null, lowSample: false },
-    ces: { n: 0, mean: null, sd: null, easyShare: null, scaleMax: 5, interval: null, lowSample: false },
-    answers: n,
-    ...rest,
-  };
-}
 const part = (el: KpiCard, name: string) => el.shadowRoot!.querySelector(`[part="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
 const text = (el: KpiCard) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
