@@ -17,16 +17,53 @@ const emulator = await spawnEmulator(['--port', '0', '--wxm-port', '0', '--seed'
 // Only the emulator's own /gadgets/ routes: /gadgets/<name>/ is also our source folder.
 const FINESSE_PATHS = ['/finesse/', '/desktop/', '/_emulator/', '/gadgets/ifr', '/gadgets/container.js', '/3rdpartygadget/', '/cherrypoint/'];
 
+const ALL_TESTS = ['test/**/*.test.ts', '!test/node/**'];
+// Files that talk to the one shared emulator (through test/helpers/env.ts, test/*/live.ts, test/analytics/emu.ts,
+// test/emulator/support.ts or the built gadget in test/build/): they inject faults into it, so one at a time.
+// Everything else uses fakes only and runs in parallel, beside them. A new emulator test must be listed here.
+const EMULATOR_TESTS = [
+  'test/smoke.test.ts',
+  'test/build/**/*.test.ts',
+  'test/emulator/**/*.test.ts',
+  'test/loop/**/*.test.ts',
+  'test/analytics/emulator-*.test.ts',
+  'test/journey/live*.test.ts',
+  'test/shared/*live.test.ts',
+  'test/shared/boot.test.ts',
+];
+// `npx wtr --files X` runs just X (groups would add every other file to the run), without the coverage gate.
+const focused = process.argv.some((a) => a === '--files' || a.startsWith('--files='));
+const chromium = (concurrency) =>
+  chromeLauncher({
+    concurrency,
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_FLAGS },
+    // Files side by side each get their own window: a background tab gets no animation frames (Lit, Chart.js).
+    createPage: ({ context }) => context.newPage(concurrency > 1 ? { type: 'window' } : {}),
+  });
+
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  files: focused ? ALL_TESTS : undefined,
+  groups: focused
+    ? []
+    : [
+        { name: 'emulator', files: EMULATOR_TESTS, browsers: [chromium(1)] },
+        { name: 'fakes', files: [...ALL_TESTS, ...EMULATOR_TESTS.map((g) => '!' + g)], browsers: [chromium(4)] },
+      ],
+  // The coverage gate of `npm test`: product code only, measured over both groups together.
+  coverage: !focused,
+  coverageConfig: {
+    include: ['shared/**/*.ts', 'gadgets/**/*.ts'],
+    exclude: ['**/*.d.ts', 'test/**', 'emulator/**', 'node_modules/**'],
+    // A little under the measured 98.6 / 91.1 / 98.2 / 98.6 % (issue 11): a drop fails `npm test`.
+    threshold: { statements: 98, branches: 90, functions: 97, lines: 98 },
+    reporters: ['text-summary', 'lcov'],
+  },
   nodeResolve: true,
-  concurrency: 1, // tests inject faults into the one shared emulator: files must not overlap
+  concurrency: 1, // a focused run (--files) may include emulator tests: one file at a time
   testsFinishTimeout: 180_000,
   testsStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  browsers: [
-    chromeLauncher({ launchOptions: { executablePath: findChromium(), args: CHROMIUM_FLAGS } }),
-  ],
+  browsers: [chromium(1)],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   middleware: [
     function env(ctx, next) {

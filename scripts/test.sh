@@ -28,12 +28,15 @@ if [ "${#node_tests[@]}" -gt 0 ]; then
   node_failed=$(grep -E '^ℹ fail ' .test-node.log | awk '{print $3}' | tail -1)
 fi
 
-step "browser tests (headless Chromium)"
+step "browser tests (headless Chromium: emulator files one at a time, fake-only files in parallel; coverage gate)"
 rm -f .test-counts-browser.json
 npx wtr "$@" || status=1
 read -r b_passed b_failed < <(node -e '
-  try { const c = require("./.test-counts-browser.json"); console.log(c.passed, c.failed); }
-  catch { console.log(0, 1); }')
+  try {
+    const c = require("./.test-counts-browser.json");
+    if (c.coverageFailed) console.error("coverage is below the threshold in web-test-runner.config.mjs (counted as 1 failure)");
+    console.log(c.passed, c.failed);
+  } catch { console.log(0, 1); }')
 
 passed=$(( ${node_passed:-0} + b_passed )); failed=$(( ${node_failed:-0} + b_failed ))
 [ "$failed" -eq 0 ] || status=1

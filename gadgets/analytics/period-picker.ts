@@ -16,6 +16,9 @@ export class PeriodChangeEvent extends Event {
 }
 
 const KEYS: PeriodKey[] = ['today', '7d', '30d', '90d', 'custom'];
+/** Earliest selectable day. A date field typed into reports every complete date on the way ("0002-03-01" while
+ * the year is typed): those must not reload the view. No WxM account has feedback from before this day. */
+const MIN_DAY = '2000-01-01';
 
 /**
  * Period presets as a segmented control; "Custom" reveals two labelled date inputs. A custom range is only
@@ -76,9 +79,9 @@ export class PeriodPicker extends LitElement {
       ></cx-segmented>
       ${key === 'custom'
         ? html`<label>${msg.t('period.from')}
-              <input type="date" part="from" .value=${this.from} max=${this.max || nothing} @change=${this.onFrom} /></label>
+              <input type="date" part="from" .value=${this.from} min=${MIN_DAY} max=${this.max || nothing} @change=${this.onFrom} /></label>
             <label>${msg.t('period.to')}
-              <input type="date" part="to" .value=${this.to} max=${this.max || nothing} @change=${this.onTo} /></label>
+              <input type="date" part="to" .value=${this.to} min=${MIN_DAY} max=${this.max || nothing} @change=${this.onTo} /></label>
             ${invalid ? html`<span class="invalid" role="alert">${msg.t('period.invalid')}</span>` : nothing}`
         : nothing}
     `;
@@ -109,7 +112,7 @@ export class PeriodPicker extends LitElement {
   }
 
   private emitCustom() {
-    if (this.from && this.to && this.from <= this.to) {
+    if (this.from >= MIN_DAY && this.to >= MIN_DAY && this.from <= this.to) {
       this.dispatchEvent(new PeriodChangeEvent({ key: 'custom', from: this.from, to: this.to }));
     }
   }

@@ -2,22 +2,7 @@ import { expect } from '@open-wc/testing';
 import { changeModel, formatValue, kpiModel, roundForDisplay, unitOf } from '../../gadgets/analytics/display.js';
 import { msg } from '../../gadgets/analytics/messages.js';
 import { setLocale } from '../../shared/i18n/catalogue.js';
-import type { MetricsSummary } from '../../shared/metrics/types.js';
-
-/** A summary with only the NPS counts set (the others empty). */
-function npsSummary(promoters: number, passives: number, detractors: number): MetricsSummary {
-  const n = promoters + passives + detractors;
-  const p = promoters / n;
-  const d = detractors / n;
-  const score = 100 * (p - d);
-  const half = 196 * Math.sqrt((p + d - (p - d) ** 2) / n);
-  return {
-    nps: { n, promoters, passives, detractors, score, interval: { low: Math.max(-100, score - half), high: Math.min(100, score + half) }, lowSample: n < 10 },
-    csat: { n: 0, top2: 0, share: null, mean: null, interval: null, lowSample: false },
-    ces: { n: 0, mean: null, sd: null, easyShare: null, scaleMax: 5, interval: null, lowSample: false },
-    answers: n,
-  };
-}
+import { npsSummary } from './summaries.js';
 
 const f = { csatFormula: 'top2' as const, cesFormula: 'mean' as const };
 
