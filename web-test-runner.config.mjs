@@ -12,6 +12,7 @@ import { proxyTo } from './scripts/proxy.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { spawnEmulator } from './scripts/spawn-emulator.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const emulator = await spawnEmulator(['--port', '0', '--wxm-port', '0', '--seed', '42', '--profile', 'small']);
 // Only the emulator's own /gadgets/ routes: /gadgets/<name>/ is also our source folder.
@@ -19,18 +20,18 @@ const FINESSE_PATHS = ['/finesse/', '/desktop/', '/_emulator/', '/gadgets/ifr', 
 
 const ALL_TESTS = ['test/**/*.test.ts', '!test/node/**'];
 // Files that talk to the one shared emulator (through test/helpers/env.ts, test/*/live.ts, test/analytics/emu.ts,
-// test/emulator/support.ts or the built gadget in test/build/): they inject faults into it, so one at a time.
-// Everything else uses fakes only and runs in parallel, beside them. A new emulator test must be listed here.
-const EMULATOR_TESTS = [
-  'test/smoke.test.ts',
-  'test/build/**/*.test.ts',
-  'test/emulator/**/*.test.ts',
-  'test/loop/**/*.test.ts',
-  'test/analytics/emulator-*.test.ts',
-  'test/journey/live*.test.ts',
-  'test/shared/*live.test.ts',
-  'test/shared/boot.test.ts',
-];
+// test/emulator/support.ts, the control API or the built gadget frame) may inject faults into it or switch its
+// variants: those run one at a time. Everything else uses fakes only and runs in parallel, beside them.
+// Classified by what each file's source uses, so a new emulator test can never land in the parallel group.
+const USES_EMULATOR = /helpers\/env|\/live\.js|\/emu\.js|support\.js|__env\.json|\/_emulator|gadget-frame/;
+function testFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = `${dir}/${e.name}`;
+    if (e.isDirectory()) return path === 'test/node' ? [] : testFiles(path);
+    return e.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+const EMULATOR_TESTS = testFiles('test').filter((f) => USES_EMULATOR.test(readFileSync(f, 'utf8')));
 // `npx wtr --files X` runs just X (groups would add every other file to the run), without the coverage gate.
 const focused = process.argv.some((a) => a === '--files' || a.startsWith('--files='));
 const chromium = (concurrency) =>
