@@ -13,7 +13,10 @@ import { countingReporter } from './scripts/counting-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { spawnEmulator } from './scripts/spawn-emulator.mjs';
 
-const emulator = await spawnEmulator(['--port', '0', '--wxm-port', '0', '--seed', '42', '--profile', 'small']);
+// WxM on the port scripts/test.sh built dist/ for (CX_EMULATOR_WXM_PORT); the sources get the same one origin
+// as their only allowed WxM address (shared/config/wxm-origins.ts), so both trust exactly this emulator.
+const wxmPort = process.env.CX_EMULATOR_WXM_PORT ?? '0';
+const emulator = await spawnEmulator(['--port', '0', '--wxm-port', wxmPort, '--seed', '42', '--profile', 'small']);
 // Only the emulator's own /gadgets/ routes: /gadgets/<name>/ is also our source folder.
 const FINESSE_PATHS = ['/finesse/', '/desktop/', '/_emulator/', '/gadgets/ifr', '/gadgets/container.js', '/3rdpartygadget/', '/cherrypoint/'];
 
@@ -27,7 +30,7 @@ export default {
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: findChromium(), args: CHROMIUM_FLAGS } }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __CX_WXM_ORIGINS__: JSON.stringify([emulator.wxmUrl]) } })],
   middleware: [
     function env(ctx, next) {
       if (ctx.path !== '/__env.json') return next();

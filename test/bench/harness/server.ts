@@ -9,6 +9,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import { WXM_ORIGINS_DEFINE } from '../../../shared/config/wxm-origins.js';
 
 export const FINESSE_PATHS = ['/finesse/', '/desktop/', '/_emulator/', '/gadgets/', '/3rdpartygadget/'];
 export const RUNNER_PATH = '/__bench/runner.html';
@@ -62,7 +63,8 @@ function benchPlugin(root: string, current: () => EmulatorEnv | undefined): Plug
   };
 }
 
-export async function startServer(root: string): Promise<BenchServer> {
+/** `wxmBaseUrl`: the only WxM address the served gadget sources trust (shared/config/wxm-origins.ts). */
+export async function startServer(root: string, wxmBaseUrl: string): Promise<BenchServer> {
   let env: EmulatorEnv | undefined;
   const vite: ViteDevServer = await createServer({
     root,
@@ -72,7 +74,7 @@ export async function startServer(root: string): Promise<BenchServer> {
     cacheDir: 'node_modules/.vite-bench',
     // Production builds of Lit etc.: benchmarks should not pay for dev-mode checks.
     resolve: { conditions: ['module', 'browser', 'production'] },
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', [WXM_ORIGINS_DEFINE]: JSON.stringify([wxmBaseUrl]) },
     oxc: { decorator: { legacy: true } },
     // No pre-bundling: deps are served as ESM from node_modules, so nothing re-optimises (and reloads) mid-run.
     optimizeDeps: { noDiscovery: true, include: [] },
