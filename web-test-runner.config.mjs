@@ -12,6 +12,7 @@ import { proxyTo } from './scripts/proxy.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { spawnEmulator } from './scripts/spawn-emulator.mjs';
+import { catcherPlugin } from './test/trust/catcher.mjs';
 
 // WxM on the port scripts/test.sh built dist/ for (CX_EMULATOR_WXM_PORT); the sources get the same one origin
 // as their only allowed WxM address (shared/config/wxm-origins.ts), so both trust exactly this emulator.
@@ -30,7 +31,7 @@ export default {
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: findChromium(), args: CHROMIUM_FLAGS } }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __CX_WXM_ORIGINS__: JSON.stringify([emulator.wxmUrl]) } })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __CX_WXM_ORIGINS__: JSON.stringify([emulator.wxmUrl]) } }), catcherPlugin()],
   middleware: [
     function env(ctx, next) {
       if (ctx.path !== '/__env.json') return next();
