@@ -73,7 +73,7 @@ describe('the bearer token never reaches a WxM address the build does not allow'
       try {
         app.services = await bootGadget();
         await app.updateComplete;
-        const c = await customer('many');
+        const c = await customer('mobile-only');
         call = await placeCall({ user: AGENT, customerId: c.id });
         await answerCall(call);
         await waitUntil(() => seen(app).panel?.kind === 'error', 'the journey did not show an error state', { timeout: 15_000 });
