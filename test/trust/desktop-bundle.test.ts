@@ -1,6 +1,7 @@
 /**
  * The built bundles (dist/, built by scripts/test.sh for this run's emulator WxM only) in the emulated Finesse
- * desktop: gadget URLs that name the catcher as wxmBaseUrl render through the emulated Shindig (UserPrefs
+ * desktop: gadget URLs that name the catcher (wxmBaseUrl; WXMBASEURL next to the desktop's own wxmBaseUrl) render
+ * through the emulated Shindig (UserPrefs
  * substituted, Finesse library from the container's scheme/host/hostPort), show the configuration error, and
  * the catcher sees no request, even after a call arrives.
  */
@@ -36,8 +37,9 @@ describe('built gadgets in the emulated desktop, pointed at a WxM address the bu
 
     await waitUntil(() => journeyApp()?.querySelector('.problems'), 'the journey gadget shows no configuration problem', { timeout: 30_000 });
     expect(journeyApp()!.querySelector('.problems')!.textContent).to.match(NOT_ALLOWED);
-    await waitUntil(() => analyticsApp() && deepQuery(analyticsApp()!, 'cx-state-panel[kind=error]'), 'analytics shows no error state', { timeout: 30_000 });
-    expect(deepQuery(analyticsApp()!, '[part=problems]')?.textContent).to.match(NOT_ALLOWED);
+    // The emulated desktop adds its own wxmBaseUrl next to WXMBASEURL: two values, which must block WxM too.
+    await waitUntil(() => analyticsApp()?.shadowRoot && deepQuery(analyticsApp()!.shadowRoot!, 'cx-state-panel[kind=error]'), 'analytics shows no error state', { timeout: 30_000 });
+    expect(deepQuery(analyticsApp()!.shadowRoot!, '[part=problems]')?.textContent).to.match(/wxmBaseUrl is given more than once with different values/);
 
     // The Finesse library came from the Finesse host named by the container (__UP_scheme__://__UP_host__:__UP_hostPort__).
     const libs = [...gadget('journey.xml')!.querySelectorAll('script[src]')].map((s) => (s as HTMLScriptElement).src);

@@ -70,8 +70,9 @@ describe('the bearer token never reaches a WxM address the build does not allow'
       const app = document.createElement('cx-journey-app') as JourneyApp;
       document.body.append(app);
       let call: string | undefined;
+      const services = await bootGadget();
       try {
-        app.services = await bootGadget();
+        app.services = services;
         await app.updateComplete;
         const c = await customer('mobile-only');
         call = await placeCall({ user: AGENT, customerId: c.id });
@@ -82,7 +83,7 @@ describe('the bearer token never reaches a WxM address the build does not allow'
         expect((await catcher()).requests).to.deep.equal([]);
       } finally {
         if (call) await endCall(call);
-        app.services?.tokens.dispose();
+        services.tokens.dispose();
         app.remove();
       }
     });
