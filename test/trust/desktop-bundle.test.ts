@@ -1,9 +1,8 @@
 /**
  * The built bundles (dist/, built by scripts/test.sh for this run's emulator WxM only) in the emulated Finesse
- * desktop: gadget URLs that name the catcher (wxmBaseUrl; WXMBASEURL next to the desktop's own wxmBaseUrl) render
- * through the emulated Shindig (UserPrefs
- * substituted, Finesse library from the container's scheme/host/hostPort), show the configuration error, and
- * the catcher sees no request, even after a call arrives.
+ * desktop: gadget URLs that name the catcher (wxmBaseUrl; WXMBASEURL next to the desktop's own wxmBaseUrl)
+ * render through the emulated Shindig (UserPrefs substituted, Finesse library from the container's
+ * scheme/host/hostPort), show the configuration error, and the catcher sees no request, even after a call.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { deepQuery } from '../analytics/dom.js';
