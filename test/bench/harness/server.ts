@@ -25,7 +25,7 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-function benchPlugin(root: string, current: () => EmulatorEnv | undefined): Plugin {
+function benchPlugin(root: string, current: () => EmulatorEnv | undefined, wxmBaseUrl: string): Plugin {
   return {
     name: 'cx-bench',
     configureServer(server) {
@@ -39,7 +39,9 @@ function benchPlugin(root: string, current: () => EmulatorEnv | undefined): Plug
         }
         if (path === RUNNER_PATH) {
           res.setHeader('content-type', 'text/html');
-          res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,"></head><body></body></html>');
+          // Vite's dev server leaves a define's identifier in the code (it is a global in dev): set it here.
+          const trust = `<script>globalThis.${WXM_ORIGINS_DEFINE} = ${JSON.stringify([wxmBaseUrl])};</script>`;
+          res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,">${trust}</head><body></body></html>`);
           return;
         }
         if (!env || !FINESSE_PATHS.some((p) => path.startsWith(p))) return next();
@@ -74,12 +76,12 @@ export async function startServer(root: string, wxmBaseUrl: string): Promise<Ben
     cacheDir: 'node_modules/.vite-bench',
     // Production builds of Lit etc.: benchmarks should not pay for dev-mode checks.
     resolve: { conditions: ['module', 'browser', 'production'] },
-    define: { 'process.env.NODE_ENV': '"production"', [WXM_ORIGINS_DEFINE]: JSON.stringify([wxmBaseUrl]) },
+    define: { 'process.env.NODE_ENV': '"production"' },
     oxc: { decorator: { legacy: true } },
     // No pre-bundling: deps are served as ESM from node_modules, so nothing re-optimises (and reloads) mid-run.
     optimizeDeps: { noDiscovery: true, include: [] },
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
-    plugins: [benchPlugin(root, () => env)],
+    plugins: [benchPlugin(root, () => env, wxmBaseUrl)],
   });
   await vite.listen();
   const { port } = vite.httpServer!.address() as AddressInfo;
