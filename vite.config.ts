@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type InlineConfig } from 'vite';
 import { gadgetXml } from './gadget-xml/plugin.js';
 import type { BundleName } from './gadget-xml/catalogue.js';
+import { PUBLIC_WXM_BASE_URL, WXM_ORIGINS_DEFINE } from './shared/config/wxm-origins.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -20,7 +21,8 @@ export interface GadgetBuildOptions {
   bundle: BundleName;
   outDir: string;
   baseUrl?: string;
-  wxmBaseUrl?: string;
+  /** The WxM base URLs the scripts may send the token to (normalised; first = default). */
+  wxmBaseUrls?: readonly string[];
   emitLayout?: boolean;
   /** Another entry module for this bundle (tests build fixtures with the production settings). */
   entry?: string;
@@ -28,6 +30,7 @@ export interface GadgetBuildOptions {
 }
 
 export function gadgetBuildConfig(o: GadgetBuildOptions): InlineConfig {
+  const wxmBaseUrls = o.wxmBaseUrls?.length ? o.wxmBaseUrls : [PUBLIC_WXM_BASE_URL];
   return {
     configFile: false,
     root,
@@ -36,7 +39,8 @@ export function gadgetBuildConfig(o: GadgetBuildOptions): InlineConfig {
     publicDir: false,
     base: './',
     // Production condition: Lit's production build (no dev-mode warning, smaller).
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // The WxM addresses are baked in (shared/config/wxm-origins.ts): the token's destinations are a build decision.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production'), [WXM_ORIGINS_DEFINE]: JSON.stringify(wxmBaseUrls) },
     build: {
       outDir: o.outDir,
       emptyOutDir: false, // several builds share the folder; scripts/build.ts empties it once
@@ -59,7 +63,7 @@ export function gadgetBuildConfig(o: GadgetBuildOptions): InlineConfig {
         },
       },
     },
-    plugins: [gadgetXml({ bundle: o.bundle, baseUrl: o.baseUrl, wxmBaseUrl: o.wxmBaseUrl, emitLayout: o.emitLayout })],
+    plugins: [gadgetXml({ bundle: o.bundle, baseUrl: o.baseUrl, wxmBaseUrls, emitLayout: o.emitLayout })],
   };
 }
 

@@ -13,8 +13,12 @@ import { countingReporter } from './scripts/counting-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { spawnEmulator } from './scripts/spawn-emulator.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
+import { catcherPlugin } from './test/trust/catcher.mjs';
 
-const emulator = await spawnEmulator(['--port', '0', '--wxm-port', '0', '--seed', '42', '--profile', 'small']);
+// WxM on the port scripts/test.sh built dist/ for (CX_EMULATOR_WXM_PORT); the sources get the same one origin
+// as their only allowed WxM address (shared/config/wxm-origins.ts), so both trust exactly this emulator.
+const wxmPort = process.env.CX_EMULATOR_WXM_PORT ?? '0';
+const emulator = await spawnEmulator(['--port', '0', '--wxm-port', wxmPort, '--seed', '42', '--profile', 'small']);
 // Only the emulator's own /gadgets/ routes: /gadgets/<name>/ is also our source folder.
 const FINESSE_PATHS = ['/finesse/', '/desktop/', '/_emulator/', '/gadgets/ifr', '/gadgets/container.js', '/3rdpartygadget/', '/cherrypoint/'];
 
@@ -23,7 +27,7 @@ const ALL_TESTS = ['test/**/*.test.ts', '!test/node/**'];
 // test/emulator/support.ts, the control API or the built gadget frame) may inject faults into it or switch its
 // variants: those run one at a time. Everything else uses fakes only and runs in parallel, beside them.
 // Classified by what each file's source uses, so a new emulator test can never land in the parallel group.
-const USES_EMULATOR = /helpers\/env|\/live\.js|\/emu\.js|support\.js|__env\.json|\/_emulator|gadget-frame/;
+const USES_EMULATOR = /__catcher|helpers\/env|\/live\.js|\/emu\.js|support\.js|__env\.json|\/_emulator|gadget-frame/;
 function testFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = `${dir}/${e.name}`;
@@ -65,7 +69,7 @@ export default {
   testsStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
   browsers: [chromium(1)],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __CX_WXM_ORIGINS__: JSON.stringify([emulator.wxmUrl]) } }), catcherPlugin()],
   middleware: [
     function env(ctx, next) {
       if (ctx.path !== '/__env.json') return next();

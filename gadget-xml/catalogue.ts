@@ -89,5 +89,25 @@ export const LAYOUT: ReadonlyArray<{ role: Role; tabs: LayoutTab[] }> = [
 /** The features finesse.js and our gadgets need, in every gadget XML. */
 export const REQUIRED_FEATURES = ['settitle', 'dynamic-height', 'pubsub-2', 'setprefs', 'loadingindicator'] as const;
 
-/** Loaded root-relative from the Finesse host, in this order, before our script. */
+/** The Finesse library, loaded from the Finesse host in this order before our script (paths on that host). */
 export const FINESSE_SCRIPTS = ['/desktop/assets/js/jquery.min.js', '/desktop/assets/js/finesse.js'] as const;
+
+/**
+ * The Finesse host as a gadget served from elsewhere names it (Cisco, "Import Finesse JavaScript API"): the
+ * container fills the hidden UserPrefs scheme, host and hostPort, and Shindig substitutes `__UP_name__`.
+ */
+export const FINESSE_HOST_PREFS = ['scheme', 'host', 'hostPort'] as const;
+export const FINESSE_FROM_PREFS = '__UP_scheme__://__UP_host__:__UP_hostPort__';
+
+/** Where Finesse serves uploaded gadget files (the 3rdpartygadget SFTP account's /files). */
+export const FINESSE_GADGET_PATH = '/3rdpartygadget/';
+
+/**
+ * Whether files under this base URL are served by the Finesse server itself: root-relative (whichever Finesse
+ * node serves the desktop) or an absolute URL on Finesse's 3rdpartygadget path.
+ */
+export function servedByFinesse(baseUrl: string | undefined): boolean {
+  if (!baseUrl) return false;
+  if (baseUrl.startsWith('/') && !baseUrl.startsWith('//')) return true;
+  return new URL(baseUrl).pathname.startsWith(FINESSE_GADGET_PATH);
+}

@@ -5,13 +5,13 @@
  * Template syntax: `{{name}}` inserts an escaped value (valid both in XML and in the HTML inside CDATA),
  * `{{{name}}}` inserts a fragment we built ourselves.
  */
-import { LAYOUT, type GadgetXmlSpec } from './catalogue.js';
+import { FINESSE_FROM_PREFS, FINESSE_HOST_PREFS, FINESSE_SCRIPTS, LAYOUT, servedByFinesse, type GadgetXmlSpec, type UserPrefSpec } from './catalogue.js';
 
 export interface EmitOptions {
   /** Absolute URL of the folder the files are served from (ends with "/"); undefined = relative URLs. */
   baseUrl?: string;
-  /** WxM API base URL added as `wxmBaseUrl=` to the layout URLs (and as a UserPref default). */
-  wxmBaseUrl?: string;
+  /** The WxM base URLs baked into the scripts (named in the layout snippet's comment for the admin). */
+  wxmBaseUrls?: readonly string[];
 }
 
 export function escapeXml(value: string): string {
@@ -32,8 +32,8 @@ export function fillTemplate(template: string, values: Record<string, string>): 
 export const isRootRelative = (url: string) => url.startsWith('/') && !url.startsWith('//');
 
 /**
- * Checks and normalises a --base-url (folder: absolute or root-relative, ends with "/") or --wxm-base-url
- * (absolute, no trailing "/"). Throws with a message for the admin.
+ * Checks and normalises a --base-url (folder: absolute or root-relative, ends with "/"). Throws with a message
+ * for the admin.
  */
 export function normaliseBaseUrl(value: string, flag: string, { folder }: { folder: boolean }): string {
   if (/\s/.test(value)) throw new Error(`${flag} must not contain whitespace (got "${value}")`);
@@ -67,9 +67,7 @@ export function ownUrlMarker(baseUrl: string): string {
 
 /** A gadget URL for the layout, unescaped (`&` as is); the caller escapes it for XML. */
 export function layoutGadgetUrl(file: string, params: Record<string, string>, opts: EmitOptions): string {
-  const query = new URLSearchParams(params);
-  if (opts.wxmBaseUrl) query.set('wxmBaseUrl', opts.wxmBaseUrl);
-  const qs = query.toString();
+  const qs = new URLSearchParams(params).toString();
   return assetUrl(file, opts) + (qs ? `?${qs}` : '');
 }
 
@@ -82,9 +80,21 @@ function contentRewrite(opts: EmitOptions): string {
   return `    <Optional feature="content-rewrite">\n${params}\n    </Optional>`;
 }
 
+/**
+ * Where the Finesse library comes from. On Finesse's own 3rdpartygadget server: root-relative, which follows
+ * whatever host and port the browser reached the desktop by (another cluster node, a VPN-less reverse proxy),
+ * as the token service URL does. Anywhere else (an external host, or a relative build whose host is not known
+ * yet): from the scheme/host/hostPort UserPrefs the Finesse container fills for every gadget, since Shindig
+ * resolves root-relative URLs against the gadget spec's own host. The relative build takes this form because
+ * it works on both.
+ */
+export function finesseLibraryOrigin(opts: EmitOptions): string {
+  return servedByFinesse(opts.baseUrl) ? '' : FINESSE_FROM_PREFS;
+}
+
 function userPrefs(spec: GadgetXmlSpec, opts: EmitOptions): string {
-  const prefs = [...spec.userPrefs];
-  if (opts.wxmBaseUrl) prefs.push({ name: 'wxmBaseUrl', defaultValue: opts.wxmBaseUrl });
+  const hostPrefs: UserPrefSpec[] = finesseLibraryOrigin(opts) ? FINESSE_HOST_PREFS.map((name) => ({ name, defaultValue: '' })) : [];
+  const prefs = [...spec.userPrefs, ...hostPrefs];
   if (prefs.length === 0) return '';
   return prefs
     .map((p) => `  <UserPref name="${escapeXml(p.name)}" datatype="hidden" default_value="${escapeXml(p.defaultValue)}"/>`)
@@ -99,7 +109,10 @@ function assertCdataSafe(value: string): string {
 /** Renders one gadget XML; `scriptFile` is the emitted (hashed) file name of its bundle. */
 export function renderGadgetXml(template: string, spec: GadgetXmlSpec, scriptFile: string, opts: EmitOptions): string {
   const scriptUrl = assertCdataSafe(assetUrl(scriptFile, opts));
+  const library = finesseLibraryOrigin(opts);
   return fillTemplate(template, {
+    jqueryUrl: library + FINESSE_SCRIPTS[0],
+    finesseUrl: library + FINESSE_SCRIPTS[1],
     file: spec.file,
     title: spec.title,
     description: spec.description,
@@ -133,5 +146,7 @@ export function renderLayoutSnippet(template: string, opts: EmitOptions): string
     return [`  <layout>`, `    <role>${role}</role>`, `    <tabs>`, ...tabXml, `    </tabs>`, `  </layout>`].join('\n');
   }).join('\n');
   const builtFor = opts.baseUrl ? ` for ${opts.baseUrl}` : ' with URLs relative to this file';
-  return fillTemplate(template, { layouts, builtFor: escapeXml(builtFor).replace(/--/g, '- -') });
+  const wxm = opts.wxmBaseUrls?.length ? opts.wxmBaseUrls.join(', ') : 'the public default (see README)';
+  const comment = (text: string) => escapeXml(text).replace(/--/g, '- -');
+  return fillTemplate(template, { layouts, builtFor: comment(builtFor), wxmBaseUrls: comment(wxm) });
 }

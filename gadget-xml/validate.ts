@@ -4,7 +4,17 @@
  * the build and the tests share it.
  */
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
-import { FINESSE_LAYOUT_NS, FINESSE_SCRIPTS, GADGET_XMLS, LAYOUT, LAYOUT_FILE, REQUIRED_FEATURES } from './catalogue.js';
+import {
+  FINESSE_FROM_PREFS,
+  FINESSE_HOST_PREFS,
+  FINESSE_LAYOUT_NS,
+  FINESSE_SCRIPTS,
+  GADGET_XMLS,
+  LAYOUT,
+  LAYOUT_FILE,
+  REQUIRED_FEATURES,
+  servedByFinesse,
+} from './catalogue.js';
 
 export interface Finding {
   level: 'error' | 'warning';
@@ -79,12 +89,15 @@ function checkOwnUrl(url: string, what: string, file: string, dist: DistContents
 
 const SCRIPT_SRC = /<script\b[^>]*?\bsrc\s*=\s*(["'])(.*?)\1/gi;
 
+/** A Finesse library script in either form (root-relative, or from the scheme/host/hostPort UserPrefs). */
+const isFinesseLibrary = (src: string) => FINESSE_SCRIPTS.some((lib) => src === lib || src === FINESSE_FROM_PREFS + lib);
+
 /** The folder our script is served from, when the gadget XMLs use absolute URLs (the --base-url). */
 export function detectBaseUrl(dist: DistContents): string | undefined {
   for (const spec of GADGET_XMLS) {
     const content = dist.xml.get(spec.file) ?? '';
     for (const [, , src] of content.matchAll(SCRIPT_SRC)) {
-      if (!src || (FINESSE_SCRIPTS as readonly string[]).includes(src)) continue;
+      if (!src || isFinesseLibrary(src)) continue;
       if (isAbsolute(src)) return new URL('./', src).href;
       if (isRootRelative(src)) return src.slice(0, src.lastIndexOf('/') + 1);
     }
@@ -124,11 +137,24 @@ function validateGadget(spec: (typeof GADGET_XMLS)[number], dist: DistContents, 
   const content = children(module, 'Content').find((c) => (c.getAttribute('type') ?? 'html') === 'html');
   if (!content) return report('error', 'has no <Content type="html">');
   const html = content.textContent ?? '';
+  if (!/^\s*<!DOCTYPE html>/i.test(html)) report('error', '<Content> must start with <!DOCTYPE html> (Cisco\'s gadgets do; without it the page renders in quirks mode)');
   const srcs = [...html.matchAll(SCRIPT_SRC)].map((m) => m[2] ?? '');
+  // The form the build chooses (render.ts finesseLibraryOrigin): root-relative only on Finesse's own server.
+  const onFinesse = servedByFinesse(baseUrl);
+  const origin = onFinesse ? '' : FINESSE_FROM_PREFS;
+  const why = onFinesse
+    ? 'root-relative, from the Finesse server that serves these files'
+    : `from the Finesse host through the scheme/host/hostPort UserPrefs, since these files are not served by Finesse (root-relative would resolve against ${baseUrl ?? 'the gadget host'})`;
   FINESSE_SCRIPTS.forEach((lib, i) => {
-    if (srcs[i] !== lib) report('error', `script #${i + 1} must be ${lib} (root-relative, from the Finesse host); found ${srcs[i] ?? 'none'}`);
+    if (srcs[i] !== origin + lib) report('error', `script #${i + 1} must be ${origin + lib} (${why}); found ${srcs[i] ?? 'none'}`);
   });
-  const own = srcs.filter((s) => !(FINESSE_SCRIPTS as readonly string[]).includes(s));
+  if (!onFinesse) {
+    for (const name of FINESSE_HOST_PREFS) {
+      const el = children(module, 'UserPref').find((u) => u.getAttribute('name') === name);
+      if (!el) report('error', `has no <UserPref name="${name}" datatype="hidden" default_value=""/> (the Finesse library URL is built from it)`);
+    }
+  }
+  const own = srcs.filter((s) => !isFinesseLibrary(s));
   if (own.length === 0) report('error', 'loads no gadget script');
   for (const src of own) checkOwnUrl(src, 'script', spec.file, dist, baseUrl, report);
 

@@ -11,7 +11,7 @@ import { launchBrowser, runInPage } from '../test/bench/harness/browser.js';
 import { discover, groupByArgs } from '../test/bench/harness/discover.js';
 import { printTable, writeResults, type BenchResult } from '../test/bench/harness/report.js';
 import { startServer, type BenchServer } from '../test/bench/harness/server.js';
-import { spawnEmulator, type Emulator } from '../test/bench/harness/scripts.js';
+import { freePort, spawnEmulator, withWxmPort, type Emulator } from '../test/bench/harness/scripts.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const perBenchMs = Number(process.env.BENCH_TIMEOUT_S ?? 180) * 1000;
@@ -41,7 +41,9 @@ async function main(): Promise<number> {
 
   const startedAt = new Date().toISOString();
   const results: BenchResult[] = [];
-  server = await startServer(root);
+  // Every emulator of the run serves WxM on this one port: the gadget sources only trust that address.
+  const wxmPort = await freePort();
+  server = await startServer(root, `http://127.0.0.1:${wxmPort}`);
   browser = await launchBrowser();
   console.log(`bench: ${benches.length} benchmark(s), served from ${server.origin}, ${await browser.version()}`);
 
@@ -49,7 +51,7 @@ async function main(): Promise<number> {
     const args = JSON.parse(key) as string[];
     try {
       console.log(`bench: starting emulator ${args.join(' ')}`);
-      emulator = await spawnEmulator(args);
+      emulator = await spawnEmulator(withWxmPort(args, wxmPort));
       server.setEmulator({ finesseUrl: emulator.finesseUrl, wxmUrl: emulator.wxmUrl });
     } catch (e) {
       const error = `emulator did not start: ${e instanceof Error ? e.message : String(e)}`;

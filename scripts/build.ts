@@ -1,7 +1,8 @@
 /**
- * `npm run build [-- --base-url URL] [--wxm-base-url URL] [--out-dir DIR]`
+ * `npm run build [-- --base-url URL] [--wxm-base-url URL[,URL…]] [--out-dir DIR]`
  * Builds each gadget into one classic script plus its gadget XML files and the layout snippet
  * (vite.config.ts, gadget-xml/plugin.ts), prints the script sizes, then validates the output.
+ * --wxm-base-url lists the only WxM addresses the scripts will send the token to (default the public API).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,20 +15,37 @@ import { normaliseBaseUrl } from '../gadget-xml/render.js';
 import { validateDir } from '../gadget-xml/validate-cli.js';
 import { formatFindings, type Finding } from '../gadget-xml/validate.js';
 import { GADGET_XMLS, LAYOUT_FILE, type BundleName } from '../gadget-xml/catalogue.js';
+import { normaliseWxmAddress, PUBLIC_WXM_BASE_URL } from '../shared/config/wxm-origins.js';
 
 export interface BuildOptions {
   outDir: string;
   baseUrl?: string;
+  /** Comma-separated WxM base URLs (https; http only on loopback), the first being the default. */
   wxmBaseUrl?: string;
   quiet?: boolean;
 }
 
 export interface BuildResult {
   outDir: string;
+  /** The WxM base URLs baked into the scripts. */
+  wxmBaseUrls: string[];
   /** Emitted script file name per gadget bundle. */
   scripts: Record<BundleName, string>;
   sizes: Array<{ file: string; bytes: number; gzipBytes: number }>;
   findings: Finding[];
+}
+
+/** `--wxm-base-url A,B`: each checked and normalised like the gadgets compare them; throws for the admin. */
+export function parseWxmBaseUrls(value: string | undefined): string[] {
+  if (value === undefined) return [PUBLIC_WXM_BASE_URL];
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new Error('--wxm-base-url needs at least one URL');
+  const urls = items.map((item) => {
+    const r = normaliseWxmAddress(item);
+    if ('error' in r) throw new Error(`--wxm-base-url "${item}" ${r.error}`);
+    return r.ok;
+  });
+  return [...new Set(urls)];
 }
 
 /** Removes earlier build output only (never the folder itself: --out-dir may name a folder with other files). */
@@ -42,12 +60,12 @@ function cleanOutDir(outDir: string): void {
 export async function buildGadgets(opts: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(opts.outDir);
   const baseUrl = opts.baseUrl === undefined ? undefined : normaliseBaseUrl(opts.baseUrl, '--base-url', { folder: true });
-  const wxmBaseUrl = opts.wxmBaseUrl === undefined ? undefined : normaliseBaseUrl(opts.wxmBaseUrl, '--wxm-base-url', { folder: false });
+  const wxmBaseUrls = parseWxmBaseUrls(opts.wxmBaseUrl);
   cleanOutDir(outDir);
   const bundles = Object.keys(GADGET_ENTRIES) as BundleName[];
   const scripts = {} as Record<BundleName, string>;
   for (const [i, bundle] of bundles.entries()) {
-    const config = gadgetBuildConfig({ bundle, outDir, baseUrl, wxmBaseUrl, emitLayout: i === 0, logLevel: opts.quiet ? 'error' : 'warn' });
+    const config = gadgetBuildConfig({ bundle, outDir, baseUrl, wxmBaseUrls, emitLayout: i === 0, logLevel: opts.quiet ? 'error' : 'warn' });
     await build(config);
     const file = readdirSync(outDir).find((f) => f.startsWith(`${bundle}-`) && f.endsWith('.js'));
     if (!file) throw new Error(`the ${bundle} build wrote no script into ${outDir}`);
@@ -57,7 +75,7 @@ export async function buildGadgets(opts: BuildOptions): Promise<BuildResult> {
     const code = readFileSync(join(outDir, scripts[b]));
     return { file: scripts[b], bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
   });
-  return { outDir, scripts, sizes, findings: validateDir(outDir) };
+  return { outDir, wxmBaseUrls, scripts, sizes, findings: validateDir(outDir) };
 }
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
@@ -78,7 +96,8 @@ async function main() {
   });
   const result = await buildGadgets({ outDir: values['out-dir'], baseUrl: values['base-url'], wxmBaseUrl: values['wxm-base-url'] });
   const base = values['base-url'] ? `for ${normaliseBaseUrl(values['base-url'], '--base-url', { folder: true })}` : 'with relative URLs (no --base-url)';
-  console.log(`\nGadgets built into ${result.outDir} ${base}\n`);
+  console.log(`\nGadgets built into ${result.outDir} ${base}`);
+  console.log(`WxM addresses the token may go to: ${result.wxmBaseUrls.join(', ')} (the first is the default)\n`);
   console.log(sizeTable(result.sizes));
   console.log(`\n${readdirSync(result.outDir).filter((f) => f.endsWith('.xml')).join('  ')}\n`);
   console.log(formatFindings(result.findings));

@@ -3,13 +3,17 @@
  *
  *   tsx scripts/demo-loop.ts [--url http://127.0.0.1:3000] [--agent ID] [--pace ms] [--api-only] [--keep]
  *
- * Without --url it starts an emulator (seed 42, small world, gadgets from dist/). By default it opens the agent's
+ * Without --url it starts an emulator (seed 42, small world) with the gadgets built for its WxM address into a
+ * temporary folder (the scripts only trust WxM addresses fixed at build time). By default it opens the agent's
  * emulated desktop in headless Chromium and runs the page's own demo ("Run the feedback loop demo"), echoing its
  * narration here, so what is checked is what the gadgets show. --api-only (or no Chromium) plays the same steps
  * through the control API alone and narrates what WxM holds. --keep leaves a started emulator running.
  */
-import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEmulator } from '../emulator/src/index.js';
+import { buildGadgets } from './build.js';
 
 interface Args { url?: string; agent?: string; pace: number; apiOnly: boolean; keep: boolean }
 
@@ -144,11 +148,16 @@ async function main() {
   let base = args.url?.replace(/\/$/, '');
   let close: (() => Promise<void>) | undefined;
   if (!base) {
-    const emu = await startEmulator({ port: 0, wxmPort: 0, seed: 42, profile: 'small', distDir: 'dist' });
+    const distDir = mkdtempSync(join(tmpdir(), 'cx-demo-dist-'));
+    // Started first so its WxM port is known; it reads the gadget files per request, built right after.
+    const emu = await startEmulator({ port: 0, wxmPort: 0, seed: 42, profile: 'small', distDir });
     base = emu.finesseUrl.replace(/\/$/, '');
-    close = () => emu.close();
-    say(`Started an emulator: Finesse desktop ${base}/ · WxM ${emu.wxmUrl}`);
-    if (!existsSync('dist/layout-snippet.xml')) say('No dist/ build: the desktop will have no gadgets (run npm run build first).');
+    close = async () => {
+      await emu.close();
+      rmSync(distDir, { recursive: true, force: true });
+    };
+    say(`Started an emulator: Finesse desktop ${base}/ · WxM ${emu.wxmUrl}; building the gadgets for it…`);
+    await buildGadgets({ outDir: distDir, baseUrl: `${base}/3rdpartygadget/files/cx/`, wxmBaseUrl: emu.wxmUrl, quiet: true });
   }
   try {
     const agents = (await api(base, '/_emulator/agents')).agents as { id: string }[];

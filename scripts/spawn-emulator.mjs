@@ -4,9 +4,24 @@
  * Used by the browser test config and the benchmarks.
  */
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * A port free on 127.0.0.1 right now: for a WxM address that must be known before the emulator starts (the
+ * gadgets are built for it, since they only trust WxM addresses fixed at build time).
+ */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export function spawnEmulator(args = [], { timeoutMs = 60_000, echo = false } = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/src/cli.ts', ...args], {

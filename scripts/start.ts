@@ -19,6 +19,19 @@ function port(name: string, value: string | undefined, fallback: number): number
   return n;
 }
 
+/**
+ * The emulator's WxM as the build's only allowed WxM address(es). Plain http is trusted on loopback only, so a
+ * wildcard --host still gets gadgets that work from this machine (by 127.0.0.1 or localhost), and another host
+ * name is refused here rather than by every gadget.
+ */
+function emulatorWxmBaseUrls(host: string, wxmPort: number): string {
+  if (host === '0.0.0.0' || host === '::') return `http://127.0.0.1:${wxmPort},http://localhost:${wxmPort}`;
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    throw new Error(`--host ${host}: the emulator's WxM is plain http, which the gadgets only trust on 127.0.0.1/localhost; use one of those or 0.0.0.0`);
+  }
+  return `http://${host.includes(':') ? `[${host}]` : host}:${wxmPort}`;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -38,7 +51,7 @@ async function main(): Promise<number> {
   const result = await buildGadgets({
     outDir: `${root}${OUT_DIR}`,
     baseUrl: `http://${host}:${finessePort}/3rdpartygadget/files/cx/`,
-    wxmBaseUrl: `http://${host}:${wxmPort}`,
+    wxmBaseUrl: emulatorWxmBaseUrls(host, wxmPort),
     quiet: true,
   });
   const errors = result.findings.filter((f) => f.level === 'error');

@@ -16,7 +16,11 @@ step "type-check"
 npx tsc --noEmit -p tsconfig.json || status=1
 
 step "build"
-npm run -s build || status=1
+# The built scripts only send the token to the WxM addresses baked in at build time: build for the port the
+# browser tests' emulator will serve WxM on (web-test-runner.config.mjs reads CX_EMULATOR_WXM_PORT).
+CX_EMULATOR_WXM_PORT="$(node -e 'import("./scripts/spawn-emulator.mjs").then((m) => m.freePort()).then(console.log)')" || exit 1
+export CX_EMULATOR_WXM_PORT
+npm run -s build -- --wxm-base-url "http://127.0.0.1:${CX_EMULATOR_WXM_PORT}" || status=1
 
 step "node tests (emulator, build output)"
 node_passed=0; node_failed=0

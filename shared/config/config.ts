@@ -4,11 +4,17 @@
  * parameter and replaced by the default, so a typo never blanks the gadget. Unknown URL parameters are reported
  * (they are usually typos); Finesse's own (gadgetHeight, nocache, up_*) are not. Unknown UserPrefs are not
  * reported: gadgets also keep their own state there (e.g. a supervisor's chosen team).
+ *
+ * Two exceptions fail closed instead of falling back, because the bearer token follows `wxmBaseUrl`: a WxM
+ * address the build does not allow (shared/config/wxm-origins.ts), and a parameter given twice with different
+ * values (e.g. `wxmBaseUrl` and `WXMBASEURL`: which one "wins" must not depend on the order). For wxmBaseUrl
+ * either one sets `wxmBlocked`, and no request may go to WxM at all.
  */
 import type { CesFormula, ConfigProblem, CsatFormula, FilterTag, GadgetConfig } from './types.js';
+import { normaliseWxmAddress, WXM_ORIGINS } from './wxm-origins.js';
 
 export const DEFAULT_CONFIG: Readonly<GadgetConfig> = Object.freeze<GadgetConfig>({
-  wxmBaseUrl: 'https://api.getcloudcherry.com',
+  wxmBaseUrl: WXM_ORIGINS[0]!,
   tokenSource: 'cherrypoint',
   questionnaires: [],
   metrics: ['nps', 'csat', 'ces'],
@@ -61,18 +67,8 @@ const number =
 const list = (raw: string) => [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
 
 const PARSERS = {
-  wxmBaseUrl: (raw: string) => {
-    let url: URL;
-    try {
-      url = new URL(raw.trim());
-    } catch {
-      return error('must be an absolute http(s) URL, e.g. https://api.getcloudcherry.com');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return error('must be an http(s) URL');
-    if (url.username || url.password) return error('must not contain credentials');
-    if (url.search || url.hash) return error('must not contain a query or fragment');
-    return ok(url.href.replace(/\/+$/, ''));
-  },
+  // Only well-formed here; whether the build allows it is decided in loadConfig (it needs the allowed list).
+  wxmBaseUrl: (raw: string) => normaliseWxmAddress(raw),
   tokenSource: (raw: string) => (/^[\w.-]{1,64}$/.test(raw.trim()) ? ok(raw.trim()) : error('must be a name of letters, digits, . _ -')),
   filterTags: oneOf<FilterTag>(['cc_AgentId', 'cc_TeamId']),
   questionnaires: (raw: string) => ok(list(raw)),
@@ -93,13 +89,16 @@ const PARSERS = {
     return Number.isInteger(n) && (n === 0 || (n >= 30 && n <= 86_400)) ? ok(n) : error('must be 0 (off) or a whole number of seconds from 30 to 86400');
   },
   locale: (raw: string) => {
+    let canonical: string | undefined;
     try {
-      const [canonical] = Intl.getCanonicalLocales(raw.trim().replace(/_/g, '-'));
-      if (canonical) return ok(canonical);
+      [canonical] = Intl.getCanonicalLocales(raw.trim().replace(/_/g, '-'));
     } catch {
       /* reported below */
     }
-    return error('must be a BCP-47 locale such as de-DE');
+    if (!canonical) return error('must be a BCP-47 locale such as de-DE');
+    // Well-formed but unknown (e.g. "xx"): dates and numbers would silently come out in another language.
+    if (Intl.DateTimeFormat.supportedLocalesOf([canonical]).length === 0) return error(`"${canonical}" is not a locale this browser knows, e.g. de-DE`);
+    return ok(canonical);
   },
   maskPii: (raw: string) => {
     const v = raw.trim().toLowerCase();
@@ -114,11 +113,19 @@ const PARSERS = {
   },
 } satisfies Record<(typeof PARAM_NAMES)[number], Parse<unknown>>;
 
-/** Builds the configuration; never throws. */
-export function loadConfig(params: URLSearchParams, prefs: Record<string, string>): { config: GadgetConfig; problems: ConfigProblem[] } {
+export interface LoadedConfig {
+  config: GadgetConfig;
+  problems: ConfigProblem[];
+  /** Set when the WxM address is not one this build allows: the gadget must not call WxM at all. */
+  wxmBlocked?: ConfigProblem;
+}
+
+/** Builds the configuration; never throws. `wxmOrigins`: the allowed WxM base URLs (default: this build's). */
+export function loadConfig(params: URLSearchParams, prefs: Record<string, string>, wxmOrigins: readonly string[] = WXM_ORIGINS): LoadedConfig {
   const problems: ConfigProblem[] = [];
-  const config: GadgetConfig = { ...DEFAULT_CONFIG, questionnaires: [], metrics: [...DEFAULT_CONFIG.metrics], targets: {} };
+  const config: GadgetConfig = { ...DEFAULT_CONFIG, wxmBaseUrl: wxmOrigins[0]!, questionnaires: [], metrics: [...DEFAULT_CONFIG.metrics], targets: {} };
   const known = new Set<string>(PARAM_NAMES.map((n) => n.toLowerCase()));
+  let wxmBlocked: ConfigProblem | undefined;
 
   for (const key of new Set(params.keys())) {
     if (!known.has(key.toLowerCase()) && !FOREIGN.test(key)) {
@@ -126,8 +133,10 @@ export function loadConfig(params: URLSearchParams, prefs: Record<string, string
     }
   }
   /** URL value (name matched case-insensitively, as admins type it), else the UserPref; '' counts as unset. */
-  const given = (name: string): { value: string; from: string } | undefined => {
-    for (const [k, v] of params) if (k.toLowerCase() === name.toLowerCase() && v.trim() !== '') return { value: v, from: 'URL' };
+  const given = (name: string): { value: string; from: string } | { conflict: string[] } | undefined => {
+    const hits = [...params].filter(([k, v]) => k.toLowerCase() === name.toLowerCase() && v.trim() !== '');
+    if (new Set(hits.map(([, v]) => v.trim())).size > 1) return { conflict: [...new Set(hits.map(([k]) => k))] };
+    if (hits[0]) return { value: hits[0][1], from: 'URL' };
     const pref = prefs[name];
     return pref !== undefined && pref.trim() !== '' ? { value: pref, from: 'UserPref' } : undefined;
   };
@@ -135,11 +144,24 @@ export function loadConfig(params: URLSearchParams, prefs: Record<string, string
   for (const name of PARAM_NAMES) {
     const raw = given(name);
     if (!raw) continue;
-    const parsed: Result<unknown> = PARSERS[name](raw.value);
-    if ('error' in parsed) problems.push({ param: name, message: `${name} ${parsed.error}; the ${raw.from} value is ignored and the default used` });
-    else apply(config, name, parsed.ok);
+    // Fail closed for wxmBaseUrl: the token would follow it, so there is no fallback to the default either.
+    const fallback = name === 'wxmBaseUrl' ? 'the gadget sends no request to WxM until this is fixed' : 'the default is used';
+    let message: string | undefined;
+    if ('conflict' in raw) {
+      message = `${name} is given more than once with different values (${raw.conflict.join(', ')}): give it once; ${fallback}`;
+    } else {
+      const parsed: Result<unknown> = PARSERS[name](raw.value);
+      if ('error' in parsed) message = `${name} ${parsed.error}; the ${raw.from} value is ignored and ${fallback}`;
+      else if (name === 'wxmBaseUrl' && !wxmOrigins.includes(parsed.ok as string)) {
+        message = `this WxM address (${parsed.ok as string}, ${name} from the ${raw.from}) is not allowed by this build (allowed: ${wxmOrigins.join(', ')}); ${fallback}`;
+      } else apply(config, name, parsed.ok);
+    }
+    if (message === undefined) continue;
+    const problem = { param: name, message };
+    if (name === 'wxmBaseUrl') wxmBlocked = problem;
+    problems.push(problem);
   }
-  return { config, problems };
+  return wxmBlocked ? { config, problems, wxmBlocked } : { config, problems };
 }
 
 function apply(config: GadgetConfig, name: (typeof PARAM_NAMES)[number], value: unknown): void {

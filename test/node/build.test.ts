@@ -64,6 +64,13 @@ describe('production build with --base-url', () => {
       assert.deepEqual(scripts, ['/desktop/assets/js/jquery.min.js', '/desktop/assets/js/finesse.js', BASE + scriptOf(bundle)]);
     });
 
+    it(`${file} Content starts with <!DOCTYPE html> and needs no scheme/host/hostPort UserPrefs on Finesse`, () => {
+      const doc = parseStrict(read(file));
+      assert.match(text(elements(doc, 'Content')[0]), /^<!DOCTYPE html>\n/);
+      const prefs = elements(doc, 'UserPref').map((u) => u.getAttribute('name'));
+      assert.ok(!prefs.some((p) => p === 'scheme' || p === 'host' || p === 'hostPort'), prefs.join(', '));
+    });
+
     it(`${file} keeps Shindig's content rewriting away from our host`, () => {
       const doc = parseStrict(read(file));
       const rewrite = elements(doc, 'Optional').find((o) => o.getAttribute('feature') === 'content-rewrite');
@@ -80,7 +87,12 @@ describe('production build with --base-url', () => {
       assert.equal(pref?.getAttribute('default_value'), tag, file);
     }
     const journeyPrefs = elements(parseStrict(read('journey.xml')), 'UserPref').map((u) => u.getAttribute('name'));
-    assert.ok(!journeyPrefs.includes('wxmBaseUrl'), 'no wxmBaseUrl UserPref without --wxm-base-url');
+    assert.ok(!journeyPrefs.includes('wxmBaseUrl'), 'no wxmBaseUrl UserPref (the allowed addresses are in the script)');
+  });
+
+  it('without --wxm-base-url the scripts trust the public WxM API only', () => {
+    assert.deepEqual(result.wxmBaseUrls, ['https://api.getcloudcherry.com']);
+    for (const script of Object.values(result.scripts)) assert.match(read(script), /\[["'`]https:\/\/api\.getcloudcherry\.com["'`]\]/, script);
   });
 
   it('layout-snippet.xml places each gadget in its role and tab with absolute, whitespace-free URLs', () => {

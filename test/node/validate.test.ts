@@ -58,6 +58,29 @@ describe('validator', () => {
     assertError(validateDist(broken), 'journey.xml', /outside|content-rewrite/);
   });
 
+  it('on Finesse (3rdpartygadget), loads the Finesse library root-relative and flags the UserPref form', () => {
+    assert.ok(good.xml.get('journey.xml')!.includes('<script src="/desktop/assets/js/jquery.min.js">'));
+    const broken = edit(good, 'journey.xml', (s) => s.replace('src="/desktop/assets/js/finesse.js"', 'src="__UP_scheme__://__UP_host__:__UP_hostPort__/desktop/assets/js/finesse.js"'));
+    assertError(validateDist(broken), 'journey.xml', /script #2 must be \/desktop\/assets\/js\/finesse.js \(root-relative/);
+  });
+
+  it('on an external host, loads the Finesse library through the scheme/host/hostPort UserPrefs, and flags the root-relative form', () => {
+    const external = output({ baseUrl: 'https://cdn.example.com/finesse/cx/' });
+    const journey = external.xml.get('journey.xml')!;
+    assert.ok(journey.includes('<script src="__UP_scheme__://__UP_host__:__UP_hostPort__/desktop/assets/js/jquery.min.js">'), journey);
+    assert.ok(journey.includes('<UserPref name="hostPort" datatype="hidden" default_value=""/>'), journey);
+    assert.deepEqual(validateDist(external), []);
+    const rootRelative = edit(external, 'analytics-agent.xml', (s) => s.replaceAll('__UP_scheme__://__UP_host__:__UP_hostPort__/desktop/', '/desktop/'));
+    assertError(validateDist(rootRelative), 'analytics-agent.xml', /script #1 must be __UP_scheme__.*not served by Finesse.*cdn\.example\.com/);
+    const noPref = edit(external, 'journey.xml', (s) => s.replace('<UserPref name="host" datatype="hidden" default_value=""/>', ''));
+    assertError(validateDist(noPref), 'journey.xml', /UserPref name="host"/);
+  });
+
+  it('flags a Content that does not start with <!DOCTYPE html>', () => {
+    const broken = edit(good, 'analytics-team.xml', (s) => s.replace('<![CDATA[<!DOCTYPE html>', '<![CDATA['));
+    assertError(validateDist(broken), 'analytics-team.xml', /DOCTYPE/);
+  });
+
   it('flags XML that does not parse', () => {
     const broken = edit(good, 'journey.xml', (s) => s.replace('</ModulePrefs>', ''));
     assertError(validateDist(broken), 'journey.xml', /parse/);
@@ -135,7 +158,33 @@ describe('--base-url / --wxm-base-url checks', () => {
     const { normaliseBaseUrl } = await import('../../gadget-xml/render.js');
     assert.equal(normaliseBaseUrl('https://f.example.com:8445/3rdpartygadget/files/cx', '--base-url', { folder: true }), 'https://f.example.com:8445/3rdpartygadget/files/cx/');
     assert.equal(normaliseBaseUrl('/3rdpartygadget/files/cx', '--base-url', { folder: true }), '/3rdpartygadget/files/cx/');
-    assert.equal(normaliseBaseUrl('https://wxm.example.com/', '--wxm-base-url', { folder: false }), 'https://wxm.example.com');
+  });
+
+  it('--wxm-base-url: a comma-separated list of https addresses, normalised; http only on loopback', async () => {
+    const { parseWxmBaseUrls } = await import('../../scripts/build.js');
+    assert.deepEqual(parseWxmBaseUrls(undefined), ['https://api.getcloudcherry.com']);
+    assert.deepEqual(parseWxmBaseUrls('https://WXM.example.com:443/, https://eu.example.com/proxy/,https://wxm.example.com'), [
+      'https://wxm.example.com',
+      'https://eu.example.com/proxy',
+    ]);
+    assert.deepEqual(parseWxmBaseUrls('http://127.0.0.1:4001,http://localhost:4001,http://[::1]:4001'), [
+      'http://127.0.0.1:4001',
+      'http://localhost:4001',
+      'http://[::1]:4001',
+    ]);
+    for (const bad of ['http://wxm.example.com', 'http://10.0.0.1:4001', 'http://127.0.0.2', 'wxm.example.com', 'https://u:p@wxm.example.com', 'https://wxm.example.com/?a=1', ',', 'ftp://wxm.example.com']) {
+      assert.throws(() => parseWxmBaseUrls(bad), /--wxm-base-url/, bad);
+    }
+  });
+
+  it('the build refuses a plain-http WxM address before building anything', async () => {
+    const { buildGadgets } = await import('../../scripts/build.js');
+    const dir = mkdtempSync(join(tmpdir(), 'cx-no-build-'));
+    try {
+      await assert.rejects(buildGadgets({ outDir: dir, wxmBaseUrl: 'http://wxm.example.com', quiet: true }), /must use https/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects what would give broken gadget URLs, naming the flag', async () => {
@@ -143,6 +192,5 @@ describe('--base-url / --wxm-base-url checks', () => {
     for (const bad of ['finesse.example.com/cx/', 'ftp://f.example.com/cx/', 'https://f.example.com/cx/?a=1', 'https://f.example.com/c x/']) {
       assert.throws(() => normaliseBaseUrl(bad, '--base-url', { folder: true }), /--base-url/, bad);
     }
-    assert.throws(() => normaliseBaseUrl('/api', '--wxm-base-url', { folder: false }), /--wxm-base-url/);
   });
 });

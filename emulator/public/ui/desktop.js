@@ -57,7 +57,11 @@
       '/gadgets/ifr?url=' + encodeURIComponent(abs) +
       '&user=' + encodeURIComponent(user.id) +
       '&mid=' + i +
-      '&cxTab=' + encodeURIComponent(box.getAttribute('data-tab'));
+      '&cxTab=' + encodeURIComponent(box.getAttribute('data-tab')) +
+      // Finesse fills these UserPrefs for every gadget: the Finesse host, for gadgets served elsewhere.
+      '&up_scheme=' + location.protocol.replace(':', '') +
+      '&up_host=' + encodeURIComponent(location.hostname) +
+      '&up_hostPort=' + (location.port || (location.protocol === 'https:' ? '443' : '80'));
     if (pageParams.get('sso')) src += '&sso=1';
     // stid=config|up|none: how the container hands over the skill target id (container.ts).
     if (pageParams.get('stid')) src += '&stid=' + encodeURIComponent(pageParams.get('stid'));

@@ -1,7 +1,8 @@
 /**
  * `/gadgets/ifr`: renders a gadget from its XML spec into an iframe page, as Shindig does — container
  * script first, then `<base href>` at the spec URL (so the Content's relative URLs resolve against it),
- * then the Content. The gadget URL with its own query stays in this page's `url` parameter.
+ * then the Content with `__UP_name__` substituted. The gadget URL with its own query stays in this page's
+ * `url` parameter.
  */
 import type { World } from '../world/types.js';
 import { containerScript, upPrefs } from './container.js';
@@ -62,6 +63,7 @@ export async function renderIfr(input: IfrInput): Promise<IfrResult> {
     if (e instanceof SpecError) return errorPage(422, e.message);
     throw e;
   }
+  // The container's up_* values (the desktop passes scheme/host/hostPort, as Finesse does), else the defaults.
   const prefs: Record<string, string> = {};
   for (const p of spec.prefs) prefs[p.name] = p.defaultValue;
   Object.assign(prefs, upPrefs(input.params));
@@ -83,8 +85,17 @@ export async function renderIfr(input: IfrInput): Promise<IfrResult> {
     `<title>${escapeHtml(spec.title || 'Gadget')}</title>\n` +
     // Before <base>: this inline script is part of the container, not of the gadget.
     `<script>${script.replace(/<\/script/gi, '<\\/script')}</script>\n` +
-    `<base href="${escapeHtml(base)}">\n</head><body>\n${warning}${spec.content}\n</body></html>\n`;
+    `<base href="${escapeHtml(base)}">\n</head><body>\n${warning}${substituteUserPrefs(spec, prefs)}\n</body></html>\n`;
   return { status: 200, html };
+}
+
+/**
+ * Shindig's UserPrefSubstituter: each `__UP_name__` of a pref the spec declares becomes the pref's value (the
+ * container's up_ value, else the spec's default_value, else ""), HTML-escaped; undeclared names stay as written.
+ */
+export function substituteUserPrefs(spec: Pick<GadgetSpec, 'prefs' | 'content'>, values: Record<string, string>): string {
+  const declared = new Set(spec.prefs.map((p) => p.name));
+  return spec.content.replace(/__UP_([\w.-]+?)__/g, (whole, name: string) => (declared.has(name) ? escapeHtml(values[name] ?? '') : whole));
 }
 
 function errorPage(status: number, message: string): IfrResult {

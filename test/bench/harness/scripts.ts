@@ -9,7 +9,25 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+interface SpawnModule {
+  spawnEmulator(args: string[], options?: { timeoutMs?: number }): Promise<Emulator>;
+  freePort(): Promise<number>;
+}
+
 export async function spawnEmulator(args: string[]): Promise<Emulator> {
-  const mod = await scriptModule<{ spawnEmulator(args: string[], options?: { timeoutMs?: number }): Promise<Emulator> }>('spawn-emulator.mjs');
+  const mod = await scriptModule<SpawnModule>('spawn-emulator.mjs');
   return mod.spawnEmulator(args, { timeoutMs: 120_000 });
+}
+
+export async function freePort(): Promise<number> {
+  return (await scriptModule<SpawnModule>('spawn-emulator.mjs')).freePort();
+}
+
+/** The args with `--wxm-port` set to `port` (the one WxM address the bench modules were served to trust). */
+export function withWxmPort(args: readonly string[], port: number): string[] {
+  const out = [...args];
+  const i = out.indexOf('--wxm-port');
+  if (i >= 0) out.splice(i, 2, '--wxm-port', String(port));
+  else out.push('--wxm-port', String(port));
+  return out;
 }

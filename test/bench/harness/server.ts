@@ -9,6 +9,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import { WXM_ORIGINS_DEFINE } from '../../../shared/config/wxm-origins.js';
 
 export const FINESSE_PATHS = ['/finesse/', '/desktop/', '/_emulator/', '/gadgets/', '/3rdpartygadget/'];
 export const RUNNER_PATH = '/__bench/runner.html';
@@ -24,7 +25,7 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-function benchPlugin(root: string, current: () => EmulatorEnv | undefined): Plugin {
+function benchPlugin(root: string, current: () => EmulatorEnv | undefined, wxmBaseUrl: string): Plugin {
   return {
     name: 'cx-bench',
     configureServer(server) {
@@ -38,7 +39,9 @@ function benchPlugin(root: string, current: () => EmulatorEnv | undefined): Plug
         }
         if (path === RUNNER_PATH) {
           res.setHeader('content-type', 'text/html');
-          res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,"></head><body></body></html>');
+          // Vite's dev server leaves a define's identifier in the code (it is a global in dev): set it here.
+          const trust = `<script>globalThis.${WXM_ORIGINS_DEFINE} = ${JSON.stringify([wxmBaseUrl])};</script>`;
+          res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,">${trust}</head><body></body></html>`);
           return;
         }
         if (!env || !FINESSE_PATHS.some((p) => path.startsWith(p))) return next();
@@ -62,7 +65,8 @@ function benchPlugin(root: string, current: () => EmulatorEnv | undefined): Plug
   };
 }
 
-export async function startServer(root: string): Promise<BenchServer> {
+/** `wxmBaseUrl`: the only WxM address the served gadget sources trust (shared/config/wxm-origins.ts). */
+export async function startServer(root: string, wxmBaseUrl: string): Promise<BenchServer> {
   let env: EmulatorEnv | undefined;
   const vite: ViteDevServer = await createServer({
     root,
@@ -77,7 +81,7 @@ export async function startServer(root: string): Promise<BenchServer> {
     // No pre-bundling: deps are served as ESM from node_modules, so nothing re-optimises (and reloads) mid-run.
     optimizeDeps: { noDiscovery: true, include: [] },
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
-    plugins: [benchPlugin(root, () => env)],
+    plugins: [benchPlugin(root, () => env, wxmBaseUrl)],
   });
   await vite.listen();
   const { port } = vite.httpServer!.address() as AddressInfo;
