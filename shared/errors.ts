@@ -20,18 +20,27 @@ export type ErrorCode =
   | 'no-caller-id'
   | 'unexpected';
 
+export interface AppErrorOptions {
+  /** HTTP status of the failed hop, when there was one. */
+  status?: number;
+  /** Retrying by hand may help (false for config errors). Default true. */
+  retryable?: boolean;
+}
+
 export class AppError extends Error {
   override readonly name = 'AppError';
+  readonly status?: number;
+  readonly retryable: boolean;
   constructor(
     readonly code: ErrorCode,
     readonly hop: Hop,
     /** Safe for logs and "copy diagnostics": no token, no PII. */
     readonly detail: string,
-    readonly status?: number,
-    /** Retrying by hand may help (false for config errors). */
-    readonly retryable = true,
+    { status, retryable = true }: AppErrorOptions = {},
   ) {
     super(`${hop}/${code}${status ? ` (${status})` : ''}: ${detail}`);
+    if (status !== undefined) this.status = status;
+    this.retryable = retryable;
   }
 }
 

@@ -21,7 +21,7 @@ export function viewFilter(target: ViewTarget | undefined, range: Range, tagMap:
   if (target) {
     const ids = contextQuestionIds(tagMap, target.tag, questionnaires);
     if (ids.length === 0) {
-      throw new AppError('config-invalid', 'config', `no question is tagged ${target.tag}`, undefined, false);
+      throw new AppError('config-invalid', 'config', `no question is tagged ${target.tag}`, { retryable: false });
     }
     filter.filterquestions = ids.map((questionId) => ({
       questionId,

@@ -130,7 +130,7 @@ async function run(
   const [tagMap, { settings, settingsRefused }] = await Promise.all([wxm.tagMap(signal), settingsOrDefaults(wxm, signal)]);
   const tz = timeZoneOf(settings);
   const period = resolvePeriod(req.period, req.now ?? new Date(), tz);
-  if (!period) throw new AppError('config-invalid', 'client', 'invalid custom period', undefined, false);
+  if (!period) throw new AppError('config-invalid', 'client', 'invalid custom period', { retryable: false });
   const bands = npsBands(settings);
   const options: FoldOptions = {
     tagMap,

@@ -84,7 +84,7 @@ export class JourneyLookup {
       now: (this.deps.now ?? (() => new Date()))(),
     });
     if (!this.filter) {
-      throw new AppError('no-caller-id', 'config', 'no identity question for this caller id kind', undefined, false);
+      throw new AppError('no-caller-id', 'config', 'no identity question for this caller id kind', { retryable: false });
     }
     const page = await wxm.answersPage(this.filter, 1, this.pageSize, signal);
     this.pagesLoaded = 1;

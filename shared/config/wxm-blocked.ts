@@ -9,7 +9,7 @@ import type { ConfigProblem } from './types.js';
 
 export function blockedWxm(problem: ConfigProblem): WxmApi {
   const refuse = (): never => {
-    throw new AppError('config-invalid', 'config', problem.message, undefined, false);
+    throw new AppError('config-invalid', 'config', problem.message, { retryable: false });
   };
   const fail = async (): Promise<never> => refuse();
   return {

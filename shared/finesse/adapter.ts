@@ -181,7 +181,7 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
   // ---- session ----
   function waitForHub(): Promise<void> {
     const hub = gadgets().HubSettings;
-    if (!hub) return Promise.reject(new AppError('unexpected', 'finesse', 'not inside a Finesse container (gadgets.HubSettings missing)', undefined, false));
+    if (!hub) return Promise.reject(new AppError('unexpected', 'finesse', 'not inside a Finesse container (gadgets.HubSettings missing)', { retryable: false }));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new AppError('timeout', 'finesse', `the Finesse container did not connect within ${connectTimeoutMs} ms`)),
@@ -198,7 +198,7 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
 
   function loadUser(cfg: FinesseGlobals.Config): Promise<FinesseGlobals.User> {
     const User = finesse().restservices?.User;
-    if (!User) return Promise.reject(new AppError('unexpected', 'finesse', 'finesse.js is not loaded (finesse.restservices.User missing)', undefined, false));
+    if (!User) return Promise.reject(new AppError('unexpected', 'finesse', 'finesse.js is not loaded (finesse.restservices.User missing)', { retryable: false }));
     return new Promise((resolve, reject) => {
       const u = new User({
         id: cfg.id,
@@ -206,8 +206,8 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
         onError: (e) =>
           reject(
             e?.status === 401 || e?.status === 403
-              ? new AppError('finesse-auth', 'finesse', 'Finesse refused to load the user', e.status, false)
-              : new AppError('unexpected', 'finesse', 'Finesse could not load the user', e?.status),
+              ? new AppError('finesse-auth', 'finesse', 'Finesse refused to load the user', { status: e.status, retryable: false })
+              : new AppError('unexpected', 'finesse', 'Finesse could not load the user', { status: e?.status }),
           ),
       });
     });
@@ -222,7 +222,7 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
     await waitForHub();
     const f = finesse();
     const cfg = f.gadget?.Config;
-    if (!cfg) throw new AppError('unexpected', 'finesse', 'finesse.gadget.Config missing', undefined, false);
+    if (!cfg) throw new AppError('unexpected', 'finesse', 'finesse.gadget.Config missing', { retryable: false });
     f.clientservices?.ClientServices?.init(cfg, false);
     try {
       f.containerservices?.ContainerServices?.init();

@@ -24,7 +24,7 @@
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
 import type { CloudConnectToken } from '../wxm/types.js';
-import { abortError, backoffDelay, raceAbort, realTimers, sleep, type Timers } from './backoff.js';
+import { abortError, backoffDelay, raceAbort, realTimers, sleep, type Timers } from '../async.js';
 
 export interface TokenClient {
   /** A valid token (cached, or fetched once for all concurrent callers). Aborting only stops this caller's wait. */
@@ -136,11 +136,11 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     try {
       body = (await res.json()) as typeof body;
     } catch {
-      throw new AppError('token-malformed', 'cloudconnect', 'token service answered 200 with a body that is not JSON', 200, false);
+      throw new AppError('token-malformed', 'cloudconnect', 'token service answered 200 with a body that is not JSON', { status: 200, retryable: false });
     }
     const token = tokenOf(body);
     if (typeof token !== 'string' || token.trim() === '' || /\s/.test(token.trim())) {
-      throw new AppError('token-malformed', 'cloudconnect', 'token service answered 200 without an access_token', 200, false);
+      throw new AppError('token-malformed', 'cloudconnect', 'token service answered 200 without an access_token', { status: 200, retryable: false });
     }
     const t = now();
     const lifetime = lifetimeMs(body, res.headers.get('Date'), t);
@@ -169,11 +169,11 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
 
   function statusError(status: number): AppError {
     if (status === 401 || status === 403)
-      return new AppError('finesse-auth', 'finesse', 'Finesse refused the credentials for the token service', status, false);
-    if (status === 404) return new AppError('cloudconnect-down', 'finesse', 'token service not found on this Finesse', status, false);
+      return new AppError('finesse-auth', 'finesse', 'Finesse refused the credentials for the token service', { status, retryable: false });
+    if (status === 404) return new AppError('cloudconnect-down', 'finesse', 'token service not found on this Finesse', { status, retryable: false });
     if (status >= 500 || status === 429)
-      return new AppError('cloudconnect-down', 'cloudconnect', `token service answered ${status}`, status);
-    return new AppError('unexpected', 'finesse', `token service answered ${status}`, status, false);
+      return new AppError('cloudconnect-down', 'cloudconnect', `token service answered ${status}`, { status });
+    return new AppError('unexpected', 'finesse', `token service answered ${status}`, { status, retryable: false });
   }
 
   function schedule(c: Cached): void {
@@ -187,7 +187,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
   }
 
   function refresh(): Promise<string> {
-    if (disposed) return Promise.reject(new AppError('unexpected', 'client', 'token client disposed', undefined, false));
+    if (disposed) return Promise.reject(new AppError('unexpected', 'client', 'token client disposed', { retryable: false }));
     inflight ??= fetchToken()
       .then((c) => {
         if (!disposed) {

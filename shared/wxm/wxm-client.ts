@@ -8,7 +8,7 @@
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
-import { abortError, raceAbort } from '../token/backoff.js';
+import { abortError, raceAbort } from '../async.js';
 import type { TokenClient } from '../token/token-client.js';
 import type { AnswerBatch, StreamOptions, TagMap, WxmApi } from './api.js';
 import { buildTagMap, scaleIndex } from './tag-map.js';
@@ -92,7 +92,7 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
             token = await tokens.refreshAfter401(token, signal);
             continue;
           }
-          throw new AppError('wxm-auth', 'wxm', 'WxM rejected a freshly refreshed token', 401);
+          throw new AppError('wxm-auth', 'wxm', 'WxM rejected a freshly refreshed token', { status: 401 });
         }
         if (notFoundIsNull && e instanceof HTTPError && e.response.status === 404) return undefined;
         throw toWxmError(e, path, timeoutMs);
@@ -172,7 +172,7 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
     },
 
     async answersPage(filter: FilterBy, page: number, rows: number, signal?: AbortSignal): Promise<PageBatch> {
-      if (!Number.isInteger(page) || page < 1) throw new AppError('unexpected', 'client', `page must be 1 or more (got ${page})`, undefined, false);
+      if (!Number.isInteger(page) || page < 1) throw new AppError('unexpected', 'client', `page must be 1 or more (got ${page})`, { retryable: false });
       const [raw, scaleMap] = await Promise.all([fetchPage(filter, page, rows, signal), scales(signal)]);
       let list: unknown;
       let totalCount: number;
@@ -304,10 +304,10 @@ function toWxmError(e: unknown, path: string, timeoutMs: number): AppError {
   const where = route(path);
   if (e instanceof HTTPError) {
     const s = e.response.status;
-    if (s === 429) return new AppError('wxm-rate-limited', 'wxm', `${where}: still rate-limited after retries`, s);
-    if (s >= 500) return new AppError('wxm-server', 'wxm', `${where}: server error`, s);
-    if (s === 403) return new AppError('wxm-auth', 'wxm', `${where}: access denied`, s, false);
-    return new AppError('unexpected', 'wxm', `${where}: request refused`, s, false);
+    if (s === 429) return new AppError('wxm-rate-limited', 'wxm', `${where}: still rate-limited after retries`, { status: s });
+    if (s >= 500) return new AppError('wxm-server', 'wxm', `${where}: server error`, { status: s });
+    if (s === 403) return new AppError('wxm-auth', 'wxm', `${where}: access denied`, { status: s, retryable: false });
+    return new AppError('unexpected', 'wxm', `${where}: request refused`, { status: s, retryable: false });
   }
   if (e instanceof TimeoutError || (e as { name?: string })?.name === 'TimeoutError')
     return new AppError('timeout', 'wxm', `${where}: no answer within ${timeoutMs} ms`);

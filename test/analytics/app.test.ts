@@ -175,7 +175,7 @@ describe('<cx-analytics-app> with fake services', () => {
 
   it('an error shows retry; retry loads; a refresh keeps the data with its "as of" time', async () => {
     const wxm = new FakeWxm(specs().map(answer));
-    wxm.failWith = new AppError('cloudconnect-down', 'cloudconnect', 'token service 503', 503);
+    wxm.failWith = new AppError('cloudconnect-down', 'cloudconnect', 'token service 503', { status: 503 });
     const { app, adapter: a } = await mount(wxm, config(), session('supervisor'));
     await waitUntil(() => deepQuery(app, 'cx-state-panel[kind=error]'), 'no error panel');
     expect(deepQuery(app, '[part=kpi-value]')).to.equal(null);
@@ -184,7 +184,7 @@ describe('<cx-analytics-app> with fake services', () => {
     await loaded(app);
     expect(kpiValues(app).nps).to.equal('33');
     // A failing refresh from tab activation keeps the numbers on screen.
-    wxm.failWith = new AppError('wxm-server', 'wxm', '503', 503);
+    wxm.failWith = new AppError('wxm-server', 'wxm', '503', { status: 503 });
     a.tabs.forEach((fn) => fn());
     await waitUntil(() => deepQuery(app, 'cx-state-panel[kind=error]'), 'no error after refresh');
     expect(kpiValues(app).nps).to.equal('33');

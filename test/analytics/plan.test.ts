@@ -79,7 +79,7 @@ describe('analytics data plan', () => {
   it('a 403 on /api/settings (restricted token) does not fail the view: default NPS bands, and it says so', async () => {
     class Refused extends FakeWxm {
       override async settings(): Promise<never> {
-        throw new AppError('wxm-auth', 'wxm', 'api/settings: access denied', 403, false);
+        throw new AppError('wxm-auth', 'wxm', 'api/settings: access denied', { status: 403, retryable: false });
       }
     }
     const wxm = new Refused(world().map(answer), { timeZoneOffset: 0, npsRange: '5,8' });
@@ -184,7 +184,7 @@ describe('analytics data plan', () => {
 
   it('passes errors through as they are', async () => {
     const wxm = new FakeWxm([]);
-    wxm.failWith = new AppError('wxm-server', 'wxm', '503', 503);
+    wxm.failWith = new AppError('wxm-server', 'wxm', '503', { status: 503 });
     let error: unknown;
     try {
       await loadView(wxm, config, { target: { tag: 'cc_AgentId', value: 'x' }, period: { key: '7d' }, perAgent: false, now }, new AbortController().signal);

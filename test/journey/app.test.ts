@@ -102,7 +102,7 @@ describe('<cx-journey-app> with fakes', () => {
     const wxm = new FakeWxm();
     let fail = true;
     wxm.auto = () => {
-      if (fail) throw new AppError('wxm-server', 'wxm', 'status 500', 500);
+      if (fail) throw new AppError('wxm-server', 'wxm', 'status 500', { status: 500 });
       return { answers: [], totalCount: 0 };
     };
     const { app, adapter } = await mount(wxm);

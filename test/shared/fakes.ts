@@ -1,5 +1,5 @@
 /** Test doubles for the shared engine: a hand-driven clock with timers, a scripted fetch, a console spy. */
-import type { Timers } from '../../shared/token/backoff.js';
+import type { Timers } from '../../shared/async.js';
 
 export interface FakeClock {
   now(): number;

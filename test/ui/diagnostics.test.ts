@@ -7,12 +7,7 @@ const OPAQUE = 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo';
 const HEX = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
 
 describe('buildDiagnostics', () => {
-  const error = new AppError(
-    'wxm-auth',
-    'wxm',
-    `401 after refresh; sent Authorization: Bearer ${OPAQUE} for caller +49 170 1234567 (ana.lopez@example.com)`,
-    401,
-  );
+  const error = new AppError('wxm-auth', 'wxm', `401 after refresh; sent Authorization: Bearer ${OPAQUE} for caller +49 170 1234567 (ana.lopez@example.com)`, { status: 401 });
   const context = {
     gadget: 'journey',
     url: `https://wxm.example/api/answers?access_token=${OPAQUE}&page=2`,

@@ -7,7 +7,7 @@ import { RetryEvent, type CxStatePanel } from '../../shared/ui/state-panel.js';
 import '../../shared/ui/state-panel.js';
 
 const BEARER = 'Bearer QWxhZGRpbjpvcGVuIHNlc2FtZQ9876543210abcdef';
-const down = new AppError('cloudconnect-down', 'cloudconnect', `token service 503 (${BEARER})`, 503);
+const down = new AppError('cloudconnect-down', 'cloudconnect', `token service 503 (${BEARER})`, { status: 503 });
 const shadow = (el: Element) => el.shadowRoot!;
 const button = (el: Element, part: string) => shadow(el).querySelector<HTMLButtonElement>(`[part="${part}"]`);
 
@@ -68,7 +68,7 @@ describe('<cx-state-panel>', function () {
   });
 
   it('offers no Retry when retrying cannot help (config errors)', async () => {
-    const cfg = new AppError('config-invalid', 'config', 'wxmBaseUrl missing', undefined, false);
+    const cfg = new AppError('config-invalid', 'config', 'wxmBaseUrl missing', { retryable: false });
     const el = await fixture<CxStatePanel>(html`<cx-state-panel kind="error" .error=${cfg}></cx-state-panel>`);
     expect(button(el, 'retry')).to.be.null;
     expect(button(el, 'copy')).to.exist;

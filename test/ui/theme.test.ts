@@ -122,7 +122,7 @@ describe('theme palette', function () {
 describe('kit components inside a themed root', function () {
   // The first axe run loads axe-core; on a loaded shared machine that alone can pass the 20 s default.
   this.timeout(60_000);
-  const err = new AppError('wxm-server', 'wxm', 'HTTP 502', 502);
+  const err = new AppError('wxm-server', 'wxm', 'HTTP 502', { status: 502 });
   const opts = [
     { value: 'a', label: 'Today' },
     { value: 'b', label: '7 d' },

@@ -1,4 +1,4 @@
-/** Exponential backoff with jitter and abortable sleeps, shared by the token client and the WxM client. */
+/** Async helpers shared by the clients and gadgets: injectable timers, backoff with jitter, abortable sleeps and waits. */
 
 /** Injectable timers so tests can drive time by hand. */
 export interface Timers {

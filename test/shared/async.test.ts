@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { backoffDelay, raceAbort, sleep } from '../../shared/token/backoff.js';
+import { backoffDelay, raceAbort, sleep } from '../../shared/async.js';
 
 describe('backoff', () => {
   it('doubles per attempt with equal jitter, capped', () => {
