@@ -43,9 +43,9 @@ describe('desktop control panel: the feedback loop', function () {
     set('NPS 0–10', '2');
     set('Send the survey as an SMS/email link (answered later)', 'on');
     const call = (await control('calls', { user: agent.id, customerId: customer.id })) as { id: string };
-    await waitUntil(() => button(`Answer call ${call.id}`), 'the call did not ring');
+    await waitUntil(() => button(`Answer call ${call.id}`), 'the call did not ring', { timeout: 10_000 });
     button(`Answer call ${call.id}`)!.click();
-    await waitUntil(() => button(`End call ${call.id}`) && !button(`Answer call ${call.id}`), 'not answered');
+    await waitUntil(() => button(`End call ${call.id}`) && !button(`Answer call ${call.id}`), 'not answered', { timeout: 10_000 });
     button(`End call ${call.id}`)!.click();
     await waitUntil(() => button(`Answer the survey link of call ${call.id}`), 'no link waiting', { timeout: 15_000 });
     expect((await facts(customer.id)).customerResponses, 'nothing before the customer answers').to.equal(was.customerResponses);
