@@ -17,7 +17,7 @@ export const finesseContext = createContext<FinesseAdapter>(Symbol('cx-finesse')
 export const localeContext = createContext<string>(Symbol('cx-locale'));
 
 /** Provides every service on `host` (call before the consuming elements connect below it). */
-export function provideServices(host: HTMLElement, s: GadgetServices): void {
+export function provideServices(host: HTMLElement, s: GadgetServices<WxmApi>): void {
   const providers = [
     new ContextProvider(host, { context: wxmContext, initialValue: s.wxm }),
     new ContextProvider(host, { context: sessionContext, initialValue: s.session }),

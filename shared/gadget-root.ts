@@ -11,7 +11,8 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { bootGadget, type BootOptions, type GadgetServices } from './boot.js';
+import { bootWith, type BootOptions, type GadgetServices, type WxmFactory } from './boot.js';
+import type { WxmReads } from './wxm/api.js';
 import { toAppError, type AppError } from './errors.js';
 import { createFinesseAdapter } from './finesse/adapter.js';
 import type { FinesseAdapter } from './finesse/types.js';
@@ -21,8 +22,8 @@ import { themeStyles } from './ui/theme.js';
 import './ui/state-panel.js';
 
 /** What the root needs of a gadget's app element. */
-export interface GadgetApp extends HTMLElement {
-  services?: GadgetServices;
+export interface GadgetApp<W extends WxmReads = WxmReads> extends HTMLElement {
+  services?: GadgetServices<W>;
   readonly updateComplete?: Promise<unknown>;
 }
 
@@ -59,7 +60,7 @@ export class GadgetRoot extends LitElement {
   @property() gadget = '';
   /** The adapter whose iframe this root sizes (known before the boot, so a failed boot is sized too). */
   @property({ attribute: false }) adapter?: FinesseAdapter;
-  @property({ attribute: false }) services?: GadgetServices;
+  @property({ attribute: false }) services?: GadgetServices<WxmReads>;
   /** The boot failed before services existed. */
   @property({ attribute: false }) bootError?: AppError;
 
@@ -118,19 +119,21 @@ export class GadgetRoot extends LitElement {
   }
 }
 
-export interface StartOptions<A extends GadgetApp> extends BootOptions {
+export interface StartOptions<W extends WxmReads> extends BootOptions {
   /** Names the gadget in diagnostics ("journey", "analytics"). */
   gadget: string;
+  /** The WxM client the gadget needs: createWxmReader (pages only) or createWxmClient (shared/wxm/wxm-client.ts). */
+  wxmClient: WxmFactory<W>;
   /** The app element, not yet connected; the root sets `services` on it before it is. */
-  app: A;
+  app: GadgetApp<W>;
   /** Where the root goes (default document.body). */
   host?: HTMLElement;
   /** Provide the services as contexts on the root too (for apps whose components @consume them). */
-  provide?: (root: HTMLElement, services: GadgetServices) => void;
+  provide?: (root: HTMLElement, services: GadgetServices<W>) => void;
 }
 
 /** Boots and mounts a gadget; resolves with its root once the app (or the boot error) is on screen. */
-export async function startGadget<A extends GadgetApp>(o: StartOptions<A>): Promise<GadgetRoot> {
+export async function startGadget<W extends WxmReads>(o: StartOptions<W>): Promise<GadgetRoot> {
   const root = document.createElement('cx-gadget-root');
   root.gadget = o.gadget;
   // Created here (not inside bootGadget) so that a failed boot can still lift the loading indicator.
@@ -138,7 +141,7 @@ export async function startGadget<A extends GadgetApp>(o: StartOptions<A>): Prom
   root.adapter = adapter;
   (o.host ?? document.body).append(root);
   try {
-    const services = await bootGadget({ ...o, adapter });
+    const services = await bootWith(o.wxmClient, { ...o, adapter });
     setLocale(services.locale);
     o.provide?.(root, services);
     root.services = services;

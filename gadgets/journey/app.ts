@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
 import { DEFAULT_BANDS, npsBands } from '../../shared/metrics/index.js';
 import type { GadgetServices } from '../../shared/boot.js';
+import type { WxmReads } from '../../shared/wxm/api.js';
 import { CallRegistry } from './call-registry.js';
 import { msg } from './messages.js';
 import './view.js';
@@ -29,13 +30,13 @@ export class JourneyApp extends LitElement {
   ];
 
   /** Set once, by the root (or a test). */
-  @property({ attribute: false }) services?: GadgetServices;
+  @property({ attribute: false }) services?: GadgetServices<WxmReads>;
 
   /** The calls and their lookups (read by the bench; set by the app). */
   @state() registry?: CallRegistry;
   private cleanups: Array<() => void> = [];
 
-  private started?: GadgetServices;
+  private started?: GadgetServices<WxmReads>;
 
   protected override willUpdate(): void {
     if (this.services && this.services !== this.started && this.isConnected) this.start(this.services);
@@ -51,7 +52,7 @@ export class JourneyApp extends LitElement {
     this.stop();
   }
 
-  private start(s: GadgetServices): void {
+  private start(s: GadgetServices<WxmReads>): void {
     this.stop();
     this.started = s;
     // Session-wide reads start now, so a call's lookup only has to fetch its answers.

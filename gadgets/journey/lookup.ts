@@ -4,7 +4,7 @@
  * cancels the request in flight (the signal goes through the WxM client to fetch).
  */
 import type { CallerId } from '../../shared/finesse/types.js';
-import type { TagMap, WxmApi } from '../../shared/wxm/api.js';
+import type { TagMap, WxmReads } from '../../shared/wxm/api.js';
 import type { Answer, FilterBy } from '../../shared/wxm/types.js';
 import { AppError, isAbort, toAppError } from '../../shared/errors.js';
 import { DEFAULT_BANDS } from '../../shared/metrics/index.js';
@@ -12,7 +12,7 @@ import type { NpsBands } from '../../shared/metrics/types.js';
 import { buildFilter, mergePage, PAGE_SIZE, type JourneyFilters } from './query.js';
 
 export interface LookupDeps {
-  wxm: WxmApi;
+  wxm: WxmReads;
   questionnaires: readonly string[];
   /** The account's NPS bands (read once per session); the defaults when absent or failed. */
   bands?: Promise<NpsBands>;

@@ -2,7 +2,10 @@
 import { expect } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { startGadget } from '../../shared/gadget-root.js';
+import { provideServices, sessionContext } from '../../shared/context.js';
+import { createWxmClient } from '../../shared/wxm/wxm-client.js';
 import type { GadgetServices } from '../../shared/boot.js';
 import type { FinesseAdapter, FinesseSession } from '../../shared/finesse/types.js';
 import { getLocale, setLocale } from '../../shared/i18n/catalogue.js';
@@ -24,9 +27,16 @@ class ProbeApp extends LitElement {
   }
 }
 
+/** A component deeper in the tree that needs a service: it consumes it (when the gadget asks for contexts). */
+@customElement('cx-probe-consumer')
+class ProbeConsumer extends LitElement {
+  @consume({ context: sessionContext }) session?: FinesseSession;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'cx-probe-app': ProbeApp;
+    'cx-probe-consumer': ProbeConsumer;
   }
 }
 
@@ -78,7 +88,7 @@ describe('startGadget (shared/gadget-root.ts)', () => {
     const env = await testEnv();
     const { adapter, log } = fakeAdapter(`wxmBaseUrl=${encodeURIComponent(env.wxmUrl)}&theme=dark`, undefined, 'de-DE');
     const app = document.createElement('cx-probe-app');
-    const root = await startGadget({ gadget: 'probe', app, adapter });
+    const root = await startGadget({ gadget: 'probe', wxmClient: createWxmClient, app, adapter });
     expect(app.parentElement).to.equal(root);
     expect(app.servicesAtConnect?.session.wxmAgentId).to.equal('5001');
     expect(getLocale()).to.equal('de-DE');
@@ -93,7 +103,7 @@ describe('startGadget (shared/gadget-root.ts)', () => {
   it('shows configuration problems above the app, the blocked WxM address among them', async () => {
     const { adapter } = fakeAdapter('wxmBaseUrl=https%3A%2F%2Fapi.getcloudcherry.com&bogus=1');
     const app = document.createElement('cx-probe-app');
-    const root = await startGadget({ gadget: 'probe', app, adapter });
+    const root = await startGadget({ gadget: 'probe', wxmClient: createWxmClient, app, adapter });
     const problems = root.shadowRoot!.querySelector('[part=problems]')!;
     expect(problems.getAttribute('role')).to.equal('alert');
     expect(problems.textContent).to.include('This gadget is not set up correctly');
@@ -107,7 +117,7 @@ describe('startGadget (shared/gadget-root.ts)', () => {
   it('a failed boot shows the error panel with Retry (no app), and still lifts the loading indicator', async () => {
     const { adapter, log } = fakeAdapter('', () => Promise.reject(new Error('no container')));
     const app = document.createElement('cx-probe-app');
-    const root = await startGadget({ gadget: 'probe', app, adapter });
+    const root = await startGadget({ gadget: 'probe', wxmClient: createWxmClient, app, adapter });
     expect(app.isConnected).to.equal(false);
     const panel = root.shadowRoot!.querySelector('cx-state-panel')!;
     expect(panel.getAttribute('kind')).to.equal('error');
@@ -122,7 +132,7 @@ describe('startGadget (shared/gadget-root.ts)', () => {
     const env = await testEnv();
     const { adapter, log, activateTab } = fakeAdapter(`wxmBaseUrl=${encodeURIComponent(env.wxmUrl)}`);
     const app = document.createElement('cx-probe-app');
-    await startGadget({ gadget: 'probe', app, adapter });
+    await startGadget({ gadget: 'probe', wxmClient: createWxmClient, app, adapter });
     await frames(3);
     let before = heights(log);
     app.lines = 30; // an inner render, nothing the root is told about
@@ -134,5 +144,23 @@ describe('startGadget (shared/gadget-root.ts)', () => {
     await frames(2);
     expect(heights(log)).to.be.greaterThan(before);
     app.services!.tokens.dispose();
+  });
+
+  it('provides the services as contexts only when the gadget asks (provideServices), for components that consume them', async () => {
+    const env = await testEnv();
+    const query = `wxmBaseUrl=${encodeURIComponent(env.wxmUrl)}`;
+    const app = document.createElement('cx-probe-app');
+    const root = await startGadget({ gadget: 'probe', wxmClient: createWxmClient, app, adapter: fakeAdapter(query).adapter, provide: provideServices });
+    const deep = document.createElement('cx-probe-consumer');
+    app.append(deep);
+    expect(deep.session?.wxmAgentId).to.equal('5001');
+    root.remove();
+    const plain = document.createElement('cx-probe-app');
+    await startGadget({ gadget: 'probe', wxmClient: createWxmClient, app: plain, adapter: fakeAdapter(query).adapter });
+    const orphan = document.createElement('cx-probe-consumer');
+    plain.append(orphan);
+    expect(orphan.session, 'no context without provide').to.equal(undefined);
+    app.services!.tokens.dispose();
+    plain.services!.tokens.dispose();
   });
 });
