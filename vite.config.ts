@@ -43,7 +43,7 @@ export function minifyTemplates(): Plugin {
     raw
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .split(/('[^'\n]*'|"[^"\n]*")/)
-      .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':')))
+      .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}')))
       .join('');
   return {
     name: 'cx-minify-templates',

@@ -11,7 +11,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { bootWith, type BootOptions, type GadgetServices, type WxmFactory } from './boot.js';
+import { bootWith, type BootOptions, type GadgetKit, type GadgetServices } from './boot.js';
 import type { WxmReads } from './wxm/api.js';
 import { toAppError, type AppError } from './errors.js';
 import { createFinesseAdapter } from './finesse/adapter.js';
@@ -111,7 +111,7 @@ export class GadgetRoot extends LitElement {
         ? html`<section class="problems" part="problems" role="alert" aria-labelledby="problems-h">
             <h2 id="problems-h">${rootMsg.t('config.heading')}</h2>
             <ul>
-              ${problems.map((p) => html`<li>${rootMsg.t('config.item', { param: p.param, message: p.message })}</li>`)}
+              ${problems.map((p) => html`<li>${p.param}: ${p.message}</li>`)}
             </ul>
           </section>`
         : nothing}
@@ -119,11 +119,9 @@ export class GadgetRoot extends LitElement {
   }
 }
 
-export interface StartOptions<W extends WxmReads> extends BootOptions {
+export interface StartOptions<W extends WxmReads> extends BootOptions, GadgetKit<W> {
   /** Names the gadget in diagnostics ("journey", "analytics"). */
   gadget: string;
-  /** The WxM client the gadget needs: createWxmReader (pages only) or createWxmClient (shared/wxm/wxm-client.ts). */
-  wxmClient: WxmFactory<W>;
   /** The app element, not yet connected; the root sets `services` on it before it is. */
   app: GadgetApp<W>;
   /** Where the root goes (default document.body). */
@@ -141,7 +139,7 @@ export async function startGadget<W extends WxmReads>(o: StartOptions<W>): Promi
   root.adapter = adapter;
   (o.host ?? document.body).append(root);
   try {
-    const services = await bootWith(o.wxmClient, { ...o, adapter });
+    const services = await bootWith(o, { ...o, adapter });
     setLocale(services.locale);
     o.provide?.(root, services);
     root.services = services;
