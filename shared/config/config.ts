@@ -70,6 +70,7 @@ const SHARED_PARSERS = {
   // Only well-formed here; whether the build allows it is decided in loadConfig (it needs the allowed list).
   wxmBaseUrl: (raw: string) => normaliseWxmAddress(raw),
   tokenSource: (raw: string) => (/^[\w.-]{1,64}$/.test(raw.trim()) ? ok(raw.trim()) : error('must be a name of letters, digits, . _ -')),
+  questionnaires: (raw: string) => ok(list(raw)),
   locale: (raw: string) => {
     let canonical: string | undefined;
     try {
