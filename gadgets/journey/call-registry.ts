@@ -1,11 +1,12 @@
 /**
  * Which journey the gadget shows, driven by Finesse call events. One entry per dialog:
  * - 'offered' (ALERTING) starts the lookup, so the journey is ready when the agent accepts;
- * - a newer call aborts and forgets older lookups, except consult/conference dialogs and calls still in progress,
- *   which keep their own results;
- * - the view follows the newest accepted dialog still in progress; an ended call stays visible (marked ended)
- *   until the next call; monitor/barge dialogs never show anything about a customer.
- * Manual searches are a pseudo-dialog that a newly accepted call replaces.
+ * - a newer call forgets calls that only rang; calls still in progress (held ones too) and consult/conference
+ *   dialogs keep their own results; ended calls are forgotten once another call becomes active;
+ * - the view shows the call this agent was most recently active on (accepted, or resumed from hold) while any is
+ *   live; when none is, the one that ended last (marked ended); monitor/barge dialogs never show anything about
+ *   a customer.
+ * Manual searches are a pseudo-dialog that a newly accepted or resumed call replaces.
  * Listeners hear of every change of what is on screen: another target, and a lookup on screen settling or paging.
  * The registry owns retries: Retry, and the automatic one while Cloud Connect is down.
  */
@@ -40,8 +41,10 @@ export type OnScreen =
 interface Entry {
   key: string;
   call: CallInfo | null;
-  accepted: number; // order of acceptance; 0 = not accepted
-  ended: boolean;
+  /** When the agent was last active on it (accepted or resumed), in event order; 0 = never. */
+  activeAt: number;
+  /** When it ended, in event order; 0 = live. */
+  endedAt: number;
   base?: JourneyLookup;
   filtered?: JourneyLookup;
 }
@@ -53,7 +56,8 @@ const sameFilters = (a: JourneyFilters, b: JourneyFilters): boolean => a.period 
 export class CallRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Set<(view: OnScreen) => void>();
-  private acceptCounter = 0;
+  /** Orders activations and endings. */
+  private clock = 0;
   private filterState: JourneyFilters = DEFAULT_FILTERS;
   private viewCache: OnScreen = { kind: 'idle' };
   private readonly watched = new WeakSet<JourneyLookup>();
@@ -83,10 +87,14 @@ export class CallRegistry {
         break;
       case 'accepted':
         this.offer(call);
-        this.accept(this.entries.get(call.dialogId) as Entry);
+        this.activate(this.entries.get(call.dialogId) as Entry);
         break;
       case 'changed': {
+        const was = this.entries.get(call.dialogId)?.call?.agentState;
         this.offer(call); // updates the entry, starts a lookup if caller ids arrived late
+        const entry = this.entries.get(call.dialogId) as Entry;
+        // Resumed from hold (or back from a consult): the agent is on this call again.
+        if (entry.activeAt && call.agentState === 'ACTIVE' && was !== 'ACTIVE') this.activate(entry);
         break;
       }
       case 'ended':
@@ -99,10 +107,10 @@ export class CallRegistry {
   /** Agent-initiated search: shown until the next accepted call. */
   search(callerId: CallerId): void {
     this.drop(MANUAL);
-    const entry: Entry = { key: MANUAL, call: null, accepted: 0, ended: false };
+    const entry: Entry = { key: MANUAL, call: null, activeAt: 0, endedAt: 0 };
     entry.base = this.lookup([callerId], DEFAULT_FILTERS);
     this.entries.set(MANUAL, entry);
-    this.accept(entry);
+    this.activate(entry);
     this.update();
   }
 
@@ -159,28 +167,29 @@ export class CallRegistry {
       return;
     }
     if (!concurrent(call)) {
-      // A new call: older lookups are stale unless their dialog is a consult/conference or still in progress.
+      // A new call: calls that only rang are stale (an ended call stays on screen until another becomes active).
       for (const entry of [...this.entries.values()]) {
-        const inProgress = entry.accepted > 0 && !entry.ended && entry.key !== MANUAL;
-        if (!concurrent(entry.call) && !inProgress && entry.key !== MANUAL) this.drop(entry.key);
+        if (!entry.activeAt && !entry.endedAt && entry.key !== MANUAL && !concurrent(entry.call)) this.drop(entry.key);
       }
     }
-    const entry: Entry = { key: call.dialogId, call, accepted: 0, ended: false };
+    const entry: Entry = { key: call.dialogId, call, activeAt: 0, endedAt: 0 };
     this.entries.set(call.dialogId, entry);
     this.ensureLookup(entry);
   }
 
-  private accept(entry: Entry): void {
-    if (!entry.accepted) entry.accepted = ++this.acceptCounter;
+  private activate(entry: Entry): void {
+    entry.activeAt = ++this.clock;
     if (entry.key !== MANUAL) this.drop(MANUAL);
+    // Ended calls can never be on screen again once another call is active.
+    for (const other of [...this.entries.values()]) if (other.endedAt) this.drop(other.key);
   }
 
   private end(dialogId: string): void {
     const entry = this.entries.get(dialogId);
-    if (!entry) return;
-    entry.ended = true;
+    if (!entry || entry.endedAt) return;
+    entry.endedAt = ++this.clock;
     // Ended before anyone looked at it (missed call, consult that never connected): forget it.
-    if (!entry.accepted) this.drop(dialogId);
+    if (!entry.activeAt) this.drop(dialogId);
   }
 
   private ensureLookup(entry: Entry): void {
@@ -203,11 +212,11 @@ export class CallRegistry {
 
   private pick(): { entry: Entry; ended: boolean } | 'incoming' | null {
     const entries = [...this.entries.values()];
-    const newestAccepted = (list: Entry[]) => list.filter((e) => e.accepted).sort((a, b) => b.accepted - a.accepted)[0];
-    const live = newestAccepted(entries.filter((e) => !e.ended));
+    const latest = (list: Entry[], at: (e: Entry) => number) => list.filter(at).sort((a, b) => at(b) - at(a))[0];
+    const live = latest(entries.filter((e) => !e.endedAt), (e) => e.activeAt);
     if (live) return { entry: live, ended: false };
-    if (entries.some((e) => !e.ended && !e.accepted)) return 'incoming';
-    const last = newestAccepted(entries);
+    if (entries.some((e) => !e.endedAt)) return 'incoming';
+    const last = latest(entries, (e) => e.endedAt);
     return last ? { entry: last, ended: true } : null;
   }
 

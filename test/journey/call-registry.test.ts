@@ -82,6 +82,88 @@ describe('journey lookup registry', () => {
     expect(registry.view.kind).to.equal('incoming');
   });
 
+  describe('follows the call the agent was most recently active on, and stays on it after the last call ends', () => {
+    const carol = [{ kind: 'customerId' as const, value: 'C-CAROL' }];
+    const active = (id: string, ids: typeof alice, extra = {}) => call(id, ids, { state: 'ACTIVE', agentState: 'ACTIVE', ...extra });
+    const held = (id: string, ids: typeof alice, extra = {}) => call(id, ids, { state: 'ACTIVE', agentState: 'HELD', ...extra });
+    const ended = (id: string, ids: typeof alice, extra = {}) => call(id, ids, { state: 'DROPPED', agentState: 'DROPPED', ...extra });
+    const shown = (r: CallRegistry) => `${who(r.view)}${r.view.kind === 'journey' && r.view.ended ? ' (ended)' : ''}`;
+
+    it('take A, hold A, take and end B, resume A, end A → A', () => {
+      const { registry } = setup();
+      registry.handle({ kind: 'accepted', call: active('A', alice) });
+      registry.handle({ kind: 'changed', call: held('A', alice) });
+      registry.handle({ kind: 'offered', call: call('B', bob) });
+      expect(shown(registry)).to.equal('C-ALICE'); // B only rings
+      registry.handle({ kind: 'accepted', call: active('B', bob) });
+      expect(shown(registry)).to.equal('C-BOB');
+      registry.handle({ kind: 'ended', call: ended('B', bob) });
+      expect(shown(registry)).to.equal('C-ALICE'); // A is still live (on hold)
+      registry.handle({ kind: 'changed', call: active('A', alice) });
+      expect(shown(registry)).to.equal('C-ALICE');
+      registry.handle({ kind: 'ended', call: ended('A', alice) });
+      expect(shown(registry)).to.equal('C-ALICE (ended)');
+    });
+
+    it('take A, hold A, take B, resume A, end A while B is held, end B → B (it ended last)', () => {
+      const { registry } = setup();
+      registry.handle({ kind: 'accepted', call: active('A', alice) });
+      registry.handle({ kind: 'changed', call: held('A', alice) });
+      registry.handle({ kind: 'accepted', call: active('B', bob) });
+      registry.handle({ kind: 'changed', call: held('B', bob) });
+      registry.handle({ kind: 'changed', call: active('A', alice) });
+      expect(shown(registry)).to.equal('C-ALICE'); // resumed counts as active
+      registry.handle({ kind: 'ended', call: ended('A', alice) });
+      expect(shown(registry)).to.equal('C-BOB'); // the live one
+      registry.handle({ kind: 'ended', call: ended('B', bob) });
+      expect(shown(registry)).to.equal('C-BOB (ended)');
+    });
+
+    it('consult: the consult call while it lasts, then the customer call again, which stays after it ends', () => {
+      const { registry } = setup();
+      registry.handle({ kind: 'accepted', call: active('A', alice) });
+      registry.handle({ kind: 'changed', call: held('A', alice) });
+      registry.handle({ kind: 'accepted', call: active('C', bob, { callType: 'CONSULT' }) });
+      expect(shown(registry)).to.equal('C-BOB');
+      registry.handle({ kind: 'ended', call: ended('C', bob, { callType: 'CONSULT' }) });
+      registry.handle({ kind: 'changed', call: active('A', alice) });
+      registry.handle({ kind: 'ended', call: ended('A', alice) });
+      expect(shown(registry)).to.equal('C-ALICE (ended)');
+    });
+
+    it('conference: the consult leg drops when the customer call becomes the conference → the customer call', () => {
+      const { registry } = setup();
+      registry.handle({ kind: 'accepted', call: active('A', alice) });
+      registry.handle({ kind: 'changed', call: held('A', alice) });
+      registry.handle({ kind: 'accepted', call: active('C', bob, { callType: 'CONSULT' }) });
+      registry.handle({ kind: 'ended', call: ended('C', bob, { callType: 'CONSULT' }) });
+      registry.handle({ kind: 'changed', call: active('A', alice, { callType: 'CONFERENCE' }) });
+      expect(shown(registry)).to.equal('C-ALICE');
+      registry.handle({ kind: 'ended', call: ended('A', alice, { callType: 'CONFERENCE' }) });
+      expect(shown(registry)).to.equal('C-ALICE (ended)');
+    });
+
+    it('a missed call in between changes nothing: the ended call stays, its lookup is kept', async () => {
+      const { wxm, registry } = setup();
+      registry.handle({ kind: 'accepted', call: active('A', alice) });
+      registry.handle({ kind: 'ended', call: ended('A', alice) });
+      registry.handle({ kind: 'offered', call: call('M', carol) });
+      expect(registry.view.kind).to.equal('incoming');
+      registry.handle({ kind: 'ended', call: ended('M', carol) });
+      expect(shown(registry)).to.equal('C-ALICE (ended)');
+      await settle();
+      expect(wxm.calls[0]!.filter.filterquestions?.[0]?.answerCheck).to.deep.equal(['C-ALICE']);
+      expect(wxm.calls[0]!.signal?.aborted).to.equal(false);
+      // A missed call while another is live: the live one, throughout.
+      registry.handle({ kind: 'accepted', call: active('B', bob) });
+      registry.handle({ kind: 'offered', call: call('M2', carol) });
+      expect(shown(registry)).to.equal('C-BOB');
+      registry.handle({ kind: 'ended', call: ended('M2', carol) });
+      registry.handle({ kind: 'ended', call: ended('B', bob) });
+      expect(shown(registry)).to.equal('C-BOB (ended)');
+    });
+  });
+
   it('shows a manual search until the next accepted call', async () => {
     const { registry } = setup();
     registry.search({ kind: 'email', value: 'a@example.com' });
