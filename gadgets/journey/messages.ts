@@ -66,6 +66,7 @@ const en = {
 
 export type JourneyKey = keyof typeof en;
 
+// A locale's catalogue leaves out what reads the same as in English (the lookup falls back to en).
 export const msg = defineMessages<JourneyKey>({
   en,
   de: {
@@ -98,9 +99,6 @@ export const msg = defineMessages<JourneyKey>({
     'brief.detractorsAtLeast': '{n, plural, one {Mindestens # Kritiker-Antwort in 90 Tagen} other {Mindestens # Kritiker-Antworten in 90 Tagen}}',
     'brief.lastComment': 'Letzter Kommentar',
     'brief.noScores': 'Keine Bewertungen abgegeben',
-    'metric.nps': 'NPS',
-    'metric.csat': 'CSAT',
-    'metric.ces': 'CES',
     'timeline.heading': 'Feedback-Verlauf',
     'filter.period': 'Zeitraum',
     'filter.channel': 'Kanal',
@@ -111,11 +109,6 @@ export const msg = defineMessages<JourneyKey>({
     'channel.all': 'Alle',
     'channel.voice': 'Telefon',
     'channel.email': 'E-Mail',
-    'channel.sms': 'SMS',
-    'channel.web': 'Web',
-    'entry.agent': 'Agent {id}',
-    'entry.team': 'Team {id}',
-    'entry.ticket': 'Ticket: {status}',
     'entry.showDetails': 'Alle Antworten',
     'entry.noDetails': 'Keine weiteren Antworten.',
     'timeline.shown': '{shown} von {total} angezeigt',
