@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { CallRegistry, type OnScreen } from '../../gadgets/journey/call-registry.js';
-import { FakeWxm, answer, call, settle } from './fakes.js';
+import { ScriptedWxm as FakeWxm } from '../fakes/wxm.js';
+import { customerAnswer as answer } from '../fakes/answers.js';
+import { call } from '../fakes/adapter.js';
+import { flush as settle } from '../fakes/timers.js';
 import { AppError } from '../../shared/errors.js';
 
 const alice = [{ kind: 'customerId' as const, value: 'C-ALICE' }];
