@@ -6,6 +6,7 @@
  * - the view shows the call this agent was most recently active on (accepted, or resumed from hold) while any is
  *   live; when none is, the one that ended last (marked ended); monitor/barge dialogs never show anything about
  *   a customer.
+ * Filters belong to a call: each starts unfiltered, and a call's filters stay with it (back from hold, say).
  * Manual searches are a pseudo-dialog that a newly accepted or resumed call replaces.
  * Listeners hear of every change of what is on screen: another target, and a lookup on screen settling or paging.
  * The registry owns retries: Retry, and the automatic one while Cloud Connect is down.
@@ -32,7 +33,9 @@ export type OnScreen =
       callerIds: readonly CallerId[];
       /** Unfiltered: feeds the caller brief. */
       base: JourneyLookup;
-      /** With the current filters (the same object as base when the filters are the defaults). */
+      /** This call's filters. */
+      filters: JourneyFilters;
+      /** With the call's filters (the same object as base when they are the defaults). */
       timeline: JourneyLookup;
       ended: boolean;
       manual: boolean;
@@ -45,6 +48,7 @@ interface Entry {
   activeAt: number;
   /** When it ended, in event order; 0 = live. */
   endedAt: number;
+  filters: JourneyFilters;
   base?: JourneyLookup;
   filtered?: JourneyLookup;
 }
@@ -58,15 +62,16 @@ export class CallRegistry {
   private readonly listeners = new Set<(view: OnScreen) => void>();
   /** Orders activations and endings. */
   private clock = 0;
-  private filterState: JourneyFilters = DEFAULT_FILTERS;
   private viewCache: OnScreen = { kind: 'idle' };
   private readonly watched = new WeakSet<JourneyLookup>();
   private retryTimer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly deps: RegistryDeps) {}
 
+  /** The filters of the call on screen. */
   get filters(): JourneyFilters {
-    return this.filterState;
+    const view = this.viewCache;
+    return view.kind === 'journey' ? view.filters : DEFAULT_FILTERS;
   }
 
   get view(): OnScreen {
@@ -107,20 +112,21 @@ export class CallRegistry {
   /** Agent-initiated search: shown until the next accepted call. */
   search(callerId: CallerId): void {
     this.drop(MANUAL);
-    const entry: Entry = { key: MANUAL, call: null, activeAt: 0, endedAt: 0 };
+    const entry: Entry = { key: MANUAL, call: null, activeAt: 0, endedAt: 0, filters: DEFAULT_FILTERS };
     entry.base = this.lookup([callerId], DEFAULT_FILTERS);
     this.entries.set(MANUAL, entry);
     this.activate(entry);
     this.update();
   }
 
+  /** Filters the call on screen (only that one). */
   setFilters(filters: JourneyFilters): void {
-    if (sameFilters(filters, this.filterState)) return;
-    this.filterState = filters;
-    for (const entry of this.entries.values()) {
-      entry.filtered?.abort();
-      entry.filtered = undefined;
-    }
+    const view = this.viewCache;
+    const entry = view.kind === 'journey' ? this.entries.get(view.key) : undefined;
+    if (!entry || sameFilters(filters, entry.filters)) return;
+    entry.filters = filters;
+    entry.filtered?.abort();
+    entry.filtered = undefined;
     this.update();
   }
 
@@ -172,7 +178,7 @@ export class CallRegistry {
         if (!entry.activeAt && !entry.endedAt && entry.key !== MANUAL && !concurrent(entry.call)) this.drop(entry.key);
       }
     }
-    const entry: Entry = { key: call.dialogId, call, activeAt: 0, endedAt: 0 };
+    const entry: Entry = { key: call.dialogId, call, activeAt: 0, endedAt: 0, filters: DEFAULT_FILTERS };
     this.entries.set(call.dialogId, entry);
     this.ensureLookup(entry);
   }
@@ -229,13 +235,13 @@ export class CallRegistry {
     if (call?.monitor) return { kind: 'monitor', key: entry.key, ended };
     if (!entry.base) return { kind: 'no-caller', key: entry.key, withheld: !!call?.withheld, ended };
     let timeline = entry.base;
-    if (!sameFilters(this.filterState, DEFAULT_FILTERS)) {
-      entry.filtered ??= this.lookup(entry.base.callerIds, this.filterState);
+    if (!sameFilters(entry.filters, DEFAULT_FILTERS)) {
+      entry.filtered ??= this.lookup(entry.base.callerIds, entry.filters);
       timeline = entry.filtered;
     }
     this.watch(entry.base);
     this.watch(timeline);
-    return { kind: 'journey', key: entry.key, callerIds: entry.base.callerIds, base: entry.base, timeline, ended, manual: entry.key === MANUAL };
+    return { kind: 'journey', key: entry.key, callerIds: entry.base.callerIds, base: entry.base, filters: entry.filters, timeline, ended, manual: entry.key === MANUAL };
   }
 
   /** Tell the listeners when a lookup on screen settles. */

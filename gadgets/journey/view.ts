@@ -10,7 +10,7 @@ import '../../shared/ui/segmented.js';
 import type { CallRegistry, OnScreen } from './call-registry.js';
 import type { JourneyData } from './lookup.js';
 import { buildBrief, entryModel, groupByDay, type EntryModel } from './model.js';
-import { CHANNELS, PERIODS, type ChannelFilter, type Period } from './query.js';
+import { CHANNELS, DEFAULT_FILTERS, PERIODS, type ChannelFilter, type JourneyFilters, type Period } from './query.js';
 import { msg } from './messages.js';
 import type { JourneySearchEvent } from './search.js';
 import { viewStyles } from './view.styles.js';
@@ -152,7 +152,8 @@ export class JourneyView extends LitElement {
     const t = this.target;
     if (t.kind !== 'journey') return nothing;
     const now = new Date();
-    const filters = this.registry?.filters;
+    const filters = t.filters;
+    const filtered = t.base !== t.timeline;
     const malformed = timeline.malformed + (t.base === t.timeline ? 0 : base.malformed);
     if (!base.answers.length && !base.hasMore) {
       return html`<cx-state-panel kind="empty" .message=${msg.t('state.empty')}></cx-state-panel>
@@ -168,20 +169,34 @@ export class JourneyView extends LitElement {
           <cx-segmented
             .label=${msg.t('filter.period')}
             .options=${PERIODS.map((p) => ({ value: p, label: msg.t(`period.${p}`) }))}
-            .value=${filters?.period ?? 'all'}
+            .value=${filters.period}
             @cx-change=${this.onPeriod}
           ></cx-segmented>
           <cx-segmented
             .label=${msg.t('filter.channel')}
             .options=${CHANNELS.map((c) => ({ value: c, label: msg.t(`channel.${c}`) }))}
-            .value=${filters?.channel ?? 'all'}
+            .value=${filters.channel}
             @cx-change=${this.onChannel}
           ></cx-segmented>
         </div>
-        ${timeline.answers.length ? this.days(timeline, now) : html`<p class="muted">${msg.t('state.empty')}</p>`}
+        ${filtered ? this.filterLine(t.filters, timeline.totalCount, base.totalCount) : nothing}
+        ${timeline.answers.length ? this.days(timeline, now) : html`<p class="muted">${msg.t(filtered ? 'filter.none' : 'state.empty')}</p>`}
         ${this.pager(timeline, t.timeline.loadingMore)}
       </section>
     `;
+  }
+
+  /** "Filtered: 30 days · Voice · 5 of 61", with a one-click way back to everything. */
+  private filterLine(f: JourneyFilters, shown: number, total: number) {
+    const parts = [f.period !== 'all' ? msg.t(`period.${f.period}`) : '', f.channel !== 'all' ? msg.t(`channel.${f.channel}`) : ''];
+    return html`<p class="notice" part="filtered">
+      ${msg.t('filter.active', { filters: parts.filter(Boolean).join(' · '), shown, total })}
+      <button class="btn link" type="button" @click=${this.clearFilters}>${msg.t('filter.clear')}</button>
+    </p>`;
+  }
+
+  private clearFilters(): void {
+    this.registry?.setFilters(DEFAULT_FILTERS);
   }
 
   private days(data: JourneyData, now: Date) {

@@ -146,6 +146,44 @@ describe('<cx-journey-app> with fakes', () => {
     await expect(app).to.be.accessible();
   });
 
+  it('filters belong to the call: shown as "Filtered: … · n of m" with a clear, an empty result says so, a new call starts unfiltered', async () => {
+    const wxm = new FakeWxm();
+    const all = [answer(1, { nps: 9 }), answer(10, { nps: 3 }), answer(40, { csat: 4 }), answer(100, { nps: 8 }), answer(200, { nps: 7 })];
+    const requests: Array<{ afterdate?: string; channel?: string }> = [];
+    wxm.auto = (filter) => {
+      requests.push(filter);
+      if (filter.channel) return { answers: [], totalCount: 0 };
+      const since = filter.afterdate ? Date.parse(filter.afterdate) : 0;
+      const hits = all.filter((a) => Date.parse(a.responseDateTime) >= since);
+      return { answers: hits, totalCount: hits.length };
+    };
+    const { app, adapter } = await mount(wxm);
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    await until(() => root(app).querySelectorAll('cx-journey-entry').length === 5, 'unfiltered timeline');
+    const [period, channel] = [...root(app).querySelectorAll('cx-segmented')];
+    await period!.updateComplete;
+    (period!.shadowRoot!.querySelectorAll('button')[0] as HTMLButtonElement).click(); // 30 days
+    const line = await until(() => root(app).querySelector('[part="filtered"]'), 'filtered line');
+    await until(() => root(app).querySelectorAll('cx-journey-entry').length === 2, 'filtered timeline');
+    expect(line.textContent).to.include('Filtered: 30 days · 2 of 5');
+    await expect(app).to.be.accessible();
+    (line.querySelector('button') as HTMLButtonElement).click();
+    await until(() => !root(app).querySelector('[part="filtered"]') && root(app).querySelectorAll('cx-journey-entry').length === 5, 'cleared');
+    await channel!.updateComplete;
+    (channel!.shadowRoot!.querySelectorAll('button')[3] as HTMLButtonElement).click(); // SMS
+    await until(() => /No surveys match these filters/.test(root(app).textContent ?? ''), 'empty filter result');
+    expect(root(app).textContent).to.not.include('No feedback from this caller yet');
+    expect(root(app).querySelector('[part="filtered"]')!.textContent).to.include('Filtered: SMS · 0 of 5');
+    adapter.emit({ kind: 'ended', call: call('d1', alice) });
+    const bob = [{ kind: 'customerId' as const, value: 'C-BOB' }];
+    adapter.emit({ kind: 'accepted', call: call('d2', bob) });
+    await until(() => root(app).querySelectorAll('cx-journey-entry').length === 5, "the new caller's whole timeline");
+    expect(root(app).querySelector('[part="filtered"]')).to.equal(null);
+    expect(requests.at(-1)).to.not.have.any.keys('afterdate', 'channel');
+    await (root(app).querySelectorAll('cx-segmented')[1] as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect((root(app).querySelectorAll('cx-segmented')[1] as unknown as { value: string }).value).to.equal('all');
+  });
+
   it('rejects input that is no phone, email or id and says why', async () => {
     const { app } = await mount(new FakeWxm());
     const search = root(app).querySelector('cx-journey-search')!;

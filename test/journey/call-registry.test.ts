@@ -187,6 +187,19 @@ describe('journey lookup registry', () => {
     expect(wxm.calls.map((c) => c.filter.channel ?? null)).to.deep.equal([null, 'voice']);
   });
 
+  it('keeps filters with their call: B starts unfiltered while A is on hold, A keeps its filter when resumed', () => {
+    const { registry } = setup();
+    const active = (id: string, ids: typeof alice) => call(id, ids, { state: 'ACTIVE', agentState: 'ACTIVE' });
+    registry.handle({ kind: 'accepted', call: active('A', alice) });
+    registry.setFilters({ period: '30d', channel: 'all' });
+    registry.handle({ kind: 'changed', call: call('A', alice, { state: 'ACTIVE', agentState: 'HELD' }) });
+    registry.handle({ kind: 'accepted', call: active('B', bob) });
+    expect([who(registry.view), registry.filters.period]).to.deep.equal(['C-BOB', 'all']);
+    registry.handle({ kind: 'ended', call: call('B', bob, { state: 'DROPPED' }) });
+    registry.handle({ kind: 'changed', call: active('A', alice) });
+    expect([who(registry.view), registry.filters.period]).to.deep.equal(['C-ALICE', '30d']);
+  });
+
   it('pages on "load more", and a failed page keeps what loaded (partial)', async () => {
     const { wxm, registry } = setup();
     registry.handle({ kind: 'accepted', call: call('d1', alice) });
