@@ -146,7 +146,7 @@ export class CallRegistry {
     if (view.kind !== 'journey') return;
     const entry = this.entries.get(view.key);
     if (!entry) return;
-    const failed = (l?: JourneyLookup) => !!l && (l.aborted || l.failed);
+    const failed = (l?: JourneyLookup) => !!l && (l.aborted || l.failed || l.unreadable);
     if (failed(entry.base)) {
       entry.base?.abort();
       entry.base = this.lookup(entry.base?.callerIds ?? [], DEFAULT_FILTERS);

@@ -17,6 +17,9 @@ const en = {
   'state.noIdentity':
     'The surveys of this account have no question that identifies callers (cc_CustomerId, Mobile or Email). Tell your administrator.',
   'state.autoRetry': 'Trying again automatically.',
+  'state.unreadable': 'The caller’s feedback could not be read',
+  'state.unreadableHint':
+    '{n, plural, one {Experience Management sent # survey record in a form the gadget cannot read.} other {Experience Management sent # survey records in a form the gadget cannot read.}} Retry; if this persists, copy the diagnostics for your administrator.',
   'live.loaded': '{n, plural, one {Journey for caller loaded: # survey} other {Journey for caller loaded: # surveys}}',
   'live.loading': 'Loading the caller’s feedback…',
   'brief.heading': 'Caller brief',
@@ -87,6 +90,9 @@ export const msg = defineMessages<JourneyKey>({
     'state.malformed': '{n, plural, one {# Datensatz war nicht lesbar} other {# Datensätze waren nicht lesbar}}',
     'state.noIdentity':
       'Die Umfragen dieses Kontos haben keine Frage, die Anrufer identifiziert (cc_CustomerId, Mobile oder Email). Informieren Sie Ihre Administration.',
+    'state.unreadable': 'Das Feedback des Anrufers konnte nicht gelesen werden',
+    'state.unreadableHint':
+      '{n, plural, one {Experience Management hat # Umfragedatensatz in einer Form gesendet, die das Gadget nicht lesen kann.} other {Experience Management hat # Umfragedatensätze in einer Form gesendet, die das Gadget nicht lesen kann.}} Versuchen Sie es erneut; falls es bleibt, kopieren Sie die Diagnose für Ihre Administration.',
     'state.autoRetry': 'Neuer Versuch erfolgt automatisch.',
     'live.loaded': '{n, plural, one {Kundenreise geladen: # Umfrage} other {Kundenreise geladen: # Umfragen}}',
     'live.loading': 'Feedback des Anrufers wird geladen…',

@@ -14,9 +14,17 @@ import { CHANNELS, DEFAULT_FILTERS, PERIODS, type ChannelFilter, type JourneyFil
 import { msg } from './messages.js';
 import type { JourneySearchEvent } from './search.js';
 import { viewStyles } from './view.styles.js';
+import { AppError, type ErrorCode } from '../../shared/errors.js';
 import './brief.js';
 import './entry.js';
 import './search.js';
+
+/**
+ * Not worth an automatic retry (the token client gives up on them), but the agent's Retry may work: Finesse
+ * refusing the sign-in for the token (401: signed in again elsewhere) and a token service not found (404: being
+ * deployed or restarted).
+ */
+const AGENT_CAN_RETRY = new Set<ErrorCode>(['finesse-auth', 'cloudconnect-down']);
 
 /**
  * The journey for whatever the registry says is on screen: the caller brief, filters, the day-grouped timeline,
@@ -141,7 +149,7 @@ export class JourneyView extends LitElement {
     }
     return html`<cx-state-panel
         kind="error"
-        .error=${error}
+        .error=${AGENT_CAN_RETRY.has(error.code) ? new AppError(error.code, error.hop, error.detail, { status: error.status, retryable: true }) : error}
         .diagnostics=${{ gadget: 'journey', view: t.kind, filters: this.registry?.filters }}
         @cx-retry=${this.retry}
       ></cx-state-panel>
@@ -156,8 +164,13 @@ export class JourneyView extends LitElement {
     const filtered = t.base !== t.timeline;
     const malformed = timeline.malformed + (t.base === t.timeline ? 0 : base.malformed);
     if (!base.answers.length && !base.hasMore) {
-      return html`<cx-state-panel kind="empty" .message=${msg.t('state.empty')}></cx-state-panel>
-        ${malformed ? html`<p class="notice">${msg.t('state.malformed', { n: malformed })}</p>` : nothing}`;
+      // Records came back but none could be read: that is no "no feedback yet".
+      return base.malformed
+        ? html`<cx-state-panel kind="error" part="unreadable" .heading=${msg.t('state.unreadable')}
+            .message=${msg.t('state.unreadableHint', { n: base.malformed })}
+            .error=${new AppError('wxm-bad-response', 'wxm', `${base.malformed} unreadable records on the first page`)}
+            .diagnostics=${{ gadget: 'journey', view: t.kind }} @cx-retry=${this.retry}></cx-state-panel>`
+        : html`<cx-state-panel kind="empty" .message=${msg.t('state.empty')}></cx-state-panel>`;
     }
     const brief = buildBrief(base.answers, base.tagMap, base.bands, now, !base.hasMore);
     return html`
