@@ -184,6 +184,35 @@ describe('<cx-journey-app> with fakes', () => {
     expect((root(app).querySelectorAll('cx-segmented')[1] as unknown as { value: string }).value).to.equal('all');
   });
 
+  it('renders a 1 MB comment within 100 ms (its first 2,000 characters; more on demand, a step at a time)', async () => {
+    const wxm = new FakeWxm();
+    const { app, adapter } = await mount(wxm);
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    await until(() => wxm.calls.length === 1, 'first page requested');
+    const huge = 'Lorem ipsum dolor sit amet. '.repeat(40_000).slice(0, 1_000_000);
+    const big = answer(1, { nps: 2, comment: huge, reason: huge });
+    const t0 = performance.now();
+    wxm.calls[0]!.resolve([big, answer(2, { nps: 9 })]);
+    const entry = await until(() => root(app).querySelector('cx-journey-entry'), 'entry');
+    await entry.updateComplete;
+    const text = entry.shadowRoot!.querySelector('cx-clamped-text')!;
+    await text.updateComplete;
+    void (app.getBoundingClientRect().height + text.getBoundingClientRect().height); // layout included
+    const elapsed = performance.now() - t0;
+    expect(elapsed, `first render took ${elapsed.toFixed(1)} ms`).to.be.below(100);
+    const shown = (text as unknown as { text: string }).text;
+    expect(shown.length).to.be.within(2_000, 2_001);
+    expect(huge.startsWith(shown.slice(0, 2_000))).to.equal(true);
+    const brief = root(app).querySelector('[part="brief"]')!;
+    expect((brief.shadowRoot!.querySelector('cx-clamped-text') as unknown as { text: string }).text.length).to.be.at.most(2_001);
+    (entry.shadowRoot!.querySelector('[part="more-text"]') as HTMLButtonElement).click();
+    await entry.updateComplete;
+    expect((text as unknown as { text: string }).text.length).to.be.within(12_000, 12_001);
+    // A short comment has no such button.
+    const small = [...root(app).querySelectorAll('cx-journey-entry')][1]!;
+    expect(small.shadowRoot!.querySelector('[part="more-text"]')).to.equal(null);
+  });
+
   it('rejects input that is no phone, email or id and says why', async () => {
     const { app } = await mount(new FakeWxm());
     const search = root(app).querySelector('cx-journey-search')!;
