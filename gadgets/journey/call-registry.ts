@@ -1,6 +1,7 @@
 /**
  * Which journey the gadget shows, driven by Finesse call events. One entry per dialog:
- * - 'offered' (ALERTING) starts the lookup, so the journey is ready when the agent accepts;
+ * - 'offered' (ALERTING) starts the lookup, and while no call is live the ringing one is shown (marked ringing), so
+ *   that on accept nothing has to be fetched or rendered;
  * - a newer call forgets calls that only rang; calls still in progress (held ones too) and consult/conference
  *   dialogs keep their own results; ended calls are forgotten once another call becomes active;
  * - the view shows the call this agent was most recently active on (accepted, or resumed from hold) while any is
@@ -24,9 +25,8 @@ import { DEFAULT_FILTERS, type JourneyFilters } from './query.js';
 
 export type OnScreen =
   | { kind: 'idle' }
-  | { kind: 'incoming' }
-  | { kind: 'monitor'; key: string; ended: boolean }
-  | { kind: 'no-caller'; key: string; withheld: boolean; ended: boolean }
+  | { kind: 'monitor'; key: string; ended: boolean; ringing: boolean }
+  | { kind: 'no-caller'; key: string; withheld: boolean; ended: boolean; ringing: boolean }
   | {
       kind: 'journey';
       key: string;
@@ -38,6 +38,8 @@ export type OnScreen =
       /** With the call's filters (the same object as base when they are the defaults). */
       timeline: JourneyLookup;
       ended: boolean;
+      /** Not answered yet (shown ahead, so that accepting paints nothing new but the state). */
+      ringing: boolean;
       manual: boolean;
     };
 
@@ -216,24 +218,25 @@ export class CallRegistry {
     this.entries.delete(key);
   }
 
-  private pick(): { entry: Entry; ended: boolean } | 'incoming' | null {
+  private pick(): { entry: Entry; ended: boolean; ringing: boolean } | null {
     const entries = [...this.entries.values()];
     const latest = (list: Entry[], at: (e: Entry) => number) => list.filter(at).sort((a, b) => at(b) - at(a))[0];
-    const live = latest(entries.filter((e) => !e.endedAt), (e) => e.activeAt);
-    if (live) return { entry: live, ended: false };
-    if (entries.some((e) => !e.endedAt)) return 'incoming';
+    const notEnded = entries.filter((e) => !e.endedAt);
+    const live = latest(notEnded, (e) => e.activeAt);
+    if (live) return { entry: live, ended: false, ringing: false };
+    const ringing = notEnded.at(-1); // the newest offer
+    if (ringing) return { entry: ringing, ended: false, ringing: true };
     const last = latest(entries, (e) => e.endedAt);
-    return last ? { entry: last, ended: true } : null;
+    return last ? { entry: last, ended: true, ringing: false } : null;
   }
 
   private target(): OnScreen {
     const picked = this.pick();
     if (picked === null) return { kind: 'idle' };
-    if (picked === 'incoming') return { kind: 'incoming' };
-    const { entry, ended } = picked;
+    const { entry, ended, ringing } = picked;
     const call = entry.call;
-    if (call?.monitor) return { kind: 'monitor', key: entry.key, ended };
-    if (!entry.base) return { kind: 'no-caller', key: entry.key, withheld: !!call?.withheld, ended };
+    if (call?.monitor) return { kind: 'monitor', key: entry.key, ended, ringing };
+    if (!entry.base) return { kind: 'no-caller', key: entry.key, withheld: !!call?.withheld, ended, ringing };
     let timeline = entry.base;
     if (!sameFilters(entry.filters, DEFAULT_FILTERS)) {
       entry.filtered ??= this.lookup(entry.base.callerIds, entry.filters);
@@ -241,7 +244,7 @@ export class CallRegistry {
     }
     this.watch(entry.base);
     this.watch(timeline);
-    return { kind: 'journey', key: entry.key, callerIds: entry.base.callerIds, base: entry.base, filters: entry.filters, timeline, ended, manual: entry.key === MANUAL };
+    return { kind: 'journey', key: entry.key, callerIds: entry.base.callerIds, base: entry.base, filters: entry.filters, timeline, ended, ringing, manual: entry.key === MANUAL };
   }
 
   /** Tell the listeners when a lookup on screen settles. */
@@ -274,10 +277,9 @@ export class CallRegistry {
   private update(force = false): void {
     const next = this.target();
     const prev = this.viewCache;
+    const state = (v: OnScreen) => (v.kind === 'idle' ? 'idle' : `${v.kind} ${v.key} ${v.ended} ${v.ringing}`);
     const same =
-      prev.kind === next.kind &&
-      ('key' in prev ? prev.key : '') === ('key' in next ? next.key : '') &&
-      ('ended' in prev ? prev.ended : false) === ('ended' in next ? next.ended : false) &&
+      state(prev) === state(next) &&
       (prev.kind !== 'journey' || (next.kind === 'journey' && prev.base === next.base && prev.timeline === next.timeline));
     if (same && !force) return;
     if (!same) {

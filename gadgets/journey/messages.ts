@@ -4,7 +4,7 @@ import { defineMessages } from '../../shared/i18n/catalogue.js';
 const en = {
   title: 'Customer journey',
   'state.idle': 'No call right now. The caller’s feedback appears here when a call arrives.',
-  'state.incoming': 'Incoming call: the caller’s feedback is shown when you answer.',
+  'state.ringing': 'Ringing',
   'state.monitor': 'You are monitoring a call: no customer information is shown.',
   'state.noCaller': 'No caller id for this call: the number is unknown.',
   'state.withheld': 'No caller id for this call: the number is withheld.',
@@ -79,7 +79,7 @@ export const msg = defineMessages<JourneyKey>({
   de: {
     title: 'Kundenreise',
     'state.idle': 'Gerade kein Anruf. Das Feedback des Anrufers erscheint hier, sobald ein Anruf eingeht.',
-    'state.incoming': 'Eingehender Anruf: Das Feedback des Anrufers wird angezeigt, sobald Sie annehmen.',
+    'state.ringing': 'Klingelt',
     'state.monitor': 'Sie hören einen Anruf mit: Es werden keine Kundeninformationen angezeigt.',
     'state.noCaller': 'Keine Anruferkennung für diesen Anruf: Die Nummer ist unbekannt.',
     'state.withheld': 'Keine Anruferkennung für diesen Anruf: Die Nummer ist unterdrückt.',

@@ -28,7 +28,7 @@ const AGENT_CAN_RETRY = new Set<ErrorCode>(['finesse-auth', 'cloudconnect-down']
 
 /**
  * The journey for whatever the registry says is on screen: the caller brief, filters, the day-grouped timeline,
- * and every non-data state (idle, incoming, monitor, no caller id, loading, empty, partial, error).
+ * and every non-data state (idle, monitor, no caller id, loading, empty, partial, error); a ringing call is marked.
  *
  * @csspart brief - the caller brief
  * @csspart entry - each timeline entry
@@ -78,11 +78,15 @@ export class JourneyView extends LitElement {
   override render() {
     const t = this.target;
     const status =
-      t.kind !== 'idle' && t.kind !== 'incoming' && t.ended
-        ? msg.t('state.ended')
-        : t.kind === 'journey' && t.manual
-          ? msg.t('state.manual')
-          : '';
+      t.kind === 'idle'
+        ? ''
+        : t.ended
+          ? msg.t('state.ended')
+          : t.ringing
+            ? msg.t('state.ringing')
+            : t.kind === 'journey' && t.manual
+              ? msg.t('state.manual')
+              : '';
     return html`<main aria-labelledby="title">
       <header>
         <h2 id="title">${msg.t('title')}</h2>
@@ -118,8 +122,6 @@ export class JourneyView extends LitElement {
     switch (t.kind) {
       case 'idle':
         return html`<p class="muted">${msg.t('state.idle')}</p>`;
-      case 'incoming':
-        return html`<p class="muted">${msg.t('state.incoming')}</p>`;
       case 'monitor':
         return html`<p class="muted">${msg.t('state.monitor')}</p>`;
       case 'no-caller':

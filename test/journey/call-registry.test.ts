@@ -19,27 +19,30 @@ function setup() {
 }
 
 describe('journey lookup registry', () => {
-  it('starts the lookup when the call is offered and shows it, already loaded, on accept', async () => {
+  it('starts the lookup when the call is offered, shows it while ringing (marked), and on accept the same lookup', async () => {
     const { wxm, registry } = setup();
     registry.handle({ kind: 'offered', call: call('d1', alice) });
     await settle();
     expect(wxm.calls).to.have.length(1);
     expect(wxm.calls[0]!.filter.filterquestions?.[0]?.answerCheck).to.deep.equal(['C-ALICE']);
-    expect(registry.view.kind).to.equal('incoming'); // nothing about the caller before the agent answers
+    const ringing = registry.view;
+    expect([who(ringing), ringing.kind === 'journey' && ringing.ringing]).to.deep.equal(['C-ALICE', true]);
     wxm.calls[0]!.resolve([answer(1)]);
     await settle();
     registry.handle({ kind: 'accepted', call: call('d1', alice, { state: 'ACTIVE', agentState: 'ACTIVE' }) });
     const view = registry.view;
+    expect(view.kind === 'journey' && [view.ringing, view.base === (ringing.kind === 'journey' && ringing.base)]).to.deep.equal([false, true]);
     expect(who(view)).to.equal('C-ALICE');
     expect(view.kind === 'journey' && view.base.current?.answers.length).to.equal(1);
     expect(wxm.calls).to.have.length(1); // no second request on accept
   });
 
-  it('a newer call aborts the older lookup and the view never shows the older caller', async () => {
+  it('a newer call aborts the older lookup and the view never shows the older caller again', async () => {
     const { wxm, registry, views } = setup();
     registry.handle({ kind: 'offered', call: call('d1', alice) });
     await settle();
     registry.handle({ kind: 'ended', call: call('d1', alice) });
+    views.length = 0;
     registry.handle({ kind: 'offered', call: call('d2', bob) });
     await settle();
     expect(wxm.calls[0]!.signal?.aborted).to.equal(true);
@@ -82,7 +85,7 @@ describe('journey lookup registry', () => {
     registry.handle({ kind: 'ended', call: call('d1', alice) });
     expect(registry.view.kind === 'journey' && registry.view.ended).to.equal(true);
     registry.handle({ kind: 'offered', call: call('d2', bob) });
-    expect(registry.view.kind).to.equal('incoming');
+    expect(registry.view.kind === 'journey' && [who(registry.view), registry.view.ringing]).to.deep.equal(['C-BOB', true]);
   });
 
   describe('follows the call the agent was most recently active on, and stays on it after the last call ends', () => {
@@ -151,7 +154,7 @@ describe('journey lookup registry', () => {
       registry.handle({ kind: 'accepted', call: active('A', alice) });
       registry.handle({ kind: 'ended', call: ended('A', alice) });
       registry.handle({ kind: 'offered', call: call('M', carol) });
-      expect(registry.view.kind).to.equal('incoming');
+      expect(shown(registry)).to.equal('C-CAROL'); // ringing
       registry.handle({ kind: 'ended', call: ended('M', carol) });
       expect(shown(registry)).to.equal('C-ALICE (ended)');
       await settle();

@@ -83,9 +83,27 @@ describe('journey gadget on the emulator: which call is on screen (issue 12.1)',
     await endCall(callA);
     await shows(a, true);
     const missed = await placeCall({ user: AGENT, customerId: m.id });
-    await until('incoming', () => /Incoming call/.test(seen(app).text));
+    await until('the ringing call, marked', () => /Ringing/.test(seen(app).text) && !/Call ended/.test(seen(app).text));
     await endCall(missed);
     await stillShows(a, true);
-    expect(seen(app).text).to.not.include(m.id);
+    expect(seen(app).text).to.not.include('Ringing');
+  });
+
+  it('shows the journey while the call rings (marked Ringing); accepting repaints nothing but the mark (issue 12.13)', async () => {
+    const c = pool[6]!;
+    const id = await placeCall({ user: AGENT, customerId: c.id });
+    calls.push(id);
+    const { ids } = await expectedAnswers(AGENT, 'cc_CustomerId', c.id);
+    const ringing = await until('the ringing journey', () => {
+      const s = seen(app);
+      return s.entryIds.length === ids.length && /Ringing/.test(s.text) && s;
+    });
+    expect(ringing.entryIds).to.deep.equal(ids);
+    await expect(app).to.be.accessible();
+    const before = ringing.entries;
+    await answerCall(id);
+    const live = await until('accepted', () => !/Ringing/.test(seen(app).text) && seen(app));
+    expect(live.entries.length).to.equal(before.length);
+    live.entries.forEach((e, i) => expect(e, 'the same entry element, not re-rendered').to.equal(before[i]));
   });
 });
