@@ -13,6 +13,7 @@ import './view.js';
  * the call registry (fed by Finesse call events) and hands it to the view. The tree is two elements deep, so
  * services travel as properties (README "Services, context and props").
  *
+ * @csspart caller - the caller header (name, identifiers, callback risk)
  * @csspart brief - the caller brief
  * @csspart entry - each timeline entry
  * @csspart timeline - the timeline section
@@ -74,7 +75,7 @@ export class JourneyApp extends LitElement {
 
   override render() {
     if (!this.registry) return nothing;
-    return html`<cx-journey-view exportparts="brief, entry, timeline, search" .registry=${this.registry}></cx-journey-view>`;
+    return html`<cx-journey-view exportparts="caller, brief, entry, timeline, search" .registry=${this.registry} ?maskPii=${!!this.services?.config.maskPii}></cx-journey-view>`;
   }
 }
 

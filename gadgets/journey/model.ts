@@ -7,6 +7,7 @@ import type { Answer } from '../../shared/wxm/types.js';
 import { answerText, numberAnswer, valueKind } from '../../shared/wxm/answer-value.js';
 import type { NpsBands } from '../../shared/metrics/types.js';
 import { contextValue, scoreClass, type MetricName, type ScoreClass } from '../../shared/metrics/index.js';
+import type { CallerId } from '../../shared/finesse/types.js';
 import { channelOf, type Channel } from './query.js';
 
 export interface Score {
@@ -196,3 +197,56 @@ export function buildBrief(answersNewestFirst: readonly Answer[], tagMap: TagMap
     lastComment,
   };
 }
+
+/** Who the caller is, at a glance (from the unfiltered journey). */
+export interface CallerHeader {
+  /** From a Name-tagged answer (newest first), when one was given. */
+  name: string | null;
+  /** The identifiers searched, as shown (phone and email masked when `maskPii` is on). */
+  ids: CallerId[];
+  /** Surveys on the server. */
+  total: number;
+  /** The oldest survey, when every page is loaded. */
+  since: Date | null;
+  /** Why the caller may well call again: an open loop-closure ticket, or a detractor response within 7 days. */
+  risk: 'ticket' | 'detractor' | null;
+}
+
+const CLOSED_TICKET = /^(resolved|closed|declined)$/i;
+
+/** "+447913221676" → "••• 1676"; "jane.doe@example.com" → "j•••@example.com"; anything else as it is. */
+export function maskPii(id: CallerId): string {
+  if (id.kind === 'mobile' || id.kind === 'ani') return `••• ${id.value.slice(-4)}`;
+  const at = id.value.indexOf('@');
+  return id.kind === 'email' && at > 0 ? `${id.value[0]}•••${id.value.slice(at)}` : id.value;
+}
+
+export function callerHeader(
+  callerIds: readonly CallerId[],
+  data: { answers: readonly Answer[]; tagMap: TagMap; bands: NpsBands; totalCount: number; hasMore: boolean },
+  now: Date,
+  mask: boolean,
+): CallerHeader {
+  const { answers, tagMap, bands } = data;
+  let name: string | null = null;
+  for (const a of answers) {
+    const r = a.responses.find((x) => tagMap.identity.name.includes(x.questionId));
+    const text = r && answerText(r, 'text')?.trim();
+    if (text) {
+      name = text;
+      break;
+    }
+  }
+  const week = now.getTime() - 7 * DAY_MS;
+  const ticket = answers.some((a) => a.openTicket?.status && !CLOSED_TICKET.test(String(a.openTicket.status)));
+  const detractor = answers.some((a) => Date.parse(a.responseDateTime) >= week && scoreOf(a, 'nps', tagMap, bands)?.klass === 'bad');
+  const oldest = answers[answers.length - 1];
+  return {
+    name,
+    ids: callerIds.map((id) => (mask ? { ...id, value: maskPii(id) } : id)),
+    total: data.totalCount,
+    since: oldest && !data.hasMore ? new Date(oldest.responseDateTime) : null,
+    risk: ticket ? 'ticket' : detractor ? 'detractor' : null,
+  };
+}
+

@@ -9,13 +9,14 @@ import '../../shared/ui/skeleton.js';
 import '../../shared/ui/segmented.js';
 import type { CallRegistry, OnScreen } from './call-registry.js';
 import type { JourneyData } from './lookup.js';
-import { buildBrief, entryModel, groupByDay, type EntryModel } from './model.js';
+import { buildBrief, callerHeader, entryModel, groupByDay, type EntryModel } from './model.js';
 import { CHANNELS, DEFAULT_FILTERS, PERIODS, type ChannelFilter, type JourneyFilters, type Period } from './query.js';
 import { msg } from './messages.js';
 import type { JourneySearchEvent } from './search.js';
 import { viewStyles } from './view.styles.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import './brief.js';
+import './caller.js';
 import './entry.js';
 import './search.js';
 
@@ -30,6 +31,7 @@ const AGENT_CAN_RETRY = new Set<ErrorCode>(['finesse-auth', 'cloudconnect-down']
  * The journey for whatever the registry says is on screen: the caller brief, filters, the day-grouped timeline,
  * and every non-data state (idle, monitor, no caller id, loading, empty, partial, error); a ringing call is marked.
  *
+ * @csspart caller - the caller header (name, identifiers, callback risk)
  * @csspart brief - the caller brief
  * @csspart entry - each timeline entry
  * @csspart timeline - the timeline section
@@ -41,6 +43,8 @@ export class JourneyView extends LitElement {
 
   /** What is on screen, and the lookups behind it (set by the app). */
   @property({ attribute: false }) registry?: CallRegistry;
+  /** Mask phone numbers and emails (the `maskPii` parameter). */
+  @property({ type: Boolean }) maskPii = false;
 
   private target: OnScreen = { kind: 'idle' };
   private unsubscribe?: () => void;
@@ -165,6 +169,7 @@ export class JourneyView extends LitElement {
     const filters = t.filters;
     const filtered = t.base !== t.timeline;
     const malformed = timeline.malformed + (t.base === t.timeline ? 0 : base.malformed);
+    const caller = html`<cx-journey-caller part="caller" .header=${callerHeader(t.callerIds, base, now, this.maskPii)}></cx-journey-caller>`;
     if (!base.answers.length && !base.hasMore) {
       // Records came back but none could be read: that is no "no feedback yet".
       return base.malformed
@@ -172,10 +177,11 @@ export class JourneyView extends LitElement {
             .message=${msg.t('state.unreadableHint', { n: base.malformed })}
             .error=${new AppError('wxm-bad-response', 'wxm', `${base.malformed} unreadable records on the first page`)}
             .diagnostics=${{ gadget: 'journey', view: t.kind }} @cx-retry=${this.retry}></cx-state-panel>`
-        : html`<cx-state-panel kind="empty" .message=${msg.t('state.empty')}></cx-state-panel>`;
+        : html`${caller}<cx-state-panel kind="empty" .message=${msg.t('state.empty')}></cx-state-panel>`;
     }
     const brief = buildBrief(base.answers, base.tagMap, base.bands, now, !base.hasMore);
     return html`
+      ${caller}
       <cx-journey-brief part="brief" .brief=${brief} .total=${base.totalCount} .now=${now}></cx-journey-brief>
       ${malformed ? html`<p class="notice" part="malformed">${msg.t('state.malformed', { n: malformed })}</p>` : nothing}
       <section aria-labelledby="timeline-h" part="timeline">

@@ -7,20 +7,21 @@ import type { TokenClient } from '../../shared/token/token-client.js';
 import type { FinesseSession } from '../../shared/finesse/types.js';
 import type { GadgetConfig } from '../../shared/config/types.js';
 import { AppError } from '../../shared/errors.js';
+import { formatDate } from '../../shared/i18n/format.js';
 import { ScriptedWxm as FakeWxm } from '../fakes/wxm.js';
-import { customerAnswer as answer } from '../fakes/answers.js';
+import { customerAnswer as answer, customerTagMap } from '../fakes/answers.js';
 import { FakeAdapter, call } from '../fakes/adapter.js';
 import { flush as settle } from '../fakes/timers.js';
 
 const alice = [{ kind: 'customerId' as const, value: 'C-ALICE' }];
 
-async function mount(wxm: FakeWxm) {
+async function mount(wxm: FakeWxm, config: Partial<GadgetConfig> = {}) {
   const adapter = new FakeAdapter();
   const services: GadgetServices = {
     tokens: {} as TokenClient,
     adapter,
     session: {} as FinesseSession,
-    config: { questionnaires: [] } as unknown as GadgetConfig,
+    config: { questionnaires: [], ...config } as unknown as GadgetConfig,
     problems: [],
     wxm: wxm.asApi(),
     locale: 'en-US',
@@ -211,6 +212,57 @@ describe('<cx-journey-app> with fakes', () => {
     // A short comment has no such button.
     const small = [...root(app).querySelectorAll('cx-journey-entry')][1]!;
     expect(small.shadowRoot!.querySelector('[part="more-text"]')).to.equal(null);
+  });
+
+  describe('caller header (issue 12.6)', () => {
+    const ids = [
+      { kind: 'customerId' as const, value: 'C-ALICE' },
+      { kind: 'mobile' as const, value: '+447913221676' },
+      { kind: 'email' as const, value: 'alice.smith@example.com' },
+    ];
+    const named = (daysAgo: number, values: Parameters<typeof answer>[1], name?: string) => {
+      const a = answer(daysAgo, values);
+      if (name) a.responses.push({ questionId: 'q-name', questionText: '', textInput: name, numberInput: null });
+      return a;
+    };
+    async function header(answers: ReturnType<typeof answer>[], config: Partial<GadgetConfig> = {}) {
+      const wxm = new FakeWxm(customerTagMap({ name: ['q-name'] }));
+      wxm.auto = () => ({ answers, totalCount: answers.length });
+      const { app, adapter } = await mount(wxm, config);
+      adapter.emit({ kind: 'accepted', call: call('d1', ids) });
+      const el = await until(() => root(app).querySelector('cx-journey-caller'), 'caller header');
+      await el.updateComplete;
+      return { app, text: el.shadowRoot!.textContent!.replace(/\s+/g, ' '), risk: el.shadowRoot!.querySelector('[part="risk"]')?.textContent ?? null };
+    }
+
+    it('names the caller from a Name answer, shows the ids searched and "N surveys since <date>"', async () => {
+      const oldest = named(30, { nps: 9 });
+      const { app, text, risk } = await header([named(10, { nps: 8 }, 'Alice Smith'), named(20, { nps: 7 }, 'A. Smith'), oldest]);
+      expect(text).to.include('Alice Smith');
+      expect(text).to.include('Customer C-ALICE · Phone +447913221676 · Email alice.smith@example.com');
+      expect(text).to.include(`3 surveys since ${formatDate(new Date(oldest.responseDateTime))}`); // the oldest survey
+      expect(risk).to.equal(null);
+      await expect(app).to.be.accessible();
+    });
+
+    it('masks phone and email with maskPii (the customer id stays)', async () => {
+      const { text } = await header([named(10, { nps: 8 })], { maskPii: true });
+      expect(text).to.include('Customer C-ALICE · Phone ••• 1676 · Email a•••@example.com');
+      expect(text).to.not.include('7913221676');
+      expect(text).to.not.include('alice.smith');
+      expect(text).to.include('Caller'); // no Name answer
+    });
+
+    it('warns of a callback risk: an open ticket, or a detractor response in the last 7 days; says "first contact" without surveys', async () => {
+      const ticket = named(40, { nps: 9 });
+      ticket.openTicket = { status: 'Open' } as never;
+      expect((await header([named(2, { nps: 9 }), ticket])).risk).to.match(/open ticket/);
+      const closed = named(40, { nps: 9 });
+      closed.openTicket = { status: 'Resolved' } as never;
+      expect((await header([named(9, { nps: 2 }), closed])).risk, 'a detractor 9 days ago and a resolved ticket').to.equal(null);
+      expect((await header([named(3, { nps: 2 })])).risk).to.match(/detractor response in the last 7 days/);
+      expect((await header([])).text).to.include('First contact');
+    });
   });
 
   it('rejects input that is no phone, email or id and says why', async () => {

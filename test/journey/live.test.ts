@@ -66,7 +66,7 @@ describe('journey gadget on the emulator (agent)', function () {
     await expect(app).to.be.accessible();
   });
 
-  it('two quick calls: never a render of the first caller, then exactly the second', async () => {
+  it('two quick calls: once the first is missed, never a render of the first caller again, then exactly the second', async () => {
     const { customers } = await control<{ customers: Array<Customer & { traits: string[] }> }>('/customers?limit=300');
     const [a, b] = customers.filter((x) => x.traits.length === 0 && x.surveyCount >= 2 && x.surveyCount <= 20);
     const first = new Set((await expectedAnswers(AGENT, 'cc_CustomerId', a!.id)).ids);
@@ -77,9 +77,10 @@ describe('journey gadget on the emulator (agent)', function () {
       for (const id of seen(app).entryIds) rendered.add(id);
       if (sampling) requestAnimationFrame(sample);
     };
-    sample();
     const one = await placeCall({ user: AGENT, customerId: a!.id });
-    await endCall(one); // missed
+    await endCall(one); // missed (while it rang, its journey may have been on screen, marked Ringing)
+    await until('the missed call gone', () => !seen(app).entryIds.some((id) => first.has(id)));
+    sample();
     const two = await placeCall({ user: AGENT, customerId: b!.id });
     calls.push(two);
     await answerCall(two);
