@@ -125,13 +125,16 @@ export function groupByDay(entries: readonly EntryModel[]): Day[] {
   return [...days.values()];
 }
 
+/** Two scores are a coincidence, not a trend. */
+export const MIN_TREND = 3;
+
 export type Trend = 'improving' | 'declining' | 'steady';
 
 export interface Brief {
   /** The newest score of each metric, with when it was given. */
   last: Array<Score & { at: Date }>;
   lastSurveyAt: Date | null;
-  /** From the first metric with two or more values (NPS first); null when there are fewer than two. */
+  /** From the first metric with MIN_TREND or more values (NPS first); null when no metric has that many. */
   trend: { metric: MetricName; direction: Trend } | null;
   detractors90: number;
   /** false when older pages may hold more detractors within 90 days (show "n+"). */
@@ -147,7 +150,7 @@ const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length
  * before, with a dead band of a tenth of the scale so that one point of noise on a 0–10 scale reads "steady".
  */
 export function trendOf(valuesNewestFirst: readonly number[], scaleMax: number): Trend | null {
-  if (valuesNewestFirst.length < 2) return null;
+  if (valuesNewestFirst.length < MIN_TREND) return null;
   const k = Math.min(3, Math.ceil(valuesNewestFirst.length / 2));
   const recent = valuesNewestFirst.slice(0, k);
   const before = valuesNewestFirst.slice(k, k + 3);

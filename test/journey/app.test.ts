@@ -64,6 +64,14 @@ describe('<cx-journey-app> with fakes', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
     expect(root(app).textContent).to.include('2 records could not be read');
     expect(brief.shadowRoot!.textContent).to.include('3 surveys');
+    // Issue 12.7: each score with its scale and age, legible (not a 9.75 px chip label), the last comment dated.
+    const briefText = brief.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(briefText).to.include('NPS 9/10 · today');
+    expect(briefText).to.match(/CSAT 4\/5 · [34] days ago/); // 3.1 days: calendar days depend on the hour
+    expect(briefText).to.include('Last comment · today:');
+    expect(briefText).to.include('Too few surveys for a trend'); // two NPS scores are no trend
+    const score = brief.shadowRoot!.querySelector('[part="scores"] li')!;
+    expect(parseFloat(getComputedStyle(score).fontSize)).to.be.at.least(12);
     expect(root(app).querySelector('[role="status"]')!.textContent).to.include('Journey for caller loaded: 3 surveys');
     await expect(app).to.be.accessible();
   });
