@@ -24,7 +24,7 @@ export class JourneyBrief extends LitElement {
         background: var(--cx-surface-alt);
         border-radius: 4px;
       }
-      h3 {
+      h2 {
         margin: 0 0 4px;
         font-size: 1em;
       }
@@ -75,7 +75,7 @@ export class JourneyBrief extends LitElement {
     const b = this.brief;
     if (!b) return nothing;
     return html`
-      <h3>${msg.t('brief.heading')}</h3>
+      <h2>${msg.t('brief.heading')}</h2>
       <ul class="scores" part="scores">
         ${b.last.length
           ? b.last.map(

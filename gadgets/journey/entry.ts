@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
-import { formatTime } from '../../shared/i18n/format.js';
+import { formatDateTime, formatTime } from '../../shared/i18n/format.js';
 import '../../shared/ui/score-chip.js';
 import '../../shared/ui/clamped-text.js';
 import { capped, TEXT_CAP, TEXT_STEP, type EntryModel } from './model.js';
@@ -114,7 +114,13 @@ export class JourneyEntry extends LitElement {
               .join(' · ')}
           </div>`
         : nothing}
-      <button type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls=${this.detailsId} @click=${this.toggle}>
+      <button
+        type="button"
+        aria-label=${msg.t('entry.detailsOf', { when: formatDateTime(e.when) })}
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls=${this.detailsId}
+        @click=${this.toggle}
+      >
         ${msg.t('entry.showDetails')}
       </button>
       <div id=${this.detailsId} part="details" ?hidden=${!this.open}>

@@ -22,10 +22,6 @@ export const viewStyles = [
     }
     h2 {
       margin: 0;
-      font-size: 1.15em;
-    }
-    h3 {
-      margin: 0;
       font-size: 1em;
     }
     .tag {
@@ -40,7 +36,7 @@ export const viewStyles = [
       gap: 6px 12px;
       margin: 6px 0;
     }
-    h4 {
+    h3 {
       margin: 10px 0 0;
       font-size: 0.95em;
       color: var(--cx-muted);

@@ -93,13 +93,13 @@ export class JourneyView extends LitElement {
               : '';
     return html`<main aria-labelledby="title">
       <header>
-        <h2 id="title">${msg.t('title')}</h2>
+        <h1 id="title" class="sr-only">${msg.t('title')}</h1>
         ${status ? html`<span class="tag">${status}</span>` : nothing}
       </header>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement()}</div>
       ${this.body()}
       <section aria-labelledby="search-h" part="search">
-        <h3 id="search-h">${msg.t('search.heading')}</h3>
+        <h2 id="search-h">${msg.t('search.heading')}</h2>
         <cx-journey-search @cx-journey-search=${this.onSearch}></cx-journey-search>
       </section>
     </main>`;
@@ -185,7 +185,7 @@ export class JourneyView extends LitElement {
       <cx-journey-brief part="brief" .brief=${brief} .total=${base.totalCount} .now=${now}></cx-journey-brief>
       ${malformed ? html`<p class="notice" part="malformed">${msg.t('state.malformed', { n: malformed })}</p>` : nothing}
       <section aria-labelledby="timeline-h" part="timeline">
-        <h3 id="timeline-h">${msg.t('timeline.heading')}</h3>
+        <h2 id="timeline-h">${msg.t('timeline.heading')}</h2>
         <div class="filters">
           <cx-segmented
             .label=${msg.t('filter.period')}
@@ -227,7 +227,7 @@ export class JourneyView extends LitElement {
       return m;
     });
     return groupByDay(models).map(
-      ({ day, entries }) => html`<h4>${dayHeading(day, now)}</h4>
+      ({ day, entries }) => html`<h3>${dayHeading(day, now)}</h3>
         <ol>
           ${entries.map((e) => html`<li><cx-journey-entry part="entry" .entry=${e}></cx-journey-entry></li>`)}
         </ol>`,

@@ -56,7 +56,7 @@ describe('<cx-journey-app> with fakes', () => {
     const ids = entries.map((e) => (e as unknown as { entry: { id: string } }).entry.id);
     expect(ids).to.deep.equal(answers.map((a) => a.id));
     const days = new Set(answers.map((a) => new Date(a.responseDateTime).toDateString())).size;
-    expect(root(app).querySelectorAll('h4')).to.have.length(days); // one heading per local day
+    expect(root(app).querySelectorAll('h3')).to.have.length(days); // one heading per local day
     await settle();
     const text = [...entries].map((e) => e.shadowRoot!.textContent + [...e.shadowRoot!.querySelectorAll('cx-clamped-text')].map((c) => c.shadowRoot!.textContent).join('')).join('');
     expect(text).to.include('<b>bold</b>'); // literal text
@@ -271,6 +271,25 @@ describe('<cx-journey-app> with fakes', () => {
       expect((await header([named(3, { nps: 2 })])).risk).to.match(/detractor response in the last 7 days/);
       expect((await header([])).text).to.include('First contact');
     });
+  });
+
+  it('has one h1 (not shown: the container titles the gadget) and an "All answers" button named for its survey (12.11, 12.12)', async () => {
+    const wxm = new FakeWxm();
+    wxm.auto = () => ({ answers: [answer(0.1, { nps: 9 }), answer(0.2, { nps: 3 }), answer(5, { csat: 4 })], totalCount: 3 });
+    const { app, adapter } = await mount(wxm);
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    await until(() => root(app).querySelectorAll('cx-journey-entry').length === 3, 'entries');
+    await settle();
+    const walk = (n: Element | ShadowRoot): Element[] => [...n.children].flatMap((c) => [c, ...walk(c), ...(c.shadowRoot ? walk(c.shadowRoot) : [])]);
+    const everything = walk(app.shadowRoot!);
+    const h1 = everything.filter((e) => e.tagName === 'H1');
+    expect(h1).to.have.length(1);
+    expect(h1[0]!.getBoundingClientRect().width, 'visually hidden').to.be.at.most(1);
+    const buttons = [...root(app).querySelectorAll('cx-journey-entry')].map((e) => e.shadowRoot!.querySelector('button[aria-controls]')!);
+    const names = buttons.map((b) => b.getAttribute('aria-label')!);
+    expect(new Set(names).size).to.equal(3);
+    for (const n of names) expect(n).to.match(/^All answers, /);
+    await expect(app).to.be.accessible();
   });
 
   it('rejects input that is no phone, email or id and says why', async () => {
