@@ -8,6 +8,9 @@ import { CallRegistry } from './call-registry.js';
 import { msg } from './messages.js';
 import './view.js';
 
+/** The UserPref that remembers the compact timeline (main.ts tells the adapter to read it). */
+export const COMPACT_PREF = 'journeyCompact';
+
 /**
  * The Customer Experience Journey app, inside the shared root (shared/gadget-root.ts): turns the services into
  * the call registry (fed by Finesse call events) and hands it to the view. The tree is two elements deep, so
@@ -35,6 +38,8 @@ export class JourneyApp extends LitElement {
 
   /** The calls and their lookups (read by the bench; set by the app). */
   @state() registry?: CallRegistry;
+  /** One line per survey, remembered per user (UserPref COMPACT_PREF). */
+  @state() private compact = false;
   private cleanups: Array<() => void> = [];
 
   private started?: GadgetServices<WxmReads>;
@@ -64,6 +69,7 @@ export class JourneyApp extends LitElement {
     this.registry = registry;
     this.cleanups = [s.adapter.onCall((e) => registry.handle(e)), () => registry.dispose()];
     s.adapter.setTitle(msg.t('title'));
+    this.compact = s.adapter.userPrefs()[COMPACT_PREF] === 'true';
   }
 
   private stop(): void {
@@ -73,9 +79,15 @@ export class JourneyApp extends LitElement {
     this.started = undefined;
   }
 
+  private onCompact(e: CustomEvent<boolean>): void {
+    this.compact = e.detail;
+    this.services?.adapter.setPref(COMPACT_PREF, String(e.detail));
+  }
+
   override render() {
     if (!this.registry) return nothing;
-    return html`<cx-journey-view exportparts="caller, brief, entry, timeline, search" .registry=${this.registry} ?maskPii=${!!this.services?.config.maskPii}></cx-journey-view>`;
+    return html`<cx-journey-view exportparts="caller, brief, entry, timeline, search" .registry=${this.registry}
+      ?maskPii=${!!this.services?.config.maskPii} ?compact=${this.compact} @cx-journey-compact=${this.onCompact}></cx-journey-view>`;
   }
 }
 

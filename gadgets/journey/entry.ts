@@ -63,6 +63,21 @@ export class JourneyEntry extends LitElement {
       button[aria-expanded='true']::before {
         content: '▾ ';
       }
+      .line {
+        display: flex;
+        gap: 6px;
+        align-items: center;
+        white-space: nowrap;
+      }
+      .gist {
+        flex: 1;
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      :host([compact]) {
+        padding: 3px 0;
+      }
       dl {
         margin: 4px 0 0;
         display: grid;
@@ -81,6 +96,8 @@ export class JourneyEntry extends LitElement {
 
   /** The survey to show (computed by model.ts). */
   @property({ attribute: false }) entry?: EntryModel;
+  /** One line per survey (the agent's choice, for small gadget space). */
+  @property({ type: Boolean, reflect: true }) compact = false;
   @state() private open = false;
   /** How much of long texts is rendered (the agent asks for more). */
   @state() private chars = TEXT_CAP;
@@ -90,19 +107,25 @@ export class JourneyEntry extends LitElement {
     const e = this.entry;
     if (!e) return nothing;
     const channel = msg.t(`channel.${e.channel}`);
+    const ticket = e.ticket ? html`<span class="ticket" part="ticket">${msg.t('entry.ticket', { status: e.ticket })}</span>` : nothing;
+    if (this.compact) {
+      // One line: time, channel, scores, the start of the comment; the rest behind "All answers".
+      return html`<div class="line" part="header">
+          <time datetime=${e.when.toISOString()}>${formatTime(e.when)}</time>
+          <span class="meta">${channel}</span>
+          ${this.chips(e)} ${ticket}
+          <span class="gist">${e.comment ? capped(e.comment, 200) : ''}</span>
+          ${this.detailsButton(e)}
+        </div>
+        ${this.details(e)}`;
+    }
     return html`
       <div class="head" part="header">
         <time datetime=${e.when.toISOString()}>${formatTime(e.when)}</time>
         <span class="meta">${channel} · ${e.questionnaire}</span>
-        ${e.ticket ? html`<span class="ticket" part="ticket">${msg.t('entry.ticket', { status: e.ticket })}</span>` : nothing}
+        ${ticket}
       </div>
-      ${e.scores.length
-        ? html`<div class="scores">
-            ${e.scores.map(
-              (s) => html`<cx-score-chip metric=${s.metric} .value=${s.value} .scaleMax=${s.scaleMax} .klass=${s.klass}></cx-score-chip>`,
-            )}
-          </div>`
-        : nothing}
+      ${e.scores.length ? html`<div class="scores">${this.chips(e)}</div>` : nothing}
       ${e.comment ? html`<cx-clamped-text .text=${capped(e.comment, this.chars)} lines="3"></cx-clamped-text>` : nothing}
       ${[e.comment ?? '', ...e.details.map((d) => d.value)].some((t) => t.length > this.chars)
         ? html`<button type="button" part="more-text" @click=${this.moreText}>${msg.t('entry.moreText')}</button>`
@@ -114,23 +137,34 @@ export class JourneyEntry extends LitElement {
               .join(' · ')}
           </div>`
         : nothing}
-      <button
-        type="button"
-        aria-label=${msg.t('entry.detailsOf', { when: formatDateTime(e.when) })}
-        aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls=${this.detailsId}
-        @click=${this.toggle}
-      >
-        ${msg.t('entry.showDetails')}
-      </button>
-      <div id=${this.detailsId} part="details" ?hidden=${!this.open}>
-        ${this.open
-          ? e.details.length
-            ? html`<dl>${e.details.map((d) => html`<dt>${d.text}</dt><dd>${capped(d.value, this.chars)}</dd>`)}</dl>`
-            : html`<p class="meta">${msg.t('entry.noDetails')}</p>`
-          : nothing}
-      </div>
+      ${this.detailsButton(e)} ${this.details(e)}
     `;
+  }
+
+  private chips(e: EntryModel) {
+    return e.scores.map((s) => html`<cx-score-chip metric=${s.metric} .value=${s.value} .scaleMax=${s.scaleMax} .klass=${s.klass}></cx-score-chip>`);
+  }
+
+  private detailsButton(e: EntryModel) {
+    return html`<button
+      type="button"
+      aria-label=${msg.t('entry.detailsOf', { when: formatDateTime(e.when) })}
+      aria-expanded=${this.open ? 'true' : 'false'}
+      aria-controls=${this.detailsId}
+      @click=${this.toggle}
+    >
+      ${msg.t('entry.showDetails')}
+    </button>`;
+  }
+
+  private details(e: EntryModel) {
+    return html`<div id=${this.detailsId} part="details" ?hidden=${!this.open}>
+      ${this.open
+        ? e.details.length
+          ? html`<dl>${e.details.map((d) => html`<dt>${d.text}</dt><dd>${capped(d.value, this.chars)}</dd>`)}</dl>`
+          : html`<p class="meta">${msg.t('entry.noDetails')}</p>`
+        : nothing}
+    </div>`;
   }
 
   private moreText(): void {

@@ -1,6 +1,12 @@
 // Entry of the journey gadget bundle: the shared root boots, then hands the services to <cx-journey-app>.
 import { startGadget } from '../../shared/gadget-root.js';
+import { createFinesseAdapter } from '../../shared/finesse/adapter.js';
 import { createWxmReader } from '../../shared/wxm/wxm-client.js';
-import './app.js';
+import { COMPACT_PREF } from './app.js';
 
-void startGadget({ gadget: 'journey', wxmClient: createWxmReader, app: document.createElement('cx-journey-app') });
+void startGadget({
+  gadget: 'journey',
+  wxmClient: createWxmReader,
+  adapter: createFinesseAdapter({ prefNames: [COMPACT_PREF] }),
+  app: document.createElement('cx-journey-app'),
+});

@@ -24,6 +24,12 @@ export const viewStyles = [
       margin: 0;
       font-size: 1em;
     }
+    .row {
+      display: flex;
+      gap: 8px;
+      align-items: baseline;
+      justify-content: space-between;
+    }
     .tag {
       color: var(--cx-muted);
       border: 1px solid var(--cx-border);

@@ -45,6 +45,8 @@ export class JourneyView extends LitElement {
   @property({ attribute: false }) registry?: CallRegistry;
   /** Mask phone numbers and emails (the `maskPii` parameter). */
   @property({ type: Boolean }) maskPii = false;
+  /** One line per survey; the toggle fires `cx-journey-compact` (the app remembers it per user). */
+  @property({ type: Boolean }) compact = false;
 
   private target: OnScreen = { kind: 'idle' };
   private unsubscribe?: () => void;
@@ -185,7 +187,12 @@ export class JourneyView extends LitElement {
       <cx-journey-brief part="brief" .brief=${brief} .total=${base.totalCount} .now=${now}></cx-journey-brief>
       ${malformed ? html`<p class="notice" part="malformed">${msg.t('state.malformed', { n: malformed })}</p>` : nothing}
       <section aria-labelledby="timeline-h" part="timeline">
-        <h2 id="timeline-h">${msg.t('timeline.heading')}</h2>
+        <div class="row">
+          <h2 id="timeline-h">${msg.t('timeline.heading')}</h2>
+          <button class="btn link" type="button" aria-pressed=${this.compact ? 'true' : 'false'} @click=${this.toggleCompact}>
+            ${msg.t('timeline.compact')}
+          </button>
+        </div>
         <div class="filters">
           <cx-segmented
             .label=${msg.t('filter.period')}
@@ -216,6 +223,10 @@ export class JourneyView extends LitElement {
     </p>`;
   }
 
+  private toggleCompact(): void {
+    this.dispatchEvent(new CustomEvent<boolean>('cx-journey-compact', { detail: !this.compact, bubbles: true, composed: true }));
+  }
+
   private clearFilters(): void {
     this.registry?.setFilters(DEFAULT_FILTERS);
   }
@@ -229,7 +240,7 @@ export class JourneyView extends LitElement {
     return groupByDay(models).map(
       ({ day, entries }) => html`<h3>${dayHeading(day, now)}</h3>
         <ol>
-          ${entries.map((e) => html`<li><cx-journey-entry part="entry" .entry=${e}></cx-journey-entry></li>`)}
+          ${entries.map((e) => html`<li><cx-journey-entry part="entry" .entry=${e} ?compact=${this.compact}></cx-journey-entry></li>`)}
         </ol>`,
     );
   }

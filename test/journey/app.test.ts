@@ -15,8 +15,8 @@ import { flush as settle } from '../fakes/timers.js';
 
 const alice = [{ kind: 'customerId' as const, value: 'C-ALICE' }];
 
-async function mount(wxm: FakeWxm, config: Partial<GadgetConfig> = {}) {
-  const adapter = new FakeAdapter();
+async function mount(wxm: FakeWxm, config: Partial<GadgetConfig> = {}, prefs: Record<string, string> = {}) {
+  const adapter = new FakeAdapter({ prefs });
   const services: GadgetServices = {
     tokens: {} as TokenClient,
     adapter,
@@ -290,6 +290,32 @@ describe('<cx-journey-app> with fakes', () => {
     expect(new Set(names).size).to.equal(3);
     for (const n of names) expect(n).to.match(/^All answers, /);
     await expect(app).to.be.accessible();
+  });
+
+  it('compact mode: one line per survey, toggled from the timeline, remembered per user (UserPref) (12.11)', async () => {
+    const answers = [answer(0.1, { nps: 9, comment: 'A long comment. '.repeat(40) }), answer(0.2, { nps: 3, comment: 'Short' }), answer(5, { csat: 4 })];
+    const wxm = new FakeWxm();
+    wxm.auto = () => ({ answers, totalCount: 3 });
+    const { app, adapter } = await mount(wxm);
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    await until(() => root(app).querySelectorAll('cx-journey-entry').length === 3, 'entries');
+    await settle();
+    const entries = () => [...root(app).querySelectorAll('cx-journey-entry')] as HTMLElement[];
+    const tall = entries()[0]!.getBoundingClientRect().height;
+    const toggle = [...root(app).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Compact')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await until(() => entries().every((e) => e.hasAttribute('compact')), 'compact entries');
+    await settle();
+    const line = parseFloat(getComputedStyle(entries()[0]!).lineHeight) || 20;
+    expect(entries()[0]!.getBoundingClientRect().height, 'one line').to.be.below(Math.min(tall, line * 2.6));
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(adapter.prefs.journeyCompact).to.equal('true');
+    await expect(app).to.be.accessible();
+    // Signed in again: the same choice.
+    const again = await mount(wxm, {}, { journeyCompact: 'true' });
+    again.adapter.emit({ kind: 'accepted', call: call('d2', alice) });
+    await until(() => root(again.app).querySelectorAll('cx-journey-entry[compact]').length === 3, 'compact from the start');
   });
 
   it('rejects input that is no phone, email or id and says why', async () => {
