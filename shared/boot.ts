@@ -9,6 +9,7 @@
 import type { ConfigProblem, GadgetConfig } from './config/types.js';
 import { loadConfig, type ParamParsers } from './config/config.js';
 import { ANALYTICS_PARAMS } from './config/analytics-params.js';
+import { JOURNEY_PARAMS } from './config/journey-params.js';
 import { blockedWxm } from './config/wxm-blocked.js';
 import { createFinesseAdapter } from './finesse/adapter.js';
 import type { FinesseAdapter, FinesseSession } from './finesse/types.js';
@@ -47,7 +48,7 @@ export interface GadgetKit<W extends WxmReads> {
 
 /** Boots with the whole WxM client and every parameter (the analytics gadget, tools and tests). */
 export function bootGadget(options: BootOptions = {}): Promise<GadgetServices> {
-  return bootWith({ wxmClient: createWxmClient, params: ANALYTICS_PARAMS }, options);
+  return bootWith({ wxmClient: createWxmClient, params: { ...ANALYTICS_PARAMS, ...JOURNEY_PARAMS } }, options);
 }
 
 export async function bootWith<W extends WxmReads>(kit: GadgetKit<W>, options: BootOptions = {}): Promise<GadgetServices<W>> {

@@ -87,7 +87,7 @@ export class JourneyApp extends LitElement {
   override render() {
     if (!this.registry) return nothing;
     return html`<cx-journey-view exportparts="caller, brief, entry, timeline, search" .registry=${this.registry}
-      ?maskPii=${!!this.services?.config.maskPii} ?compact=${this.compact} @cx-journey-compact=${this.onCompact}></cx-journey-view>`;
+      ?maskPii=${!!this.services?.config.maskPii} ?compact=${this.compact} .countryCode=${this.services?.config.defaultCountryCode} @cx-journey-compact=${this.onCompact}></cx-journey-view>`;
   }
 }
 

@@ -41,6 +41,8 @@ export type OnScreen =
       /** Not answered yet (shown ahead, so that accepting paints nothing new but the state). */
       ringing: boolean;
       manual: boolean;
+      /** A manual search is on screen while a call is live (the agent can go back to it). */
+      callLive: boolean;
     };
 
 interface Entry {
@@ -118,6 +120,12 @@ export class CallRegistry {
     entry.base = this.lookup([callerId], DEFAULT_FILTERS);
     this.entries.set(MANUAL, entry);
     this.activate(entry);
+    this.update();
+  }
+
+  /** Leaves the manual search for the live call. */
+  backToCall(): void {
+    this.drop(MANUAL);
     this.update();
   }
 
@@ -244,7 +252,10 @@ export class CallRegistry {
     }
     this.watch(entry.base);
     this.watch(timeline);
-    return { kind: 'journey', key: entry.key, callerIds: entry.base.callerIds, base: entry.base, filters: entry.filters, timeline, ended, ringing, manual: entry.key === MANUAL };
+    return { kind: 'journey', key: entry.key, callerIds: entry.base.callerIds, base: entry.base, filters: entry.filters, timeline, ended, ringing,
+      manual: entry.key === MANUAL,
+      callLive: entry.key === MANUAL && [...this.entries.values()].some((e) => e.key !== MANUAL && e.activeAt && !e.endedAt),
+    };
   }
 
   /** Tell the listeners when a lookup on screen settles. */

@@ -2,11 +2,13 @@
 import { startGadget } from '../../shared/gadget-root.js';
 import { createFinesseAdapter } from '../../shared/finesse/adapter.js';
 import { createWxmReader } from '../../shared/wxm/wxm-client.js';
+import { JOURNEY_PARAMS } from '../../shared/config/journey-params.js';
 import { COMPACT_PREF } from './app.js';
 
 void startGadget({
   gadget: 'journey',
   wxmClient: createWxmReader,
+  params: JOURNEY_PARAMS,
   adapter: createFinesseAdapter({ prefNames: [COMPACT_PREF] }),
   app: document.createElement('cx-journey-app'),
 });

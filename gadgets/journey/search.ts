@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import type { CallerId } from '../../shared/finesse/types.js';
 import { detectCallerId } from './detect-caller-id.js';
@@ -52,11 +52,13 @@ export class JourneySearch extends LitElement {
     `,
   ];
 
+  /** Country code for national numbers (the `defaultCountryCode` parameter). */
+  @property({ type: Number }) countryCode?: number;
   @state() private value = '';
   @state() private invalid = false;
 
   override render() {
-    const detected = detectCallerId(this.value);
+    const detected = detectCallerId(this.value, this.countryCode);
     return html`
       <form role="search" aria-label=${msg.t('search.heading')} @submit=${this.submit} novalidate>
         <label for="q" class="sr-only">${msg.t('search.label')}</label>
@@ -86,7 +88,7 @@ export class JourneySearch extends LitElement {
 
   private submit(e: Event): void {
     e.preventDefault();
-    const callerId = detectCallerId(this.value);
+    const callerId = detectCallerId(this.value, this.countryCode);
     this.invalid = !callerId;
     if (callerId) this.dispatchEvent(new JourneySearchEvent(callerId));
   }

@@ -45,6 +45,8 @@ export class JourneyView extends LitElement {
   @property({ attribute: false }) registry?: CallRegistry;
   /** Mask phone numbers and emails (the `maskPii` parameter). */
   @property({ type: Boolean }) maskPii = false;
+  /** The `defaultCountryCode` parameter, for national numbers typed in the search. */
+  @property({ type: Number }) countryCode?: number;
   /** One line per survey; the toggle fires `cx-journey-compact` (the app remembers it per user). */
   @property({ type: Boolean }) compact = false;
 
@@ -99,11 +101,14 @@ export class JourneyView extends LitElement {
         ${status ? html`<span class="tag">${status}</span>` : nothing}
       </header>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement()}</div>
-      ${this.body()}
       <section aria-labelledby="search-h" part="search">
-        <h2 id="search-h">${msg.t('search.heading')}</h2>
-        <cx-journey-search @cx-journey-search=${this.onSearch}></cx-journey-search>
+        <h2 id="search-h" class="sr-only">${msg.t('search.heading')}</h2>
+        <cx-journey-search .countryCode=${this.countryCode} @cx-journey-search=${this.onSearch}></cx-journey-search>
+        ${t.kind === 'journey' && t.callLive
+          ? html`<button class="btn link" type="button" @click=${this.backToCall}>${msg.t('search.back')}</button>`
+          : nothing}
       </section>
+      ${this.body()}
     </main>`;
   }
 
@@ -179,7 +184,8 @@ export class JourneyView extends LitElement {
             .message=${msg.t('state.unreadableHint', { n: base.malformed })}
             .error=${new AppError('wxm-bad-response', 'wxm', `${base.malformed} unreadable records on the first page`)}
             .diagnostics=${{ gadget: 'journey', view: t.kind }} @cx-retry=${this.retry}></cx-state-panel>`
-        : html`${caller}<cx-state-panel kind="empty" .message=${msg.t('state.empty')}></cx-state-panel>`;
+        : html`${caller}<cx-state-panel kind="empty"
+            .message=${t.manual ? msg.t('search.none', { query: t.callerIds[0]?.value ?? '' }) : msg.t('state.empty')}></cx-state-panel>`;
     }
     const brief = buildBrief(base.answers, base.tagMap, base.bands, now, !base.hasMore);
     return html`
@@ -221,6 +227,10 @@ export class JourneyView extends LitElement {
       ${msg.t('filter.active', { filters: parts.filter(Boolean).join(' · '), shown, total })}
       <button class="btn link" type="button" @click=${this.clearFilters}>${msg.t('filter.clear')}</button>
     </p>`;
+  }
+
+  private backToCall(): void {
+    this.registry?.backToCall();
   }
 
   private toggleCompact(): void {

@@ -10,8 +10,8 @@
  * values (e.g. `wxmBaseUrl` and `WXMBASEURL`: which one "wins" must not depend on the order). For wxmBaseUrl
  * either one sets `wxmBlocked`, and no request may go to WxM at all.
  *
- * The parameters only the analytics gadget reads are parsed by analytics-params.ts, which loadConfig takes as an
- * argument: the journey knows their names (no "unknown parameter") but leaves them at their defaults.
+ * The parameters only one gadget reads are parsed by analytics-params.ts and journey-params.ts, which loadConfig
+ * takes as an argument: the other gadget knows their names (no "unknown parameter") but leaves them at defaults.
  */
 import type { ConfigProblem, GadgetConfig } from './types.js';
 import { normaliseWxmAddress, WXM_ORIGINS } from './wxm-origins.js';
@@ -35,7 +35,7 @@ export const DEFAULT_CONFIG: Readonly<GadgetConfig> = Object.freeze<GadgetConfig
 export const PARAM_NAMES = [
   'wxmBaseUrl', 'tokenSource', 'filterTags', 'questionnaires', 'metrics', 'csatFormula', 'cesFormula', 'minSample',
   'targetNps', 'targetCsat', 'targetCes', 'refreshSeconds', 'locale', 'maskPii', 'timeoutMs',
-  'theme',
+  'theme', 'defaultCountryCode',
 ] as const;
 
 /** Parameters that belong to Finesse/Shindig, not to us. */

@@ -318,6 +318,33 @@ describe('<cx-journey-app> with fakes', () => {
     await until(() => root(again.app).querySelectorAll('cx-journey-entry[compact]').length === 3, 'compact from the start');
   });
 
+  it('search (12.10): at the top, national numbers with defaultCountryCode, "No feedback found for …", back to the live call', async () => {
+    const wxm = new FakeWxm();
+    const filters: Array<{ filterquestions?: Array<{ answerCheck: string[] }> }> = [];
+    wxm.auto = (filter) => {
+      filters.push(filter);
+      const manual = filter.filterquestions?.some((q) => q.answerCheck.includes('+447913221676'));
+      return manual ? { answers: [], totalCount: 0 } : { answers: [answer(1, { nps: 9 })], totalCount: 1 };
+    };
+    const { app, adapter } = await mount(wxm, { defaultCountryCode: 44 });
+    adapter.emit({ kind: 'accepted', call: call('d1', alice, { state: 'ACTIVE', agentState: 'ACTIVE' }) });
+    await until(() => root(app).querySelector('[part="brief"]'), "the caller's journey");
+    const order = [...root(app).querySelectorAll('[part="search"], [part="brief"]')].map((e) => e.getAttribute('part'));
+    expect(order, 'search first').to.deep.equal(['search', 'brief']);
+    const search = root(app).querySelector('cx-journey-search')!;
+    const input = search.shadowRoot!.querySelector('input')!;
+    input.value = '07913 221676';
+    input.dispatchEvent(new Event('input'));
+    search.shadowRoot!.querySelector('form')!.requestSubmit();
+    await until(() => /No feedback found for \+447913221676/.test(root(app).querySelector('cx-state-panel')?.shadowRoot?.textContent ?? ''), 'no match');
+    const back = [...root(app).querySelectorAll('button')].find((b) => /Back to the current call/.test(b.textContent ?? ''))!;
+    expect(back, 'back to the call while it is live').to.not.equal(undefined);
+    await expect(app).to.be.accessible();
+    back.click();
+    await until(() => root(app).querySelector('[part="brief"]') && !/Search result/.test(root(app).textContent ?? ''), 'the call again');
+    expect([...root(app).querySelectorAll('button')].some((b) => /Back to the current call/.test(b.textContent ?? ''))).to.equal(false);
+  });
+
   it('rejects input that is no phone, email or id and says why', async () => {
     const { app } = await mount(new FakeWxm());
     const search = root(app).querySelector('cx-journey-search')!;
