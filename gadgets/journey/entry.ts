@@ -48,6 +48,13 @@ export class JourneyEntry extends LitElement {
         border: 1px solid var(--cx-border);
         border-radius: 3px;
         padding: 0 4px;
+        color: var(--cx-muted);
+      }
+      .ticket.open {
+        border-color: var(--cx-bad);
+        background: var(--cx-bad-bg);
+        color: var(--cx-bad-text);
+        font-weight: 600;
       }
       button {
         font: inherit;
@@ -107,7 +114,9 @@ export class JourneyEntry extends LitElement {
     const e = this.entry;
     if (!e) return nothing;
     const channel = msg.t(`channel.${e.channel}`);
-    const ticket = e.ticket ? html`<span class="ticket" part="ticket">${msg.t('entry.ticket', { status: e.ticket })}</span>` : nothing;
+    const ticket = e.ticket
+      ? html`<span class="ticket ${e.ticketOpen ? 'open' : ''}" part="ticket">${msg.t('entry.ticket', { status: e.ticket })}</span>`
+      : nothing;
     if (this.compact) {
       // One line: time, channel, scores, the start of the comment; the rest behind "All answers".
       return html`<div class="line" part="header">

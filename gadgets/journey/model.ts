@@ -35,11 +35,16 @@ export interface EntryModel {
   teamId?: string;
   /** Loop-closure ticket status ("Open", "Resolved", ...), when a ticket exists. */
   ticket: string | null;
+  /** The ticket is still open (not resolved, closed or declined): it stands out. */
+  ticketOpen: boolean;
   /** Every answered question the agent may see (never hidden/PII/identity questions). */
   details: Detail[];
 }
 
 const METRICS: readonly MetricName[] = ['nps', 'csat', 'ces'];
+
+const CLOSED_TICKET = /^(resolved|closed|declined)$/i;
+const isOpenTicket = (a: Answer): boolean => !!a.openTicket?.status && !CLOSED_TICKET.test(String(a.openTicket.status));
 
 /**
  * Customer text rendered at first: a 1 MB comment laid out in full freezes the whole desktop for seconds (its
@@ -103,6 +108,7 @@ export function entryModel(answer: Answer, tagMap: TagMap, bands: NpsBands): Ent
     agentId: contextValue(answer, tagMap, 'cc_AgentId'),
     teamId: contextValue(answer, tagMap, 'cc_TeamId'),
     ticket: answer.openTicket?.status ? String(answer.openTicket.status) : null,
+    ticketOpen: isOpenTicket(answer),
     details,
   };
 }
@@ -215,7 +221,6 @@ export interface CallerHeader {
   risk: 'ticket' | 'detractor' | null;
 }
 
-const CLOSED_TICKET = /^(resolved|closed|declined)$/i;
 
 /** "+447913221676" → "••• 1676"; "jane.doe@example.com" → "j•••@example.com"; anything else as it is. */
 export function maskPii(id: CallerId): string {
@@ -241,7 +246,7 @@ export function callerHeader(
     }
   }
   const week = now.getTime() - 7 * DAY_MS;
-  const ticket = answers.some((a) => a.openTicket?.status && !CLOSED_TICKET.test(String(a.openTicket.status)));
+  const ticket = answers.some(isOpenTicket);
   const detractor = answers.some((a) => Date.parse(a.responseDateTime) >= week && scoreOf(a, 'nps', tagMap, bands)?.klass === 'bad');
   const oldest = answers[answers.length - 1];
   return {

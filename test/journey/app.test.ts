@@ -345,6 +345,25 @@ describe('<cx-journey-app> with fakes', () => {
     expect([...root(app).querySelectorAll('button')].some((b) => /Back to the current call/.test(b.textContent ?? ''))).to.equal(false);
   });
 
+  it('an open ticket stands out from a closed one (12.9)', async () => {
+    const open = answer(1, { nps: 3 });
+    open.openTicket = { status: 'Open' } as never;
+    const closed = answer(2, { nps: 4 });
+    closed.openTicket = { status: 'Closed' } as never;
+    const wxm = new FakeWxm();
+    wxm.auto = () => ({ answers: [open, closed], totalCount: 2 });
+    const { app, adapter } = await mount(wxm);
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    await until(() => root(app).querySelectorAll('cx-journey-entry').length === 2, 'entries');
+    await settle();
+    const [a, b] = [...root(app).querySelectorAll('cx-journey-entry')].map((e) => e.shadowRoot!.querySelector('[part="ticket"]')!);
+    expect([a!.textContent, b!.textContent]).to.deep.equal(['Ticket: Open', 'Ticket: Closed']);
+    const style = (el: Element) => getComputedStyle(el);
+    expect(style(a!).fontWeight).to.not.equal(style(b!).fontWeight);
+    expect(style(a!).backgroundColor).to.not.equal(style(b!).backgroundColor);
+    await expect(app).to.be.accessible();
+  });
+
   it('rejects input that is no phone, email or id and says why', async () => {
     const { app } = await mount(new FakeWxm());
     const search = root(app).querySelector('cx-journey-search')!;
