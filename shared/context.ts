@@ -1,6 +1,7 @@
 /**
- * Services injected into components with @lit/context, one context per concern, so components can be
- * tested with fakes and never reach for globals. The gadget's root element provides them (see boot.ts).
+ * The shared services as @lit/context contexts: only the analytics gadget's pre-root code (gadgets/analytics/
+ * provide.ts) uses them. On the shared root (gadget-root.ts) services travel as properties; once analytics is on
+ * the root, this module goes.
  */
 import { createContext } from '@lit/context';
 import type { FinesseAdapter, FinesseSession } from './finesse/types.js';
@@ -11,5 +12,6 @@ export const wxmContext = createContext<WxmApi>(Symbol('cx-wxm'));
 export const sessionContext = createContext<FinesseSession>(Symbol('cx-session'));
 export const configContext = createContext<GadgetConfig>(Symbol('cx-config'));
 export const finesseContext = createContext<FinesseAdapter>(Symbol('cx-finesse'));
-/** BCP-47 locale the UI formats dates and numbers in (config override, else the Finesse user's). */
+/** BCP-47 locale the UI formats dates and numbers in (the same as the catalogue's current locale). */
 export const localeContext = createContext<string>(Symbol('cx-locale'));
+

@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
-import { formatTime } from '../../shared/i18n/format.js';
+import { formatDateTime, formatTime } from '../../shared/i18n/format.js';
 import '../../shared/ui/score-chip.js';
 import '../../shared/ui/clamped-text.js';
-import type { EntryModel } from './model.js';
+import { capped, TEXT_CAP, TEXT_STEP, type EntryModel } from './model.js';
 import { msg } from './messages.js';
 
 let serial = 0;
@@ -48,6 +48,13 @@ export class JourneyEntry extends LitElement {
         border: 1px solid var(--cx-border);
         border-radius: 3px;
         padding: 0 4px;
+        color: var(--cx-muted);
+      }
+      .ticket.open {
+        border-color: var(--cx-bad);
+        background: var(--cx-bad-bg);
+        color: var(--cx-bad-text);
+        font-weight: 600;
       }
       button {
         font: inherit;
@@ -62,6 +69,21 @@ export class JourneyEntry extends LitElement {
       }
       button[aria-expanded='true']::before {
         content: '▾ ';
+      }
+      .line {
+        display: flex;
+        gap: 6px;
+        align-items: center;
+        white-space: nowrap;
+      }
+      .gist {
+        flex: 1;
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      :host([compact]) {
+        padding: 3px 0;
       }
       dl {
         margin: 4px 0 0;
@@ -81,27 +103,42 @@ export class JourneyEntry extends LitElement {
 
   /** The survey to show (computed by model.ts). */
   @property({ attribute: false }) entry?: EntryModel;
+  /** One line per survey (the agent's choice, for small gadget space). */
+  @property({ type: Boolean, reflect: true }) compact = false;
   @state() private open = false;
+  /** How much of long texts is rendered (the agent asks for more). */
+  @state() private chars = TEXT_CAP;
   private readonly detailsId = `cx-entry-details-${++serial}`;
 
   override render() {
     const e = this.entry;
     if (!e) return nothing;
     const channel = msg.t(`channel.${e.channel}`);
+    const ticket = e.ticket
+      ? html`<span class="ticket ${e.ticketOpen ? 'open' : ''}" part="ticket">${msg.t('entry.ticket', { status: e.ticket })}</span>`
+      : nothing;
+    if (this.compact) {
+      // One line: time, channel, scores, the start of the comment; the rest behind "All answers".
+      return html`<div class="line" part="header">
+          <time datetime=${e.when.toISOString()}>${formatTime(e.when)}</time>
+          <span class="meta">${channel}</span>
+          ${this.chips(e)} ${ticket}
+          <span class="gist">${e.comment ? capped(e.comment, 200) : ''}</span>
+          ${this.detailsButton(e)}
+        </div>
+        ${this.details(e)}`;
+    }
     return html`
       <div class="head" part="header">
         <time datetime=${e.when.toISOString()}>${formatTime(e.when)}</time>
         <span class="meta">${channel} · ${e.questionnaire}</span>
-        ${e.ticket ? html`<span class="ticket" part="ticket">${msg.t('entry.ticket', { status: e.ticket })}</span>` : nothing}
+        ${ticket}
       </div>
-      ${e.scores.length
-        ? html`<div class="scores">
-            ${e.scores.map(
-              (s) => html`<cx-score-chip metric=${s.metric} .value=${s.value} .scaleMax=${s.scaleMax} .klass=${s.klass}></cx-score-chip>`,
-            )}
-          </div>`
+      ${e.scores.length ? html`<div class="scores">${this.chips(e)}</div>` : nothing}
+      ${e.comment ? html`<cx-clamped-text .text=${capped(e.comment, this.chars)} lines="3"></cx-clamped-text>` : nothing}
+      ${[e.comment ?? '', ...e.details.map((d) => d.value)].some((t) => t.length > this.chars)
+        ? html`<button type="button" part="more-text" @click=${this.moreText}>${msg.t('entry.moreText')}</button>`
         : nothing}
-      ${e.comment ? html`<cx-clamped-text .text=${e.comment} lines="3"></cx-clamped-text>` : nothing}
       ${e.agentId || e.teamId
         ? html`<div class="meta">
             ${[e.agentId ? msg.t('entry.agent', { id: e.agentId }) : '', e.teamId ? msg.t('entry.team', { id: e.teamId }) : '']
@@ -109,17 +146,38 @@ export class JourneyEntry extends LitElement {
               .join(' · ')}
           </div>`
         : nothing}
-      <button type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls=${this.detailsId} @click=${this.toggle}>
-        ${msg.t('entry.showDetails')}
-      </button>
-      <div id=${this.detailsId} part="details" ?hidden=${!this.open}>
-        ${this.open
-          ? e.details.length
-            ? html`<dl>${e.details.map((d) => html`<dt>${d.text}</dt><dd>${d.value}</dd>`)}</dl>`
-            : html`<p class="meta">${msg.t('entry.noDetails')}</p>`
-          : nothing}
-      </div>
+      ${this.detailsButton(e)} ${this.details(e)}
     `;
+  }
+
+  private chips(e: EntryModel) {
+    return e.scores.map((s) => html`<cx-score-chip metric=${s.metric} .value=${s.value} .scaleMax=${s.scaleMax} .klass=${s.klass}></cx-score-chip>`);
+  }
+
+  private detailsButton(e: EntryModel) {
+    return html`<button
+      type="button"
+      aria-label=${msg.t('entry.detailsOf', { when: formatDateTime(e.when) })}
+      aria-expanded=${this.open ? 'true' : 'false'}
+      aria-controls=${this.detailsId}
+      @click=${this.toggle}
+    >
+      ${msg.t('entry.showDetails')}
+    </button>`;
+  }
+
+  private details(e: EntryModel) {
+    return html`<div id=${this.detailsId} part="details" ?hidden=${!this.open}>
+      ${this.open
+        ? e.details.length
+          ? html`<dl>${e.details.map((d) => html`<dt>${d.text}</dt><dd>${capped(d.value, this.chars)}</dd>`)}</dl>`
+          : html`<p class="meta">${msg.t('entry.noDetails')}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  private moreText(): void {
+    this.chars += TEXT_STEP;
   }
 
   private toggle(): void {

@@ -7,6 +7,7 @@ import type { Answer } from '../../shared/wxm/types.js';
 import { answerText, numberAnswer, valueKind } from '../../shared/wxm/answer-value.js';
 import type { NpsBands } from '../../shared/metrics/types.js';
 import { contextValue, scoreClass, type MetricName, type ScoreClass } from '../../shared/metrics/index.js';
+import type { CallerId } from '../../shared/finesse/types.js';
 import { channelOf, type Channel } from './query.js';
 
 export interface Score {
@@ -34,11 +35,30 @@ export interface EntryModel {
   teamId?: string;
   /** Loop-closure ticket status ("Open", "Resolved", ...), when a ticket exists. */
   ticket: string | null;
+  /** The ticket is still open (not resolved, closed or declined): it stands out. */
+  ticketOpen: boolean;
   /** Every answered question the agent may see (never hidden/PII/identity questions). */
   details: Detail[];
 }
 
 const METRICS: readonly MetricName[] = ['nps', 'csat', 'ces'];
+
+const CLOSED_TICKET = /^(resolved|closed|declined)$/i;
+const isOpenTicket = (a: Answer): boolean => !!a.openTicket?.status && !CLOSED_TICKET.test(String(a.openTicket.status));
+
+/**
+ * Customer text rendered at first: a 1 MB comment laid out in full freezes the whole desktop for seconds (its
+ * gadgets share one thread; about 7 ms per 1,000 characters in Chromium). More is shown on demand, a step at a time.
+ */
+export const TEXT_CAP = 2_000;
+export const TEXT_STEP = 10_000;
+
+/** The first `max` characters of `text` and an ellipsis, or all of it (never half a surrogate pair). */
+export function capped(text: string, max = TEXT_CAP): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]!) ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}
 
 /** The answer's value for a metric (first question carrying it that was answered). */
 export function scoreOf(answer: Answer, metric: MetricName, tagMap: TagMap, bands: NpsBands): Score | null {
@@ -88,9 +108,31 @@ export function entryModel(answer: Answer, tagMap: TagMap, bands: NpsBands): Ent
     agentId: contextValue(answer, tagMap, 'cc_AgentId'),
     teamId: contextValue(answer, tagMap, 'cc_TeamId'),
     ticket: answer.openTicket?.status ? String(answer.openTicket.status) : null,
+    ticketOpen: isOpenTicket(answer),
     details,
   };
 }
+
+export interface Day {
+  /** The first entry's time: names the local day. */
+  day: Date;
+  entries: EntryModel[];
+}
+
+/** Entries (newest first) grouped by local calendar day, in the same order. */
+export function groupByDay(entries: readonly EntryModel[]): Day[] {
+  const days = new Map<string, Day>();
+  for (const e of entries) {
+    const key = e.when.toDateString();
+    const day = days.get(key);
+    if (day) day.entries.push(e);
+    else days.set(key, { day: e.when, entries: [e] });
+  }
+  return [...days.values()];
+}
+
+/** Two scores are a coincidence, not a trend. */
+export const MIN_TREND = 3;
 
 export type Trend = 'improving' | 'declining' | 'steady';
 
@@ -98,7 +140,7 @@ export interface Brief {
   /** The newest score of each metric, with when it was given. */
   last: Array<Score & { at: Date }>;
   lastSurveyAt: Date | null;
-  /** From the first metric with two or more values (NPS first); null when there are fewer than two. */
+  /** From the first metric with MIN_TREND or more values (NPS first); null when no metric has that many. */
   trend: { metric: MetricName; direction: Trend } | null;
   detractors90: number;
   /** false when older pages may hold more detractors within 90 days (show "n+"). */
@@ -114,7 +156,7 @@ const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length
  * before, with a dead band of a tenth of the scale so that one point of noise on a 0–10 scale reads "steady".
  */
 export function trendOf(valuesNewestFirst: readonly number[], scaleMax: number): Trend | null {
-  if (valuesNewestFirst.length < 2) return null;
+  if (valuesNewestFirst.length < MIN_TREND) return null;
   const k = Math.min(3, Math.ceil(valuesNewestFirst.length / 2));
   const recent = valuesNewestFirst.slice(0, k);
   const before = valuesNewestFirst.slice(k, k + 3);
@@ -164,3 +206,55 @@ export function buildBrief(answersNewestFirst: readonly Answer[], tagMap: TagMap
     lastComment,
   };
 }
+
+/** Who the caller is, at a glance (from the unfiltered journey). */
+export interface CallerHeader {
+  /** From a Name-tagged answer (newest first), when one was given. */
+  name: string | null;
+  /** The identifiers searched, as shown (phone and email masked when `maskPii` is on). */
+  ids: CallerId[];
+  /** Surveys on the server. */
+  total: number;
+  /** The oldest survey, when every page is loaded. */
+  since: Date | null;
+  /** Why the caller may well call again: an open loop-closure ticket, or a detractor response within 7 days. */
+  risk: 'ticket' | 'detractor' | null;
+}
+
+
+/** "+447913221676" → "••• 1676"; "jane.doe@example.com" → "j•••@example.com"; anything else as it is. */
+export function maskPii(id: CallerId): string {
+  if (id.kind === 'mobile' || id.kind === 'ani') return `••• ${id.value.slice(-4)}`;
+  const at = id.value.indexOf('@');
+  return id.kind === 'email' && at > 0 ? `${id.value[0]}•••${id.value.slice(at)}` : id.value;
+}
+
+export function callerHeader(
+  callerIds: readonly CallerId[],
+  data: { answers: readonly Answer[]; tagMap: TagMap; bands: NpsBands; totalCount: number; hasMore: boolean },
+  now: Date,
+  mask: boolean,
+): CallerHeader {
+  const { answers, tagMap, bands } = data;
+  let name: string | null = null;
+  for (const a of answers) {
+    const r = a.responses.find((x) => tagMap.identity.name.includes(x.questionId));
+    const text = r && answerText(r, 'text')?.trim();
+    if (text) {
+      name = text;
+      break;
+    }
+  }
+  const week = now.getTime() - 7 * DAY_MS;
+  const ticket = answers.some(isOpenTicket);
+  const detractor = answers.some((a) => Date.parse(a.responseDateTime) >= week && scoreOf(a, 'nps', tagMap, bands)?.klass === 'bad');
+  const oldest = answers[answers.length - 1];
+  return {
+    name,
+    ids: callerIds.map((id) => (mask ? { ...id, value: maskPii(id) } : id)),
+    total: data.totalCount,
+    since: oldest && !data.hasMore ? new Date(oldest.responseDateTime) : null,
+    risk: ticket ? 'ticket' : detractor ? 'detractor' : null,
+  };
+}
+

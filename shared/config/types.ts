@@ -27,6 +27,8 @@ export interface GadgetConfig {
   maskPii: boolean;
   /** Network timeout per WxM request, ms. Default 10000. */
   timeoutMs: number;
+  /** CEJ: the country code a national number typed in the search belongs to (e.g. 44: "07913 221676"). */
+  defaultCountryCode?: number;
   /** Colour scheme: Finesse's light look by default; 'auto' follows the OS preference. */
   theme: 'light' | 'dark' | 'auto';
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { buildBrief, entryModel, trendOf } from '../../gadgets/journey/model.js';
-import { answer, tagMap } from './fakes.js';
+import { customerAnswer as answer, customerTagMap as tagMap } from '../fakes/answers.js';
 import { buildTagMap } from '../../shared/wxm/tag-map.js';
 import { validateQuestions } from '../../shared/wxm/validate.js';
 import type { Question } from '../../shared/wxm/types.js';
@@ -59,8 +59,10 @@ describe('journey model', () => {
     expect(JSON.stringify(m)).to.not.include('ACC-1234').and.not.include('diagnosed');
   });
 
-  it('reads a trend only from two or more values, with a dead band', () => {
+  it('reads a trend only from three or more values, with a dead band', () => {
     expect(trendOf([8], 10)).to.equal(null);
+    expect(trendOf([9, 2], 10)).to.equal(null);
+    expect(trendOf([9, 9, 2], 10)).to.equal('improving');
     expect(trendOf([9, 9, 4, 5], 10)).to.equal('improving');
     expect(trendOf([2, 3, 9, 9], 10)).to.equal('declining');
     expect(trendOf([7, 8, 8, 7], 10)).to.equal('steady');

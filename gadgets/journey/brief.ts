@@ -1,15 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
-import { daysSince } from '../../shared/i18n/format.js';
-import '../../shared/ui/score-chip.js';
+import { daysSince, formatNumber } from '../../shared/i18n/format.js';
 import '../../shared/ui/clamped-text.js';
-import type { Brief } from './model.js';
+import { capped, type Brief } from './model.js';
 import { msg } from './messages.js';
 
 /**
- * The caller brief, readable in three seconds: last scores, days since the last survey, trend, detractors in
- * 90 days, last comment.
+ * The caller brief, readable in three seconds: each metric's last score with its scale and age ("CSAT 2/5 · 12 days
+ * ago"), days since the last survey, trend (from three scored surveys), detractors in 90 days, the last comment, dated.
  *
  * @csspart scores - the row of last scores
  * @csspart comment - the last comment
@@ -25,14 +24,21 @@ export class JourneyBrief extends LitElement {
         background: var(--cx-surface-alt);
         border-radius: 4px;
       }
-      h3 {
+      h2 {
         margin: 0 0 4px;
         font-size: 1em;
       }
       .scores {
         display: flex;
         flex-wrap: wrap;
-        gap: 4px;
+        gap: 2px 12px;
+        font-weight: 600;
+      }
+      .good {
+        color: var(--cx-good-text);
+      }
+      .neutral {
+        color: var(--cx-neutral-text);
       }
       ul {
         list-style: none;
@@ -61,18 +67,25 @@ export class JourneyBrief extends LitElement {
   /** "Now" for day counts (a property so tests and long sessions agree). */
   @property({ attribute: false }) now = new Date();
 
+  private ago(at: Date): string {
+    return msg.t('brief.ago', { n: Math.max(0, daysSince(at, this.now)) });
+  }
+
   override render() {
     const b = this.brief;
     if (!b) return nothing;
     return html`
-      <h3>${msg.t('brief.heading')}</h3>
-      <div class="scores" part="scores">
+      <h2>${msg.t('brief.heading')}</h2>
+      <ul class="scores" part="scores">
         ${b.last.length
           ? b.last.map(
-              (s) => html`<cx-score-chip metric=${s.metric} .value=${s.value} .scaleMax=${s.scaleMax} .klass=${s.klass}></cx-score-chip>`,
+              (x) => html`<li class=${x.klass}>
+                ${msg.t('brief.score', { metric: msg.t(`metric.${x.metric}`), value: formatNumber(x.value), max: x.scaleMax })}
+                <span class="label">· ${this.ago(x.at)}</span>
+              </li>`,
             )
-          : html`<span class="label">${msg.t('brief.noScores')}</span>`}
-      </div>
+          : html`<li class="label">${msg.t('brief.noScores')}</li>`}
+      </ul>
       <ul>
         <li>
           ${msg.t('brief.surveys', { n: this.total })}${b.lastSurveyAt
@@ -91,8 +104,8 @@ export class JourneyBrief extends LitElement {
       </ul>
       ${b.lastComment
         ? html`<div part="comment">
-            <span class="label">${msg.t('brief.lastComment')}:</span>
-            <cx-clamped-text .text=${b.lastComment.text} lines="2"></cx-clamped-text>
+            <span class="label">${msg.t('brief.lastComment')} · ${this.ago(b.lastComment.at)}:</span>
+            <cx-clamped-text .text=${capped(b.lastComment.text)} lines="2"></cx-clamped-text>
           </div>`
         : nothing}
     `;
