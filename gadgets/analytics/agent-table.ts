@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { shared } from '../../shared/i18n/messages.js';
-import type { Formulas, MetricName } from '../../shared/metrics/index.js';
+import { DEFAULT_FORMULAS, type Formulas, type MetricName } from '../../shared/metrics/index.js';
 import { msg } from './messages.js';
 import { formatValue, kpiModel } from './display.js';
 import { sortAgents, type AgentSortKey, type SortDirection } from './agent-sort.js';
@@ -87,7 +87,7 @@ export class AgentTable extends LitElement {
 
   @property({ attribute: false }) rows: AgentRow[] = [];
   @property({ attribute: false }) metrics: MetricName[] = ['nps', 'csat', 'ces'];
-  @property({ attribute: false }) formulas: Formulas = { csatFormula: 'top2', cesFormula: 'mean' };
+  @property({ attribute: false }) formulas: Formulas = DEFAULT_FORMULAS;
   @property() locale = 'en';
 
   @state() private sortKey: AgentSortKey = 'n';

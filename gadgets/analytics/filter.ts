@@ -3,6 +3,7 @@ import type { TagMap } from '../../shared/wxm/api.js';
 import type { FilterBy } from '../../shared/wxm/types.js';
 import type { FilterTag } from '../../shared/config/types.js';
 import { AppError } from '../../shared/errors.js';
+import { contextIds } from '../../shared/wxm/tag-map.js';
 import type { Range } from './period.js';
 
 /** Whose answers a view shows: the answers whose `tag` context question holds `value`. */
@@ -34,7 +35,7 @@ export function viewFilter(target: ViewTarget | undefined, range: Range, tagMap:
 
 /** Context question ids for `tag`, limited to the chosen questionnaires when the tag map knows them. */
 export function contextQuestionIds(tagMap: TagMap, tag: string, questionnaires: string[]): string[] {
-  const ids = tagMap.context[tag] ?? [];
+  const ids = contextIds(tagMap, tag);
   if (questionnaires.length === 0) return ids;
   const wanted = new Set(questionnaires);
   return ids.filter((id) => {

@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
-import type { Formulas, MetricName } from '../../shared/metrics/index.js';
+import { DEFAULT_BANDS, DEFAULT_FORMULAS, type Formulas, type MetricName } from '../../shared/metrics/index.js';
 import type { MetricsSummary, NpsBands } from '../../shared/metrics/types.js';
 import { shared } from '../../shared/i18n/messages.js';
 import { msg } from './messages.js';
@@ -92,8 +92,8 @@ export class KpiCard extends LitElement {
   @property({ attribute: false }) current?: MetricsSummary;
   /** Previous period; undefined while it is still loading. */
   @property({ attribute: false }) previous?: MetricsSummary;
-  @property({ attribute: false }) formulas: Formulas = { csatFormula: 'top2', cesFormula: 'mean' };
-  @property({ attribute: false }) bands: NpsBands = { passiveMin: 7, passiveMax: 8 };
+  @property({ attribute: false }) formulas: Formulas = DEFAULT_FORMULAS;
+  @property({ attribute: false }) bands: NpsBands = DEFAULT_BANDS;
   @property({ type: Number }) minSample = 10;
   @property({ type: Number }) target?: number;
   /** One line of benchmark text ("Team NPS: 35"). */

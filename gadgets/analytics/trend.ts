@@ -4,7 +4,7 @@ import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import type { ChangeEvent } from '../../shared/ui/events.js';
 import '../../shared/ui/segmented.js';
-import { headline, type Formulas, type MetricName } from '../../shared/metrics/index.js';
+import { DEFAULT_FORMULAS, headline, type Formulas, type MetricName } from '../../shared/metrics/index.js';
 import type { Bucket, BucketSize } from '../../shared/metrics/types.js';
 import { formatDate } from '../../shared/i18n/format.js';
 import { msg } from './messages.js';
@@ -62,7 +62,7 @@ export class Trend extends LitElement {
   @property({ attribute: false }) buckets: Bucket[] = [];
   @property() size: BucketSize = 'day';
   @property({ attribute: false }) metrics: MetricName[] = ['nps', 'csat', 'ces'];
-  @property({ attribute: false }) formulas: Formulas = { csatFormula: 'top2', cesFormula: 'mean' };
+  @property({ attribute: false }) formulas: Formulas = DEFAULT_FORMULAS;
   @property({ attribute: false }) targets: Partial<Record<MetricName, number>> = {};
   @property() locale = 'en';
 

@@ -12,14 +12,14 @@
  */
 import type { CesFormula, ConfigProblem, CsatFormula, FilterTag, GadgetConfig } from './types.js';
 import { normaliseWxmAddress, WXM_ORIGINS } from './wxm-origins.js';
+import { DEFAULT_FORMULAS } from '../metrics/defaults.js';
 
 export const DEFAULT_CONFIG: Readonly<GadgetConfig> = Object.freeze<GadgetConfig>({
   wxmBaseUrl: WXM_ORIGINS[0]!,
   tokenSource: 'cherrypoint',
   questionnaires: [],
   metrics: ['nps', 'csat', 'ces'],
-  csatFormula: 'top2',
-  cesFormula: 'mean',
+  ...DEFAULT_FORMULAS,
   minSample: 10,
   targets: {},
   refreshSeconds: 300,

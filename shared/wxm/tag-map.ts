@@ -94,6 +94,16 @@ export function buildTagMap(questions: readonly Question[], questionnaires: read
   return map;
 }
 
+/** Question ids carrying a context tag (cc_AgentId, ...), matched case-insensitively like every tag. */
+export function contextIds(map: TagMap, tag: string): string[] {
+  const context = map.context ?? {};
+  const exact = context[tag];
+  if (exact) return exact;
+  const lower = tag.toLowerCase();
+  for (const [key, ids] of Object.entries(context)) if (key.toLowerCase() === lower) return ids;
+  return [];
+}
+
 /**
  * question id → numeric scale, for every numeric question with a parseable scale and every metric question that is
  * not a text type (a text/select answer carries `numberInput: 0`, which is no score: answer-value.ts).
