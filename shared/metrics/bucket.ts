@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 const ZONED = /(?:[zZ]|[+-]\d\d:?\d\d)$/;
 
 /** Epoch ms of a WxM date; a date-time without a zone is UTC (the spec's dates are UTC), never browser-local. */
-export function parseUtc(iso: string): number {
+function parseUtc(iso: string): number {
   if (typeof iso !== 'string') return NaN;
   const last = iso.charCodeAt(iso.length - 1);
   const zoned = last === 90 /* Z */ || ZONED.test(iso) || !iso.includes('T');
@@ -64,12 +64,12 @@ export function accountDay(iso: string, timeZoneOffset: number): number | undefi
 }
 
 /** First day of the bucket holding `day`; 1970-01-01 was a Thursday, so Monday-based weekday = (day + 3) mod 7. */
-export function bucketStartDay(day: number, size: BucketSize): number {
+function bucketStartDay(day: number, size: BucketSize): number {
   return size === 'week' ? day - (((day + 3) % 7) + 7) % 7 : day;
 }
 
 /** "yyyy-MM-dd" of a day number (the calendar date in the account's zone). */
-export function dayLabel(day: number): string {
+function dayLabel(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 

@@ -1,6 +1,6 @@
 /**
  * CONTRACT (signatures agreed between the metrics and analytics work).
- * Pure, streaming-friendly metric maths per ../shared/specs/metrics.md: fold answers page by page,
+ * Pure, streaming-friendly metric maths per docs/metrics.md: fold answers page by page,
  * never hold raw answers. This file is the barrel; the maths lives in the modules it re-exports.
  */
 export type { MetricName, FoldOptions, ScoreClass, Formulas } from './types.js';

@@ -1,4 +1,4 @@
-/** NPS from counts (../shared/specs/metrics.md): bands from settings, score, interval, low-sample flag. */
+/** NPS from counts (docs/metrics.md): bands from settings, score, interval, low-sample flag. */
 import type { FlashNps, WxmSettings } from '../wxm/types.js';
 import { DEFAULT_BANDS } from './defaults.js';
 import { npsInterval } from './interval.js';

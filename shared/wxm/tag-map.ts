@@ -1,6 +1,6 @@
 /**
  * The question-tag map: which question ids carry NPS/CSAT/CES, identity and cc_* context, discovered at run time
- * from the questionnaires (ids differ per tenant; wxm-api.md). Tags compare case-insensitively.
+ * from the questionnaires (ids differ per tenant; docs/wxm-api.md). Tags compare case-insensitively.
  *
  * Retired questions stay in the map: answers given before they were retired are still real feedback.
  */

@@ -28,7 +28,7 @@ function world(): AnswerSpec[] {
   return specs;
 }
 
-/** metrics.md arithmetic, written out here on the raw specs (not via the metrics module). */
+/** docs/metrics.md arithmetic, written out here on the raw specs (not via the metrics module). */
 function expected(specs: AnswerSpec[]) {
   const nps = specs.map((s) => s.nps!);
   const p = nps.filter((v) => v >= 9).length;

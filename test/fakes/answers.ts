@@ -170,7 +170,7 @@ export function teamAnswer(s: TeamAnswerSpec): Answer {
   });
 }
 
-/** A summary with the NPS counts set, with their 95% interval (metrics.md); CSAT and CES empty unless given. */
+/** A summary with the NPS counts set, with their 95% interval (docs/metrics.md); CSAT and CES empty unless given. */
 export function npsSummary(promoters: number, passives: number, detractors: number, rest: Partial<MetricsSummary> = {}): MetricsSummary {
   const n = promoters + passives + detractors;
   const p = promoters / n;
