@@ -43,6 +43,7 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 
 export function createWxmClient(options: WxmClientOptions): WxmApi & {
   answersPage(filter: FilterBy, page: number, rows: number, signal?: AbortSignal): Promise<PageBatch>;
+  write(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
 } {
   const { tokens, timeoutMs = 10_000, retryLimit = 3, backoffMs = 300, maxRetryAfterMs = 20_000, random = Math.random } = options;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -67,12 +68,18 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
     },
   });
 
+  // Writes are repeated only when the server refused them unapplied (429); a timeout, a 5xx or a network error may
+  // come after the server applied the write, so those are never retried (the caller reports them as unconfirmed).
+  const writeApi = api.extend({
+    retry: { shouldRetry: ({ error }) => (error instanceof HTTPError && error.response.status === 429 ? undefined : false) },
+  });
+
   /** One API call with the 401 → refresh → retry-once rule. */
-  async function call(method: Method, path: string, body: unknown, signal?: AbortSignal, notFoundIsNull = false): Promise<unknown> {
+  async function call(method: Method, path: string, body: unknown, signal?: AbortSignal, notFoundIsNull = false, http = api): Promise<unknown> {
     let token = await tokens.getToken(signal);
     for (let attempt = 0; ; attempt++) {
       try {
-        const res = api(path, {
+        const res = http(path, {
           method,
           signal,
           headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
@@ -278,6 +285,11 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
           defaultIndex: int(np.defaultIndex),
         },
       };
+    },
+
+    /** A POST that changes data (shared/wxm/notes.ts): same token, 401 and error rules, retried only on 429. */
+    write(path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+      return call('post', path, body, signal, false, writeApi);
     },
 
     async answer(id: string, signal?: AbortSignal): Promise<Answer | null> {
