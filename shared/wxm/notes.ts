@@ -24,6 +24,20 @@ export interface NoteWriter {
 export const canWriteNotes = (wxm: unknown): wxm is NoteWriter =>
   typeof (wxm as Partial<NoteWriter> | undefined)?.write === 'function' && typeof (wxm as Partial<NoteWriter>).answer === 'function';
 
+// Clients whose token was refused a note: the refusal belongs to the sign-in, so every "Add note" of the gadget
+// goes once one write was refused (reading carries on). Keyed by client, so a new sign-in starts afresh.
+const refused = new WeakSet<NoteWriter>();
+const refusals = new EventTarget();
+
+/** True once WxM refused this client a note (401/403). */
+export const writesRefused = (wxm: NoteWriter): boolean => refused.has(wxm);
+
+/** Calls `fn` when a client is refused its first note; returns the unsubscribe function. */
+export function onWritesRefused(fn: () => void): () => void {
+  refusals.addEventListener('refused', fn);
+  return () => refusals.removeEventListener('refused', fn);
+}
+
 export type NoteCheck = { ok: true; text: string } | { ok: false; reason: 'empty' | 'too-long'; length: number };
 
 /** The note as it will be sent (trimmed), or why it cannot be. Length in characters (code points), not UTF-16 units. */
@@ -46,7 +60,12 @@ export async function addNote(wxm: NoteWriter, answerId: string, text: string, s
   try {
     reply = await wxm.write(`api/Answers/Note/${encodeURIComponent(answerId)}`, { note: check.text }, signal);
   } catch (e) {
-    throw writeError(e);
+    const err = writeError(e);
+    if (err instanceof AppError && err.code === 'write-refused' && !refused.has(wxm)) {
+      refused.add(wxm);
+      refusals.dispatchEvent(new Event('refused'));
+    }
+    throw err;
   }
   const fromReply = typeof reply === 'object' && reply !== null ? validateNotes((reply as { notes?: unknown }).notes) : null;
   if (fromReply) return fromReply;
