@@ -6,7 +6,7 @@ import { wxmContext } from '../../shared/context.js';
 import type { WxmApi } from '../../shared/wxm/api.js';
 import type { Answer, FilterBy } from '../../shared/wxm/types.js';
 import { npsBands } from '../../shared/metrics/index.js';
-import { canWriteNotes, onWritesRefused, writesRefused } from '../../shared/wxm/notes.js';
+import { canWriteNotes, onWritesRefused, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
 import { errorMessage } from '../../shared/i18n/messages.js';
 import { notesMsg } from '../../shared/i18n/note-messages.js';
 import { formatDateTime } from '../../shared/i18n/format.js';
@@ -128,6 +128,11 @@ export class FollowUpList extends LitElement {
     void this.load.run();
   }
 
+  /** The client that writes notes, when it can (a blocked or read-only client cannot). */
+  private get writer(): NoteWriter | undefined {
+    return canWriteNotes(this.wxm) ? this.wxm : undefined;
+  }
+
   override render() {
     return html`<h3 id="fu-h">${notesMsg.t('followUp.title')}</h3>
       ${this.renderBody()}`;
@@ -145,7 +150,7 @@ export class FollowUpList extends LitElement {
     const count = loaded.capped
       ? notesMsg.t('followUp.countCapped', { n: items.length, max: FOLLOW_UP_MAX })
       : notesMsg.t('followUp.count', { n: items.length });
-    const refused = canWriteNotes(this.wxm) && writesRefused(this.wxm);
+    const refused = !!this.writer && writesRefused(this.writer);
     return html`<p part="count" role="status">${count}</p>
       ${refused ? html`<p part="refused" class="hint">${errorMessage({ code: 'write-refused' })}</p>` : nothing}
       ${items.length
@@ -166,7 +171,7 @@ export class FollowUpList extends LitElement {
         ${agent ? html`<span class="meta">${notesMsg.t('followUp.agent', { name: agent })}</span>` : nothing}
       </div>
       ${i.comment ? html`<cx-clamped-text .text=${i.comment} lines="3"></cx-clamped-text>` : html`<p class="meta">${notesMsg.t('followUp.noComment')}</p>`}
-      <cx-note-form .answerId=${i.answerId} label=${`${notesMsg.t('note.add')}, ${time}`}></cx-note-form>
+      <cx-note-form .writer=${this.writer} .answerId=${i.answerId} label=${`${notesMsg.t('note.add')}, ${time}`}></cx-note-form>
     </li>`;
   }
 }

@@ -1,10 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { wxmContext } from '../../shared/context.js';
-import type { WxmApi } from '../../shared/wxm/api.js';
 import type { Note } from '../../shared/wxm/types.js';
-import { NOTE_MAX_CHARS, addNote, canWriteNotes, checkNote, onWritesRefused, writesRefused } from '../../shared/wxm/notes.js';
+import { NOTE_MAX_CHARS, addNote, checkNote, onWritesRefused, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
 import { AppError, isAbort, toAppError } from '../../shared/errors.js';
 import { errorMessage } from '../../shared/i18n/messages.js';
 import { notesMsg } from '../../shared/i18n/note-messages.js';
@@ -106,9 +103,8 @@ export class NoteForm extends LitElement {
   /** Accessible name of the "Add note" button when the visible words need context ("Add note, survey of 3 Nov"). */
   @property() label = '';
 
-  @consume({ context: wxmContext, subscribe: true })
-  @property({ attribute: false })
-  wxm?: WxmApi;
+  /** The WxM client that writes the note (a prop, not a context: the journey's bundle carries no @lit/context). */
+  @property({ attribute: false }) writer?: NoteWriter;
 
   @state() private open = false;
   @state() private text = '';
@@ -149,7 +145,7 @@ export class NoteForm extends LitElement {
 
   /** The sign-in may add notes here: a client that writes, not refused yet. */
   private get writable(): boolean {
-    return canWriteNotes(this.wxm) && !writesRefused(this.wxm);
+    return !!this.writer && !writesRefused(this.writer);
   }
 
   override render() {
@@ -249,8 +245,8 @@ export class NoteForm extends LitElement {
 
   private async submit(e: Event) {
     e.preventDefault();
-    const wxm = this.wxm;
-    if (this.saving || !canWriteNotes(wxm)) return;
+    const wxm = this.writer;
+    if (this.saving || !wxm) return;
     const check = checkNote(this.text);
     if (!check.ok) {
       this.problem = check.reason;

@@ -9,8 +9,11 @@
  * address the build does not allow (shared/config/wxm-origins.ts), and a parameter given twice with different
  * values (e.g. `wxmBaseUrl` and `WXMBASEURL`: which one "wins" must not depend on the order). For wxmBaseUrl
  * either one sets `wxmBlocked`, and no request may go to WxM at all.
+ *
+ * The parameters only the analytics gadget reads are parsed by analytics-params.ts, which loadConfig takes as an
+ * argument: the journey knows their names (no "unknown parameter") but leaves them at their defaults.
  */
-import type { CesFormula, ConfigProblem, CsatFormula, FilterTag, GadgetConfig } from './types.js';
+import type { ConfigProblem, GadgetConfig } from './types.js';
 import { normaliseWxmAddress, WXM_ORIGINS } from './wxm-origins.js';
 import { DEFAULT_FORMULAS } from '../metrics/defaults.js';
 
@@ -38,56 +41,36 @@ export const PARAM_NAMES = [
 /** Parameters that belong to Finesse/Shindig, not to us. */
 const FOREIGN = /^(gadgetHeight|nocache|up_.*)$/i;
 
-type Result<T> = { ok: T } | { error: string };
-type Parse<T> = (raw: string) => Result<T>;
-const ok = <T>(v: T): Result<T> => ({ ok: v });
-const error = (message: string): Result<never> => ({ error: message });
+export type Result<T> = { ok: T } | { error: string };
+export type Parse<T> = (raw: string) => Result<T>;
+export type ParamName = (typeof PARAM_NAMES)[number];
+/** A parameter's parser and where its value goes in the configuration. */
+export type ParamParsers = Partial<Record<ParamName, Parse<unknown>>>;
+export const ok = <T>(v: T): Result<T> => ({ ok: v });
+export const error = (message: string): Result<never> => ({ error: message });
 
-const oneOf =
+export const oneOf =
   <T extends string>(allowed: readonly T[]): Parse<T> =>
   (raw) => {
     const hit = allowed.find((a) => a.toLowerCase() === raw.trim().toLowerCase());
     return hit ? ok(hit) : error(`must be one of ${allowed.join(', ')}`);
   };
 
-const integer =
+export const integer =
   (min: number, max: number): Parse<number> =>
   (raw) => {
     const n = Number(raw.trim());
     return Number.isInteger(n) && n >= min && n <= max ? ok(n) : error(`must be a whole number from ${min} to ${max}`);
   };
 
-const number =
-  (min: number, max: number): Parse<number> =>
-  (raw) => {
-    const n = Number(raw.trim());
-    return Number.isFinite(n) && n >= min && n <= max ? ok(n) : error(`must be a number from ${min} to ${max}`);
-  };
+export const list = (raw: string) => [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
 
-const list = (raw: string) => [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
-
-const PARSERS = {
+/** The parameters every gadget reads. */
+const SHARED_PARSERS = {
   // Only well-formed here; whether the build allows it is decided in loadConfig (it needs the allowed list).
   wxmBaseUrl: (raw: string) => normaliseWxmAddress(raw),
   tokenSource: (raw: string) => (/^[\w.-]{1,64}$/.test(raw.trim()) ? ok(raw.trim()) : error('must be a name of letters, digits, . _ -')),
-  filterTags: oneOf<FilterTag>(['cc_AgentId', 'cc_TeamId']),
   questionnaires: (raw: string) => ok(list(raw)),
-  metrics: (raw: string) => {
-    const items = list(raw.toLowerCase());
-    const bad = items.filter((m) => !['nps', 'csat', 'ces'].includes(m));
-    if (items.length === 0 || bad.length > 0) return error('must be a comma-separated subset of nps, csat, ces');
-    return ok(items as GadgetConfig['metrics']);
-  },
-  csatFormula: oneOf<CsatFormula>(['top2', 'mean']),
-  cesFormula: oneOf<CesFormula>(['mean', 'easyShare']),
-  minSample: integer(1, 1_000_000),
-  targetNps: number(-100, 100),
-  targetCsat: number(0, 100),
-  targetCes: number(1, 7),
-  refreshSeconds: (raw: string) => {
-    const n = Number(raw.trim());
-    return Number.isInteger(n) && (n === 0 || (n >= 30 && n <= 86_400)) ? ok(n) : error('must be 0 (off) or a whole number of seconds from 30 to 86400');
-  },
   locale: (raw: string) => {
     let canonical: string | undefined;
     try {
@@ -111,7 +94,7 @@ const PARSERS = {
     const v = raw.trim().toLowerCase();
     return v === 'light' || v === 'dark' || v === 'auto' ? ok(v) : error('must be light, dark or auto');
   },
-} satisfies Record<(typeof PARAM_NAMES)[number], Parse<unknown>>;
+} satisfies ParamParsers;
 
 export interface LoadedConfig {
   config: GadgetConfig;
@@ -120,8 +103,17 @@ export interface LoadedConfig {
   wxmBlocked?: ConfigProblem;
 }
 
-/** Builds the configuration; never throws. `wxmOrigins`: the allowed WxM base URLs (default: this build's). */
-export function loadConfig(params: URLSearchParams, prefs: Record<string, string>, wxmOrigins: readonly string[] = WXM_ORIGINS): LoadedConfig {
+/**
+ * Builds the configuration; never throws. `gadgetParsers`: the gadget's own parameters (analytics-params.ts);
+ * `wxmOrigins`: the allowed WxM base URLs (default: this build's).
+ */
+export function loadConfig(
+  params: URLSearchParams,
+  prefs: Record<string, string>,
+  gadgetParsers: ParamParsers = {},
+  wxmOrigins: readonly string[] = WXM_ORIGINS,
+): LoadedConfig {
+  const parsers: ParamParsers = { ...SHARED_PARSERS, ...gadgetParsers };
   const problems: ConfigProblem[] = [];
   const config: GadgetConfig = { ...DEFAULT_CONFIG, wxmBaseUrl: wxmOrigins[0]!, questionnaires: [], metrics: [...DEFAULT_CONFIG.metrics], targets: {} };
   const known = new Set<string>(PARAM_NAMES.map((n) => n.toLowerCase()));
@@ -142,7 +134,8 @@ export function loadConfig(params: URLSearchParams, prefs: Record<string, string
   };
 
   for (const name of PARAM_NAMES) {
-    const raw = given(name);
+    const parse = parsers[name];
+    const raw = parse && given(name);
     if (!raw) continue;
     // Fail closed for wxmBaseUrl: the token would follow it, so there is no fallback to the default either.
     const fallback = name === 'wxmBaseUrl' ? 'the gadget sends no request to WxM until this is fixed' : 'the default is used';
@@ -150,7 +143,7 @@ export function loadConfig(params: URLSearchParams, prefs: Record<string, string
     if ('conflict' in raw) {
       message = `${name} is given more than once with different values (${raw.conflict.join(', ')}): give it once; ${fallback}`;
     } else {
-      const parsed: Result<unknown> = PARSERS[name](raw.value);
+      const parsed: Result<unknown> = parse(raw.value);
       if ('error' in parsed) message = `${name} ${parsed.error}; the ${raw.from} value is ignored and ${fallback}`;
       else if (name === 'wxmBaseUrl' && !wxmOrigins.includes(parsed.ok as string)) {
         message = `this WxM address (${parsed.ok as string}, ${name} from the ${raw.from}) is not allowed by this build (allowed: ${wxmOrigins.join(', ')}); ${fallback}`;
@@ -164,21 +157,8 @@ export function loadConfig(params: URLSearchParams, prefs: Record<string, string
   return wxmBlocked ? { config, problems, wxmBlocked } : { config, problems };
 }
 
-function apply(config: GadgetConfig, name: (typeof PARAM_NAMES)[number], value: unknown): void {
-  switch (name) {
-    case 'filterTags':
-      config.filterTag = value as FilterTag;
-      break;
-    case 'targetNps':
-      config.targets.nps = value as number;
-      break;
-    case 'targetCsat':
-      config.targets.csat = value as number;
-      break;
-    case 'targetCes':
-      config.targets.ces = value as number;
-      break;
-    default:
-      (config as unknown as Record<string, unknown>)[name] = value;
-  }
+function apply(config: GadgetConfig, name: ParamName, value: unknown): void {
+  const target = /^target(Nps|Csat|Ces)$/.exec(name);
+  if (target) config.targets[target[1]!.toLowerCase() as 'nps' | 'csat' | 'ces'] = value as number;
+  else (config as unknown as Record<string, unknown>)[name === 'filterTags' ? 'filterTag' : name] = value;
 }

@@ -15,14 +15,13 @@ import { validateNotes } from './validate.js';
 /** Longest note the gadgets send, in characters (the emulated WxM takes more; the real limit is not published). */
 export const NOTE_MAX_CHARS = 2000;
 
-/** What notes need from the WxM client (createWxmClient gives both). */
+/** What notes need from the WxM client: `write` (every client); `answer` to read the notes back (the full client). */
 export interface NoteWriter {
   write(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
-  answer(id: string, signal?: AbortSignal): Promise<Answer | null>;
+  answer?(id: string, signal?: AbortSignal): Promise<Answer | null>;
 }
 
-export const canWriteNotes = (wxm: unknown): wxm is NoteWriter =>
-  typeof (wxm as Partial<NoteWriter> | undefined)?.write === 'function' && typeof (wxm as Partial<NoteWriter>).answer === 'function';
+export const canWriteNotes = (wxm: unknown): wxm is NoteWriter => typeof (wxm as Partial<NoteWriter> | undefined)?.write === 'function';
 
 // Clients whose token was refused a note: the refusal belongs to the sign-in, so every "Add note" of the gadget
 // goes once one write was refused (reading carries on). Keyed by client, so a new sign-in starts afresh.
@@ -68,7 +67,7 @@ export async function addNote(wxm: NoteWriter, answerId: string, text: string, s
     throw err;
   }
   const fromReply = typeof reply === 'object' && reply !== null ? validateNotes((reply as { notes?: unknown }).notes) : null;
-  if (fromReply) return fromReply;
+  if (fromReply || !wxm.answer) return fromReply;
   try {
     return (await wxm.answer(answerId, signal))?.notes ?? null;
   } catch (e) {

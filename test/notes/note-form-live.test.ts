@@ -4,11 +4,8 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ContextProvider } from '@lit/context';
-import { wxmContext } from '../../shared/context.js';
 import { createTokenClient } from '../../shared/token/token-client.js';
 import { createWxmClient } from '../../shared/wxm/wxm-client.js';
-import type { WxmApi } from '../../shared/wxm/api.js';
 import type { Answer, Note } from '../../shared/wxm/types.js';
 import { NoteAddedEvent, type NoteForm } from '../../gadgets/journey/note-form.js';
 import '../../gadgets/journey/note-form.js';
@@ -38,11 +35,11 @@ async function freshAnswers(wxm: Client, n: number): Promise<Answer[]> {
   return free.slice(0, n);
 }
 
-async function mount(wxm: WxmApi, answers: Answer[]) {
+async function mount(wxm: Client, answers: Answer[]) {
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
-  new ContextProvider(host, { context: wxmContext, initialValue: wxm }).hostConnected();
   const forms = answers.map((a) => {
     const f = document.createElement('cx-note-form');
+    f.writer = wxm;
     f.answerId = a.id;
     f.notes = a.notes ?? [];
     host.append(f);

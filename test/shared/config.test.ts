@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_CONFIG, loadConfig } from '../../shared/config/config.js';
+import { ANALYTICS_PARAMS } from '../../shared/config/analytics-params.js';
 
 /** As a build for the public API and one regional proxy would allow (the first is the default). */
 const ALLOWED = ['https://api.getcloudcherry.com', 'https://eu.wxm.example/api-proxy'];
-const load = (query: string, prefs: Record<string, string> = {}, allowed = ALLOWED) => loadConfig(new URLSearchParams(query), prefs, allowed);
+const load = (query: string, prefs: Record<string, string> = {}, allowed = ALLOWED) => loadConfig(new URLSearchParams(query), prefs, ANALYTICS_PARAMS, allowed);
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty query', () => {
@@ -198,6 +199,12 @@ describe('loadConfig', () => {
     expect(problems).to.deep.equal([]);
     expect(config.minSample).to.equal(30);
     expect(config.filterTag).to.equal('cc_AgentId');
+  });
+
+  it('without the analytics parameters (the journey), knows their names but leaves them at their defaults', () => {
+    const { config, problems } = loadConfig(new URLSearchParams('minSample=abc&refreshSeconds=60&filterTags=cc_TeamId&timeoutMs=5000&bogus=1'), {}, {}, ALLOWED);
+    expect(problems.map((p) => p.param)).to.deep.equal(['bogus']);
+    expect([config.minSample, config.refreshSeconds, config.filterTag, config.timeoutMs]).to.deep.equal([DEFAULT_CONFIG.minSample, DEFAULT_CONFIG.refreshSeconds, undefined, 5000]);
   });
 
   it('ignores unknown UserPrefs (gadget state lives there)', () => {
