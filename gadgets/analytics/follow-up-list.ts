@@ -9,6 +9,7 @@ import { npsBands } from '../../shared/metrics/index.js';
 import { canWriteNotes, onWritesRefused, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
 import { errorMessage } from '../../shared/i18n/messages.js';
 import { notesMsg } from '../../shared/i18n/note-messages.js';
+import { followUpMsg } from './follow-up-messages.js';
 import { formatDateTime } from '../../shared/i18n/format.js';
 import { toAppError } from '../../shared/errors.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
@@ -134,7 +135,7 @@ export class FollowUpList extends LitElement {
   }
 
   override render() {
-    return html`<h3 id="fu-h">${notesMsg.t('followUp.title')}</h3>
+    return html`<h3 id="fu-h">${followUpMsg.t('followUp.title')}</h3>
       ${this.renderBody()}`;
   }
 
@@ -144,12 +145,12 @@ export class FollowUpList extends LitElement {
     }
     const loaded = this.load.value;
     if (!loaded) {
-      return this.load.status === TaskStatus.PENDING ? html`<cx-state-panel kind="loading" message=${notesMsg.t('followUp.loading')}></cx-state-panel>` : nothing;
+      return this.load.status === TaskStatus.PENDING ? html`<cx-state-panel kind="loading" message=${followUpMsg.t('followUp.loading')}></cx-state-panel>` : nothing;
     }
     const items = loaded.items.filter((i) => !this.done.has(i.answerId));
     const count = loaded.capped
-      ? notesMsg.t('followUp.countCapped', { n: items.length, max: FOLLOW_UP_MAX })
-      : notesMsg.t('followUp.count', { n: items.length });
+      ? followUpMsg.t('followUp.countCapped', { n: items.length, max: FOLLOW_UP_MAX })
+      : followUpMsg.t('followUp.count', { n: items.length });
     const refused = !!this.writer && writesRefused(this.writer);
     return html`<p part="count" role="status">${count}</p>
       ${refused ? html`<p part="refused" class="hint">${errorMessage({ code: 'write-refused' })}</p>` : nothing}
@@ -168,9 +169,9 @@ export class FollowUpList extends LitElement {
       <div class="head">
         <time datetime=${when.toISOString()}>${time}</time>
         <cx-score-chip metric="nps" .value=${i.score} .scaleMax=${10} klass="bad"></cx-score-chip>
-        ${agent ? html`<span class="meta">${notesMsg.t('followUp.agent', { name: agent })}</span>` : nothing}
+        ${agent ? html`<span class="meta">${followUpMsg.t('followUp.agent', { name: agent })}</span>` : nothing}
       </div>
-      ${i.comment ? html`<cx-clamped-text .text=${i.comment} lines="3"></cx-clamped-text>` : html`<p class="meta">${notesMsg.t('followUp.noComment')}</p>`}
+      ${i.comment ? html`<cx-clamped-text .text=${i.comment} lines="3"></cx-clamped-text>` : html`<p class="meta">${followUpMsg.t('followUp.noComment')}</p>`}
       <cx-note-form .writer=${this.writer} .answerId=${i.answerId} label=${`${notesMsg.t('note.add')}, ${time}`}></cx-note-form>
     </li>`;
   }

@@ -5,6 +5,7 @@ import { DEFAULT_BANDS, npsBands } from '../../shared/metrics/index.js';
 import type { GadgetServices } from '../../shared/boot.js';
 import type { WxmReads } from '../../shared/wxm/api.js';
 import { CallRegistry } from './call-registry.js';
+import { canWriteNotes } from '../../shared/wxm/notes.js';
 import { msg } from './messages.js';
 import './view.js';
 
@@ -74,7 +75,8 @@ export class JourneyApp extends LitElement {
 
   override render() {
     if (!this.registry) return nothing;
-    return html`<cx-journey-view exportparts="brief, entry, timeline, search" .registry=${this.registry}></cx-journey-view>`;
+    return html`<cx-journey-view exportparts="brief, entry, timeline, search" .registry=${this.registry}
+      .writer=${canWriteNotes(this.started?.wxm) ? this.started.wxm : undefined}></cx-journey-view>`;
   }
 }
 

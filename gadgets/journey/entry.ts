@@ -5,6 +5,8 @@ import { formatTime } from '../../shared/i18n/format.js';
 import '../../shared/ui/score-chip.js';
 import '../../shared/ui/clamped-text.js';
 import type { EntryModel } from './model.js';
+import type { NoteWriter } from '../../shared/wxm/notes.js';
+import './note-form.js';
 import { msg } from './messages.js';
 
 let serial = 0;
@@ -81,6 +83,8 @@ export class JourneyEntry extends LitElement {
 
   /** The survey to show (computed by model.ts). */
   @property({ attribute: false }) entry?: EntryModel;
+  /** Writes notes on the response; absent = notes are shown but none can be added. */
+  @property({ attribute: false }) writer?: NoteWriter;
   @state() private open = false;
   private readonly detailsId = `cx-entry-details-${++serial}`;
 
@@ -119,6 +123,7 @@ export class JourneyEntry extends LitElement {
             : html`<p class="meta">${msg.t('entry.noDetails')}</p>`
           : nothing}
       </div>
+      <cx-note-form .writer=${this.writer} .answerId=${e.id} .notes=${e.notes}></cx-note-form>
     `;
   }
 

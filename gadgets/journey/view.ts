@@ -9,6 +9,7 @@ import '../../shared/ui/skeleton.js';
 import '../../shared/ui/segmented.js';
 import type { CallRegistry, OnScreen } from './call-registry.js';
 import type { JourneyData } from './lookup.js';
+import type { NoteWriter } from '../../shared/wxm/notes.js';
 import { buildBrief, entryModel, groupByDay, type EntryModel } from './model.js';
 import { CHANNELS, PERIODS, type ChannelFilter, type Period } from './query.js';
 import { msg } from './messages.js';
@@ -33,6 +34,8 @@ export class JourneyView extends LitElement {
 
   /** What is on screen, and the lookups behind it (set by the app). */
   @property({ attribute: false }) registry?: CallRegistry;
+  /** Writes notes on the entries (the WxM client, when it can write). */
+  @property({ attribute: false }) writer?: NoteWriter;
 
   private target: OnScreen = { kind: 'idle' };
   private unsubscribe?: () => void;
@@ -193,7 +196,7 @@ export class JourneyView extends LitElement {
     return groupByDay(models).map(
       ({ day, entries }) => html`<h4>${dayHeading(day, now)}</h4>
         <ol>
-          ${entries.map((e) => html`<li><cx-journey-entry part="entry" .entry=${e}></cx-journey-entry></li>`)}
+          ${entries.map((e) => html`<li><cx-journey-entry part="entry" .entry=${e} .writer=${this.writer}></cx-journey-entry></li>`)}
         </ol>`,
     );
   }

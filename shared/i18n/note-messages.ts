@@ -1,4 +1,4 @@
-/** Strings of the notes workflow (the note form in the journey, the follow-up list in analytics). */
+/** Strings of the note form (journey entries and the analytics follow-up list). */
 import { defineMessages } from './catalogue.js';
 
 const en = {
@@ -16,12 +16,6 @@ const en = {
   'note.savedUnread': 'Note saved. It shows here after the next refresh.',
   'note.by': '{author}, {time}',
   'note.unknownAuthor': 'Unknown author',
-  'followUp.title': 'Follow up',
-  'followUp.count': '{n, plural, =0 {No detractors without follow-up} one {# detractor without follow-up} other {# detractors without follow-up}}',
-  'followUp.countCapped': 'At least {n} detractors without follow-up (the newest {max} detractors were checked)',
-  'followUp.agent': 'Agent: {name}',
-  'followUp.noComment': 'No comment',
-  'followUp.loading': 'Looking for detractors without a note…',
 } satisfies Record<string, string>;
 
 export type NoteKey = keyof typeof en;
@@ -43,11 +37,5 @@ export const notesMsg = defineMessages<NoteKey>({
     'note.savedUnread': 'Notiz gespeichert. Sie erscheint hier nach der nächsten Aktualisierung.',
     'note.by': '{author}, {time}',
     'note.unknownAuthor': 'Unbekannter Verfasser',
-    'followUp.title': 'Nachfassen',
-    'followUp.count': '{n, plural, =0 {Keine Kritiker ohne Nachfassen} one {# Kritiker ohne Nachfassen} other {# Kritiker ohne Nachfassen}}',
-    'followUp.countCapped': 'Mindestens {n} Kritiker ohne Nachfassen (die neuesten {max} Kritiker wurden geprüft)',
-    'followUp.agent': 'Agent: {name}',
-    'followUp.noComment': 'Kein Kommentar',
-    'followUp.loading': 'Kritiker ohne Notiz werden gesucht…',
   },
 });
