@@ -20,7 +20,8 @@ import {
 } from '../../shared/metrics/index.js';
 import { AppError } from '../../shared/errors.js';
 import { resolvePeriod, type PeriodChoice, type Range, type ResolvedPeriod } from './period.js';
-import { viewFilter, type ViewTarget } from './filter.js';
+import { viewFilter, type AnswerScope } from './filter.js';
+import type { ViewRequest } from './view-request.js';
 import { NewestList, verbatimReader, type Verbatim } from './verbatims.js';
 
 export interface PlanConfig {
@@ -29,16 +30,6 @@ export interface PlanConfig {
   csatFormula: CsatFormula;
   cesFormula: CesFormula;
   minSample: number;
-}
-
-export interface ViewRequest {
-  target: ViewTarget;
-  period: PeriodChoice;
-  /** What the view is benchmarked against: the agent's team, or all teams (no target). */
-  benchmark?: { kind: 'team' | 'all'; target?: ViewTarget };
-  /** Team view: fold per agent for the table. */
-  perAgent: boolean;
-  now?: Date;
 }
 
 export interface AgentRow {
@@ -139,10 +130,10 @@ async function run(
     csatFormula: config.csatFormula,
     cesFormula: config.cesFormula,
   };
-  const filterFor = (target: ViewTarget | undefined, range: Range) =>
-    viewFilter(target, range, tagMap, config.questionnaires);
-  const currentFilter = filterFor(req.target, period.current);
-  const previousFilter = filterFor(req.target, period.previous);
+  const filterFor = (scope: AnswerScope | undefined, range: Range) =>
+    viewFilter(scope, range, tagMap, config.questionnaires);
+  const currentFilter = filterFor(req.scope, period.current);
+  const previousFilter = filterFor(req.scope, period.previous);
   const wantNps = config.metrics.includes('nps');
 
   const npsOf = async (filter: FilterBy) => npsFromFlash(await wxm.flashNps(filter, signal), config.minSample);
@@ -155,7 +146,7 @@ async function run(
   const previousNps = wantNps ? npsOf(previousFilter) : undefined;
   const benchmark =
     wantNps && req.benchmark
-      ? npsOf(filterFor(req.benchmark.target, period.current)).then((nps) => ({ kind: req.benchmark!.kind, nps }))
+      ? npsOf(filterFor(req.benchmark.scope, period.current)).then((nps) => ({ kind: req.benchmark!.kind, nps }))
       : undefined;
 
   const currentPass = foldCurrent(wxm, currentFilter, options, tagMap, bands, period, req.perAgent, signal, limits, tz);

@@ -4,8 +4,8 @@ import { toAppError } from '../../shared/errors.js';
 import { setLocale } from '../../shared/i18n/catalogue.js';
 import '../../shared/ui/state-panel.js';
 import { provideServices } from './provide.js';
-import type { AnalyticsApp } from './app.js';
-import './app.js';
+import type { AnalyticsApp } from './analytics-app.js';
+import './analytics-app.js';
 
 /** `init` may set properties of the app (e.g. its first period) before it renders. */
 export async function startAnalytics(

@@ -3,8 +3,8 @@ import type { FinesseAdapter, FinesseSession } from '../../shared/finesse/types.
 import type { GadgetConfig } from '../../shared/config/types.js';
 import { AppError } from '../../shared/errors.js';
 import { provideServices } from '../../gadgets/analytics/provide.js';
-import { TEAM_PREF, type AnalyticsApp } from '../../gadgets/analytics/app.js';
-import '../../gadgets/analytics/app.js';
+import { TEAM_PREF, type AnalyticsApp } from '../../gadgets/analytics/analytics-app.js';
+import '../../gadgets/analytics/analytics-app.js';
 import { FakeWxm, answer, type AnswerSpec } from './fakes.js';
 import { deepQuery, deepQueryAll, kpiPart, kpiValues } from './dom.js';
 

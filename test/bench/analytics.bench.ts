@@ -5,7 +5,7 @@
  * to the WxM origin), answers streamed and whether the stream hit its cap. The harness adds the JS heap figures.
  */
 import { startAnalytics } from '../../gadgets/analytics/start.js';
-import type { AnalyticsApp } from '../../gadgets/analytics/app.js';
+import type { AnalyticsApp } from '../../gadgets/analytics/analytics-app.js';
 import { DEFAULT_LIMITS } from '../../gadgets/analytics/plan.js';
 import { loadScript } from '../helpers/load-script.js';
 

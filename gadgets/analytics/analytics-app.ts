@@ -1,28 +1,31 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { Task, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { configContext, finesseContext, localeContext, sessionContext, wxmContext } from '../../shared/context.js';
 import type { WxmApi } from '../../shared/wxm/api.js';
-import type { FinesseAdapter, FinesseSession, Team } from '../../shared/finesse/types.js';
-import type { ConfigProblem, FilterTag, GadgetConfig } from '../../shared/config/types.js';
+import type { FinesseAdapter, FinesseSession } from '../../shared/finesse/types.js';
+import type { ConfigProblem, GadgetConfig } from '../../shared/config/types.js';
 import type { MetricsSummary } from '../../shared/metrics/types.js';
 import type { MetricName } from '../../shared/metrics/index.js';
 import { themeStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
-import { formatDate, formatNumber, formatTime } from '../../shared/i18n/format.js';
-import { toAppError } from '../../shared/errors.js';
+import { formatDate, formatNumber } from '../../shared/i18n/format.js';
+import { AppError, toAppError } from '../../shared/errors.js';
+import { backoffDelay } from '../../shared/async.js';
 import '../../shared/ui/state-panel.js';
 import '../../shared/ui/skeleton.js';
 import { msg } from './messages.js';
-import { loadView, type FirstLook, type ViewData, type ViewRequest } from './plan.js';
-import type { ViewTarget } from './filter.js';
+import { loadView, type FirstLook, type ViewData } from './plan.js';
+import { chooseView, sameView, viewKey, type ViewChoice, type ViewRequest } from './view-request.js';
 import { accountDay, type PeriodChoice } from './period.js';
 import { formatValue } from './display.js';
 import type { PeriodChangeEvent } from './period-picker.js';
-import './period-picker.js';
+import type { TeamChangeEvent } from './analytics-header.js';
+import { analyticsAppStyles } from './analytics-app.styles.js';
+import './analytics-header.js';
 import './kpi-card.js';
-import './trend.js';
+import './trend-panel.js';
 import './nps-breakdown.js';
 import './agent-table.js';
 import './verbatim-list.js';
@@ -30,89 +33,30 @@ import './verbatim-list.js';
 /** UserPref under which a supervisor's chosen team is remembered. */
 export const TEAM_PREF = 'analyticsTeam';
 
+/** First automatic retry after a Cloud Connect outage, ms (then doubling, jittered, up to AUTO_RETRY_CAP_MS). */
+export const AUTO_RETRY_BASE_MS = 5_000;
+const AUTO_RETRY_CAP_MS = 120_000;
+
 const EMPTY_REST: Omit<MetricsSummary, 'nps'> = {
   csat: { n: 0, top2: 0, share: null, mean: null, interval: null, lowSample: false },
   ces: { n: 0, mean: null, sd: null, easyShare: null, scaleMax: 5, interval: null, lowSample: false },
   answers: 0,
 };
 
-interface Loaded {
+/** A loaded view and the request it answers. */
+interface ShownView {
   key: string;
   data: ViewData;
 }
 
 /**
  * Customer Experience Analytics: the agent's own feedback (filterTags=cc_AgentId) or a supervised team's
- * (cc_TeamId). Services arrive through @lit/context; one Task loads the view and is aborted by any change
- * of team or period. Refreshes keep the last view on screen with its "as of" time.
+ * (cc_TeamId). Services arrive through @lit/context; one Task loads the view the request names and re-runs
+ * when the request changes (by value). Refreshes keep the last view on screen with its "as of" time.
  */
 @customElement('cx-analytics-app')
 export class AnalyticsApp extends LitElement {
-  static override styles = [
-    themeStyles,
-    buttonStyles,
-    css`
-      :host {
-        display: block;
-        padding: 8px;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px 16px;
-        align-items: center;
-        margin-bottom: 8px;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.15em;
-      }
-      select {
-        font: inherit;
-        color: inherit;
-        background: var(--cx-surface);
-        border: 1px solid var(--cx-border);
-        border-radius: 3px;
-      }
-      .status {
-        margin-left: auto;
-        color: var(--cx-muted);
-        display: flex;
-        gap: 8px;
-        align-items: center;
-      }
-      .notes p {
-        margin: 2px 0 6px;
-        color: var(--cx-muted);
-      }
-      .problems {
-        color: var(--cx-bad-text);
-      }
-      .kpis {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(190px, 1fr));
-        gap: 8px;
-        margin-bottom: 10px;
-      }
-      .panels > * {
-        margin-bottom: 12px;
-      }
-      .spinner {
-        display: inline-block;
-        width: 10px;
-        height: 10px;
-        border: 2px solid var(--cx-divider);
-        border-top-color: var(--cx-accent);
-        border-radius: 50%;
-        animation: spin 1s linear infinite;
-      }
-      @keyframes spin {
-        to {
-          transform: rotate(360deg);
-        }
-      }
-    `,
-  ];
+  static override styles = [themeStyles, buttonStyles, analyticsAppStyles];
 
   @consume({ context: wxmContext }) wxm?: WxmApi;
   @consume({ context: sessionContext }) session?: FinesseSession;
@@ -120,17 +64,20 @@ export class AnalyticsApp extends LitElement {
   @consume({ context: finesseContext }) adapter?: FinesseAdapter;
   @consume({ context: localeContext }) locale = 'en';
 
-  /** Configuration problems to show (set by main.ts from bootGadget). */
+  /** Configuration problems to show (set by the entry from the boot). */
   @state() problems: ConfigProblem[] = [];
   /** The period shown; the user changes it with the picker. */
   @property({ attribute: false }) period: PeriodChoice = { key: '30d' };
-  @state() private teamId?: string;
-  @state() private tick = 0;
+  /** First automatic retry after a Cloud Connect outage, ms. */
+  @property({ attribute: false }) autoRetryBaseMs = AUTO_RETRY_BASE_MS;
+  @state() private chosenTeamId?: string;
   @state() private first?: { key: string; look: FirstLook };
-  private last?: Loaded;
+  @state() private last?: ShownView;
   private timer?: ReturnType<typeof setInterval>;
   private offTab?: () => void;
   private heightFrame = 0;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private retryAttempt = 0;
 
   constructor() {
     super();
@@ -138,22 +85,20 @@ export class AnalyticsApp extends LitElement {
   }
 
   private readonly view = new Task(this, {
-    // Args are compared by identity: the request travels as its key, so equal views do not re-run.
-    args: () => [this.wxm, this.config, this.currentKey(), this.tick] as const,
-    task: async ([wxm, config, key], { signal }) => {
-      const req = this.request();
-      if (!wxm || !config || !req || !key) return initialState;
-      const data = await loadView(
-        wxm,
-        config,
-        req,
-        signal,
-        (look) => {
-          if (!signal.aborted) this.first = { key, look };
-        },
-      );
-      this.last = { key, data };
-      return this.last;
+    args: () => [this.wxm, this.config, this.choice().request] as const,
+    // Same services and the same view by value: no reload (a re-render builds a new but equal request).
+    argsEqual: ([w1, c1, r1], [w2, c2, r2]) => w1 === w2 && c1 === c2 && sameView(r1, r2),
+    task: async ([wxm, config, req], { signal }) => {
+      if (!wxm || !config || !req) return initialState;
+      const key = viewKey(req);
+      const data = await loadView(wxm, config, req, signal, (look) => {
+        if (!signal.aborted) this.first = { key, look };
+      });
+      return { key, data };
+    },
+    onComplete: (shown) => {
+      this.last = shown;
+      this.retryAttempt = 0;
     },
   });
 
@@ -170,60 +115,26 @@ export class AnalyticsApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.timer);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     this.offTab?.();
     cancelAnimationFrame(this.heightFrame);
   }
 
   /** Re-load the current view; the shown data stays until the new data is in. */
   refresh(): void {
-    if (this.view.status === 1 /* PENDING */) return;
-    this.tick++;
+    if (this.view.status === TaskStatus.PENDING) return;
+    void this.view.run();
   }
 
-  // ---- view selection ----
-
-  private get mode(): { tag: FilterTag; derived: boolean } {
-    const configured = this.config?.filterTag;
-    if (configured) return { tag: configured, derived: false };
-    return { tag: this.session?.role === 'supervisor' ? 'cc_TeamId' : 'cc_AgentId', derived: true };
-  }
-
-  private get teams(): Team[] {
-    const s = this.session;
-    if (!s) return [];
-    if (s.supervisedTeams.length > 0) return s.supervisedTeams;
-    return s.team ? [s.team] : [];
-  }
-
-  private get team(): Team | undefined {
-    const teams = this.teams;
-    const remembered = this.teamId ?? this.adapter?.userPrefs()[TEAM_PREF];
-    return teams.find((t) => t.id === remembered) ?? teams[0];
-  }
-
-  private currentKey(): string {
-    const req = this.request();
-    return req ? viewKey(req) : '';
-  }
-
-  private request(): ViewRequest | undefined {
-    const s = this.session;
-    if (!s || !this.config) return undefined;
-    const metrics = this.config.metrics;
-    if (this.mode.tag === 'cc_AgentId') {
-      const target: ViewTarget = { tag: 'cc_AgentId', value: s.wxmAgentId };
-      const req: ViewRequest = { target, period: this.period, perAgent: false };
-      if (s.team && metrics.includes('nps')) req.benchmark = { kind: 'team', target: { tag: 'cc_TeamId', value: s.team.id } };
-      return req;
-    }
-    const team = this.team;
-    if (!team) return undefined;
-    return {
-      target: { tag: 'cc_TeamId', value: team.id },
+  private choice(): ViewChoice {
+    return chooseView({
+      config: this.config,
+      session: this.session,
+      chosenTeamId: this.chosenTeamId,
+      rememberedTeamId: this.adapter?.userPrefs()[TEAM_PREF],
       period: this.period,
-      perAgent: true,
-      benchmark: { kind: 'all' },
-    };
+    });
   }
 
   // ---- rendering ----
@@ -235,6 +146,19 @@ export class AnalyticsApp extends LitElement {
 
   protected override updated(): void {
     this.adjustHeight();
+    this.scheduleAutoRetry();
+  }
+
+  /** The Cloud Connect message promises a retry in the background: retry soon, backing off while it stays down. */
+  private scheduleAutoRetry() {
+    const error = this.view.status === TaskStatus.ERROR ? this.view.error : undefined;
+    if (!(error instanceof AppError && error.code === 'cloudconnect-down') || this.retryTimer !== undefined) return;
+    this.retryAttempt++;
+    const delay = backoffDelay(this.retryAttempt, this.autoRetryBaseMs, AUTO_RETRY_CAP_MS, Math.random);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.refresh();
+    }, delay);
   }
 
   private adjustHeight() {
@@ -243,44 +167,31 @@ export class AnalyticsApp extends LitElement {
   }
 
   override render() {
-    const req = this.request();
-    const key = req ? viewKey(req) : '';
-    const teamMode = this.mode.tag === 'cc_TeamId';
+    const { mode, teams, team, request: req } = this.choice();
+    const key = viewKey(req);
     const done = this.view.value;
     const shown = done?.key === key ? done : this.last?.key === key ? this.last : undefined;
-    const pending = this.view.status === 1;
+    const pending = this.view.status === TaskStatus.PENDING;
     return html`
-      <header>
-        <h2>${msg.t(teamMode ? 'mode.team' : 'mode.agent')}</h2>
-        ${teamMode && this.teams.length > 0 ? this.renderTeamSelect() : nothing}
-        <cx-period-picker .value=${this.period} max=${this.todayMax()} @cx-period-change=${this.onPeriod}></cx-period-picker>
-        <div class="status" part="status" aria-live="polite">
-          ${shown && pending
-            ? html`<span class="spinner" aria-hidden="true"></span><span part="refreshing">${msg.t('state.refreshing')}</span>`
-            : nothing}
-          ${shown ? html`<span part="as-of" data-at=${shown.data.asOf.getTime()}>${msg.t('state.asOf', { time: formatTime(shown.data.asOf, this.locale) })}</span>` : nothing}
-          ${req
-            ? html`<button class="btn" part="refresh" ?disabled=${pending} @click=${() => this.refresh()}>
-                ${msg.t('state.refresh')}
-              </button>`
-            : nothing}
-        </div>
-      </header>
-      ${this.renderNotes(shown, req)} ${this.renderBody(req, key, shown, pending)}
+      <cx-analytics-header
+        ?teamMode=${mode.tag === 'cc_TeamId'}
+        .teams=${teams}
+        .teamId=${team?.id}
+        .period=${this.period}
+        max=${accountDay(Date.now(), 0)}
+        .asOf=${shown?.data.asOf}
+        ?pending=${pending}
+        ?refreshable=${req !== undefined}
+        .locale=${this.locale}
+        @cx-team-change=${this.onTeam}
+        @cx-period-change=${this.onPeriod}
+        @cx-refresh=${() => this.refresh()}
+      ></cx-analytics-header>
+      ${this.renderNotes(shown, req, mode.derived ? mode.tag : undefined)} ${this.renderBody(req, key, shown, pending)}
     `;
   }
 
-  private renderTeamSelect() {
-    const team = this.team;
-    return html`<label
-      >${msg.t('team.label')}
-      <select part="team" @change=${this.onTeam}>
-        ${this.teams.map((t) => html`<option value=${t.id} ?selected=${t.id === team?.id}>${t.name}</option>`)}
-      </select></label
-    >`;
-  }
-
-  private renderNotes(shown: Loaded | undefined, req: ViewRequest | undefined) {
+  private renderNotes(shown: ShownView | undefined, req: ViewRequest | undefined, derivedTag: string | undefined) {
     const notes = [];
     if (this.problems.length > 0) {
       notes.push(
@@ -289,8 +200,8 @@ export class AnalyticsApp extends LitElement {
         </div>`,
       );
     }
-    if (this.mode.derived) {
-      notes.push(html`<p part="derived">${msg.t(this.mode.tag === 'cc_TeamId' ? 'mode.derived.team' : 'mode.derived.agent')}</p>`);
+    if (derivedTag) {
+      notes.push(html`<p part="derived">${msg.t(derivedTag === 'cc_TeamId' ? 'mode.derived.team' : 'mode.derived.agent')}</p>`);
     }
     if (shown?.data.capped) {
       notes.push(html`<p part="capped">${msg.t('state.capped', { n: formatNumber(shown.data.streamed, { locale: this.locale }) })}</p>`);
@@ -303,7 +214,7 @@ export class AnalyticsApp extends LitElement {
       const p = shown.data.period.current;
       const to = new Date(Math.max(p.start.getTime(), p.end.getTime() - 1));
       notes.push(
-        html`<p part="period" data-target=${req.target.value} data-after=${p.start.toISOString()} data-before=${p.end.toISOString()}>
+        html`<p part="period" data-target=${req.scope.value} data-after=${p.start.toISOString()} data-before=${p.end.toISOString()}>
           ${msg.t('period.range', { from: formatDate(p.start, this.locale), to: formatDate(to, this.locale) })}
         </p>`,
       );
@@ -311,16 +222,16 @@ export class AnalyticsApp extends LitElement {
     return notes.length ? html`<div class="notes">${notes}</div>` : nothing;
   }
 
-  private renderBody(req: ViewRequest | undefined, key: string, shown: Loaded | undefined, pending: boolean) {
+  private renderBody(req: ViewRequest | undefined, key: string, shown: ShownView | undefined, pending: boolean) {
     if (!this.session || !this.config || !this.wxm) return html`<cx-state-panel kind="loading" message=${msg.t('state.loading')}></cx-state-panel>`;
     if (!req) return html`<cx-state-panel kind="info" message=${msg.t('team.none')}></cx-state-panel>`;
-    const error = this.view.status === 3 ? toAppError(this.view.error) : undefined;
+    const error = this.view.status === TaskStatus.ERROR ? toAppError(this.view.error) : undefined;
     const errorPanel = error
       ? html`<cx-state-panel
           kind="error"
           .error=${error}
-          .diagnostics=${{ gadget: 'analytics', view: req.target.tag, period: req.period.key }}
-          @cx-retry=${() => this.tick++}
+          .diagnostics=${{ gadget: 'analytics', view: req.scope.tag, period: req.period.key }}
+          @cx-retry=${() => this.refresh()}
         ></cx-state-panel>`
       : nothing;
     if (shown) return html`${errorPanel}${this.renderView(shown.data, req)}`;
@@ -333,7 +244,7 @@ export class AnalyticsApp extends LitElement {
   private renderView(data: ViewData, req: ViewRequest) {
     const cfg = this.config!;
     const empty = data.current.nps.n === 0 && data.current.answers === 0;
-    const agentMode = req.target.tag === 'cc_AgentId';
+    const agentMode = req.scope.tag === 'cc_AgentId';
     return html`
       ${this.renderKpis(data.current, data.previous, false, data)}
       ${empty
@@ -346,14 +257,14 @@ export class AnalyticsApp extends LitElement {
             ${cfg.metrics.includes('nps')
               ? html`<cx-nps-breakdown .nps=${data.current.nps} .locale=${this.locale}></cx-nps-breakdown>`
               : nothing}
-            <cx-trend
+            <cx-trend-panel
               .buckets=${data.buckets}
               size=${data.period.bucket}
               .metrics=${cfg.metrics}
               .formulas=${cfg}
               .targets=${cfg.targets}
               .locale=${this.locale}
-            ></cx-trend>
+            ></cx-trend-panel>
             ${req.perAgent
               ? html`<cx-agent-table .rows=${data.agents} .metrics=${cfg.metrics} .formulas=${cfg} .locale=${this.locale}></cx-agent-table>`
               : nothing}
@@ -397,25 +308,17 @@ export class AnalyticsApp extends LitElement {
     </div>`;
   }
 
-  private todayMax(): string {
-    return accountDay(Date.now(), 0);
-  }
-
   private onPeriod(e: PeriodChangeEvent) {
     this.first = undefined;
     this.period = e.period;
   }
 
-  private onTeam(e: Event) {
-    const id = (e.target as HTMLSelectElement).value;
+  private onTeam(e: TeamChangeEvent) {
+    const id = e.teamId;
     this.first = undefined;
-    this.teamId = id;
+    this.chosenTeamId = id;
     this.adapter?.setPref(TEAM_PREF, id);
   }
-}
-
-function viewKey(req: ViewRequest): string {
-  return JSON.stringify([req.target, req.period]);
 }
 
 declare global {
