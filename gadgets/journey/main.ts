@@ -2,7 +2,7 @@
 import { bootGadget } from '../../shared/boot.js';
 import { createFinesseAdapter } from '../../shared/finesse/adapter.js';
 import { toAppError } from '../../shared/errors.js';
-import './analytics-app.js';
+import './app.js';
 
 async function main(): Promise<void> {
   const app = document.createElement('cx-journey-app');

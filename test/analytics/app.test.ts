@@ -1,28 +1,27 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { FinesseAdapter, FinesseSession } from '../../shared/finesse/types.js';
+import type { FinesseSession } from '../../shared/finesse/types.js';
 import type { GadgetConfig } from '../../shared/config/types.js';
 import { AppError } from '../../shared/errors.js';
 import { provideServices } from '../../gadgets/analytics/provide.js';
 import { TEAM_PREF, type AnalyticsApp } from '../../gadgets/analytics/analytics-app.js';
 import '../../gadgets/analytics/analytics-app.js';
-import { FakeWxm, answer, type AnswerSpec } from './fakes.js';
+import { MemoryWxm as FakeWxm } from '../fakes/wxm.js';
+import { FakeAdapter, fakeSession } from '../fakes/adapter.js';
+import { teamAnswer as answer, type TeamAnswerSpec as AnswerSpec } from '../fakes/answers.js';
 import { deepQuery, deepQueryAll, kpiPart, kpiValues } from './dom.js';
 
 const day = (d: number) => new Date(Date.now() - d * 86_400_000 - 3_600_000).toISOString();
 
 function session(role: 'agent' | 'supervisor'): FinesseSession {
-  return {
+  return fakeSession({
     role,
     loginId: 'u1',
     wxmAgentId: 'A1',
     firstName: 'Ann',
     lastName: 'Lee',
-    locale: 'en-US',
     team: { id: 'T1', name: 'Team one' },
     supervisedTeams: role === 'supervisor' ? [{ id: 'T1', name: 'Team one' }, { id: 'T2', name: 'Team two' }] : [],
-    finesseOrigin: location.origin,
-    authHeader: () => 'Basic x',
-  };
+  });
 }
 
 function config(over: Partial<GadgetConfig> = {}): GadgetConfig {
@@ -44,24 +43,7 @@ function config(over: Partial<GadgetConfig> = {}): GadgetConfig {
   };
 }
 
-function adapter(prefs: Record<string, string> = {}) {
-  const tabs: Array<() => void> = [];
-  const fake = {
-    prefs,
-    heights: 0,
-    tabs,
-    connect: async () => session('agent'),
-    onCall: () => () => {},
-    onTabActivated: (fn: () => void) => (tabs.push(fn), () => {}),
-    gadgetParams: () => new URLSearchParams(),
-    userPrefs: () => prefs,
-    setPref: (k: string, v: string) => (prefs[k] = v),
-    adjustHeight: () => fake.heights++,
-    dismissLoading: () => {},
-    setTitle: () => {},
-  };
-  return fake as typeof fake & FinesseAdapter;
-}
+const adapter = (prefs: Record<string, string> = {}) => new FakeAdapter({ session: session('agent'), prefs });
 
 function specs(): AnswerSpec[] {
   const out: AnswerSpec[] = [];
@@ -185,7 +167,7 @@ describe('<cx-analytics-app> with fake services', () => {
     expect(kpiValues(app).nps).to.equal('33');
     // A failing refresh from tab activation keeps the numbers on screen.
     wxm.failWith = new AppError('wxm-server', 'wxm', '503', { status: 503 });
-    a.tabs.forEach((fn) => fn());
+    a.activateTab();
     await waitUntil(() => deepQuery(app, 'cx-state-panel[kind=error]'), 'no error after refresh');
     expect(kpiValues(app).nps).to.equal('33');
     expect(a.heights).to.be.greaterThan(0);

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { changeModel, formatValue, kpiModel, roundForDisplay, unitOf } from '../../gadgets/analytics/display.js';
 import { msg } from '../../gadgets/analytics/messages.js';
 import { setLocale } from '../../shared/i18n/catalogue.js';
-import { npsSummary } from './summaries.js';
+import { npsSummary } from '../fakes/answers.js';
 
 const f = { csatFormula: 'top2' as const, cesFormula: 'mean' as const };
 

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { KpiCard } from '../../gadgets/analytics/kpi-card.js';
 import '../../gadgets/analytics/kpi-card.js';
 import { setLocale } from '../../shared/i18n/catalogue.js';
-import { npsSummary as summary } from './summaries.js';
+import { npsSummary as summary } from '../fakes/answers.js';
 
 const part = (el: KpiCard, name: string) => el.shadowRoot!.querySelector(`[part="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
 const text = (el: KpiCard) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');

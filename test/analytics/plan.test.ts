@@ -4,7 +4,8 @@ import { NewestList, detractorsFirst, verbatimReader } from '../../gadgets/analy
 import { viewFilter } from '../../gadgets/analytics/filter.js';
 import { sortAgents } from '../../gadgets/analytics/agent-sort.js';
 import { AppError } from '../../shared/errors.js';
-import { FakeWxm, Q, answer, fakeTagMap, type AnswerSpec } from './fakes.js';
+import { MemoryWxm as FakeWxm } from '../fakes/wxm.js';
+import { TEAM_Q as Q, teamAnswer as answer, teamTagMap as fakeTagMap, type TeamAnswerSpec as AnswerSpec } from '../fakes/answers.js';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const config: PlanConfig = { questionnaires: [], metrics: ['nps', 'csat', 'ces'], csatFormula: 'top2', cesFormula: 'mean', minSample: 3 };

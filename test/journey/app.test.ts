@@ -1,37 +1,20 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../gadgets/journey/app.js';
 import type { JourneyApp, JourneyServices } from '../../gadgets/journey/app.js';
-import type { CallEvent, FinesseAdapter, FinesseSession } from '../../shared/finesse/types.js';
+import type { FinesseSession } from '../../shared/finesse/types.js';
 import type { GadgetConfig } from '../../shared/config/types.js';
 import { AppError } from '../../shared/errors.js';
-import { FakeWxm, answer, call, settle } from './fakes.js';
+import { ScriptedWxm as FakeWxm } from '../fakes/wxm.js';
+import { customerAnswer as answer } from '../fakes/answers.js';
+import { FakeAdapter, call } from '../fakes/adapter.js';
+import { flush as settle } from '../fakes/timers.js';
 
 const alice = [{ kind: 'customerId' as const, value: 'C-ALICE' }];
-
-class FakeAdapter {
-  listeners = new Set<(e: CallEvent) => void>();
-  heights = 0;
-  emit(e: CallEvent) {
-    for (const fn of this.listeners) fn(e);
-  }
-  onCall(fn: (e: CallEvent) => void) {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-  onTabActivated() {
-    return () => undefined;
-  }
-  adjustHeight() {
-    this.heights++;
-  }
-  dismissLoading() {}
-  setTitle() {}
-}
 
 async function mount(wxm: FakeWxm) {
   const adapter = new FakeAdapter();
   const services: JourneyServices = {
-    adapter: adapter as unknown as FinesseAdapter,
+    adapter,
     session: {} as FinesseSession,
     config: { questionnaires: [] } as unknown as GadgetConfig,
     problems: [],

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { buildBrief, entryModel, trendOf } from '../../gadgets/journey/model.js';
-import { answer, tagMap } from './fakes.js';
+import { customerAnswer as answer, customerTagMap as tagMap } from '../fakes/answers.js';
 import { buildTagMap } from '../../shared/wxm/tag-map.js';
 import { validateQuestions } from '../../shared/wxm/validate.js';
 import type { Question } from '../../shared/wxm/types.js';

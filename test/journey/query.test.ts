@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { buildFilter, channelOf, mergePage, newestFirst, pickIdentifier } from '../../gadgets/journey/query.js';
-import { answer, tagMap } from './fakes.js';
+import { customerAnswer as answer, customerTagMap as tagMap } from '../fakes/answers.js';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const opts = { questionnaires: [] as string[], filters: { period: 'all' as const, channel: 'all' as const }, now };

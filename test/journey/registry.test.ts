@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { LookupRegistry, type ViewTarget } from '../../gadgets/journey/registry.js';
-import { FakeWxm, answer, call, settle } from './fakes.js';
+import { ScriptedWxm as FakeWxm } from '../fakes/wxm.js';
+import { customerAnswer as answer } from '../fakes/answers.js';
+import { call } from '../fakes/adapter.js';
+import { flush as settle } from '../fakes/timers.js';
 
 const alice = [{ kind: 'customerId' as const, value: 'C-ALICE' }];
 const bob = [{ kind: 'customerId' as const, value: 'C-BOB' }];

@@ -1,40 +1,16 @@
 /** bootGadget wires adapter → config → token client → WxM client (fake adapter, real emulator behind it). */
 import { expect } from '@open-wc/testing';
 import { bootGadget } from '../../shared/boot.js';
-import type { FinesseAdapter, FinesseSession } from '../../shared/finesse/types.js';
 import { testEnv } from '../helpers/env.js';
 import { basic } from './live.js';
+import { FakeAdapter, fakeSession } from '../fakes/adapter.js';
 
-function fakeAdapter(query: string, prefs: Record<string, string> = {}): FinesseAdapter & { connects: number } {
-  const session: FinesseSession = {
-    role: 'agent',
-    loginId: '1001',
-    cceSkillTargetId: '5001',
-    wxmAgentId: '5001',
-    firstName: 'A',
-    lastName: 'B',
-    locale: 'en-US',
-    supervisedTeams: [],
-    finesseOrigin: location.origin,
-    authHeader: () => basic('1001'),
-  };
-  const a = {
-    connects: 0,
-    async connect() {
-      a.connects++;
-      return session;
-    },
-    onCall: () => () => undefined,
-    onTabActivated: () => () => undefined,
-    gadgetParams: () => new URLSearchParams(query),
-    userPrefs: () => prefs,
-    setPref: () => undefined,
-    adjustHeight: () => undefined,
-    dismissLoading: () => undefined,
-    setTitle: () => undefined,
-  };
-  return a;
-}
+const fakeAdapter = (query: string, prefs: Record<string, string> = {}) =>
+  new FakeAdapter({
+    query,
+    prefs,
+    session: fakeSession({ loginId: '1001', cceSkillTargetId: '5001', wxmAgentId: '5001', authHeader: () => basic('1001') }),
+  });
 
 describe('bootGadget', () => {
   it('connects, reads the configuration and gives working WxM services', async () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { log, redact, redactValue } from '../../shared/log.js';
 import { AppError } from '../../shared/errors.js';
-import { spyConsole } from './fakes.js';
+import { spyConsole } from '../fakes/console.js';
 
 describe('log redaction', () => {
   it('removes bearer and basic credentials', () => {

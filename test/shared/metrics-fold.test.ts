@@ -2,24 +2,13 @@
 import { expect } from '@open-wc/testing';
 import { BucketedFold, GroupedFold, MetricFold, contextValue, type FoldOptions } from '../../shared/metrics/index.js';
 import type { BucketSize } from '../../shared/metrics/types.js';
-import type { TagMap } from '../../shared/wxm/api.js';
-import type { Answer } from '../../shared/wxm/types.js';
+import type { Answer, Question } from '../../shared/wxm/types.js';
+import { answerOf, questionOf, tagMapOf } from '../fakes/answers.js';
 
 const NPS = '5f00000000000000000000a1';
 const AGENT = '5f00000000000000000000a2';
 
-function tagMap(): TagMap {
-  return {
-    nps: [{ id: NPS, questionnaire: 'post-call', scale: { min: 0, max: 10 } }],
-    csat: [],
-    ces: [],
-    comments: [],
-    identity: { customerId: [], mobile: [], email: [], name: [] },
-    context: { cc_AgentId: [AGENT] },
-    byId: new Map(),
-    hidden: new Set(),
-  };
-}
+const tagMap = () => tagMapOf({ nps: [{ id: NPS, questionnaire: 'post-call', scale: { min: 0, max: 10 } }], context: { cc_AgentId: [AGENT] } });
 
 function answer(date: string, nps: number | null, agent?: string | number): Answer {
   const responses = [{ questionId: NPS, questionText: 'q', textInput: null, numberInput: nps }];
@@ -31,19 +20,7 @@ function answer(date: string, nps: number | null, agent?: string | number): Answ
       numberInput: typeof agent === 'number' ? agent : null,
     } as never);
   }
-  return {
-    id: `${date}-${nps}`,
-    user: 'u',
-    locationId: 'post-call',
-    responseDateTime: date,
-    responseDuration: 10,
-    surveyClient: 'voice',
-    responses,
-    archived: false,
-    notes: null,
-    openTicket: null,
-    deviceId: null,
-  };
+  return answerOf({ id: `${date}-${nps}`, responseDateTime: date, responseDuration: 10, responses });
 }
 
 const base: FoldOptions = { tagMap: tagMap(), bands: { passiveMin: 7, passiveMax: 8 }, minSample: 10, csatFormula: 'top2', cesFormula: 'mean' };
@@ -180,9 +157,9 @@ describe('MetricFold streaming', () => {
 
 describe('which field holds the answer (numberInput is never null on WxM)', () => {
   const CSAT = '5f00000000000000000000a3';
-  const question = (id: string, displayType: string, tags: string[]) =>
-    ({ id, text: id, displayType, multiSelect: null, questionTags: tags, apiFill: false, isRetired: false, setName: 'post-call', sequence: 1 });
-  const map = (): TagMap => ({
+  const question = (id: string, displayType: string, questionTags: string[]) =>
+    questionOf({ id, text: id, displayType: displayType as Question['displayType'], questionTags, setName: 'post-call' });
+  const map = () => ({
     ...tagMap(),
     csat: [{ id: CSAT, questionnaire: 'post-call', scale: { min: 0, max: 5 }, variant: 'csat_satisfaction_5' }],
     byId: new Map([

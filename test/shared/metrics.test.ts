@@ -12,8 +12,8 @@ import {
   scoreClass,
   type FoldOptions,
 } from '../../shared/metrics/index.js';
-import type { TagMap } from '../../shared/wxm/api.js';
 import type { Answer, FlashNps, WxmSettings } from '../../shared/wxm/types.js';
+import { answerOf, tagMapOf } from '../fakes/answers.js';
 
 const NPS = '5f0000000000000000000001';
 const NPS2 = '5f0000000000000000000002';
@@ -22,8 +22,8 @@ const CES5 = '5f0000000000000000000004';
 const CES7 = '5f0000000000000000000005';
 const OTHER = '5f0000000000000000000006';
 
-function tagMap(): TagMap {
-  return {
+const tagMap = () =>
+  tagMapOf({
     nps: [
       { id: NPS, questionnaire: 'post-call', scale: { min: 0, max: 10 } },
       { id: NPS2, questionnaire: 'post-call', scale: { min: 0, max: 10 } },
@@ -33,35 +33,20 @@ function tagMap(): TagMap {
       { id: CES5, questionnaire: 'post-call', scale: { min: 1, max: 5 }, variant: 'ces_agree_5' },
       { id: CES7, questionnaire: 'email', scale: { min: 1, max: 7 }, variant: 'ces_effort_7' },
     ],
-    comments: [],
-    identity: { customerId: [], mobile: [], email: [], name: [] },
-    context: {},
-    byId: new Map(),
-    hidden: new Set(),
-  };
-}
+  });
 
 let seq = 0;
 function answer(values: Record<string, number | null | string>): Answer {
   seq++;
-  return {
+  return answerOf({
     id: `a${seq}`,
-    user: 'u',
-    locationId: 'post-call',
-    responseDateTime: '2026-03-02T10:00:00Z',
-    responseDuration: 30,
-    surveyClient: 'voice',
     responses: Object.entries(values).map(([questionId, v]) => ({
       questionId,
       questionText: 'q',
       textInput: typeof v === 'string' ? v : null,
       numberInput: typeof v === 'number' ? v : null,
     })),
-    archived: false,
-    notes: null,
-    openTicket: null,
-    deviceId: null,
-  };
+  });
 }
 
 function options(extra: Partial<FoldOptions> = {}): FoldOptions {

@@ -1,21 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { buildTagMap, parseScale, scaleIndex } from '../../shared/wxm/tag-map.js';
 import type { Question } from '../../shared/wxm/types.js';
+import { questionOf } from '../fakes/answers.js';
 
 let seq = 0;
 function q(over: Partial<Question>): Question {
-  return {
-    id: (++seq).toString(16).padStart(24, '0'),
-    text: 'q',
-    displayType: 'Text',
-    multiSelect: null,
-    questionTags: [],
-    apiFill: false,
-    isRetired: false,
-    setName: 'PostCall',
-    sequence: seq,
-    ...over,
-  };
+  seq++;
+  return questionOf({ id: seq.toString(16).padStart(24, '0'), text: 'q', sequence: seq, ...over });
 }
 
 describe('parseScale', () => {

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { createTokenClient, type TokenClientOptions } from '../../shared/token/token-client.js';
 import { AppError } from '../../shared/errors.js';
-import { fakeClock, fakeFetch, flush, json, spyConsole, type FetchHandler } from './fakes.js';
+import { fakeClock, flush } from '../fakes/timers.js';
+import { fakeFetch, json, type FetchHandler } from '../fakes/fetch.js';
+import { spyConsole } from '../fakes/console.js';
 
 const MIN = 60_000;
 const AUTH = 'Basic MTAwMTplbXVsYXRvcg==';

@@ -5,7 +5,8 @@ import type { TokenClient } from '../../shared/token/token-client.js';
 import { AppError } from '../../shared/errors.js';
 import type { Answer, Question } from '../../shared/wxm/types.js';
 import type { AnswerBatch } from '../../shared/wxm/api.js';
-import { fakeFetch, json, spyConsole, type FetchCall } from './fakes.js';
+import { fakeFetch, json, type FetchCall } from '../fakes/fetch.js';
+import { spyConsole } from '../fakes/console.js';
 
 const BASE = 'https://wxm.example.com/tenant';
 const NPS_ID = 'a'.repeat(24);

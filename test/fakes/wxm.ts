@@ -1,77 +1,41 @@
-/** Test fakes for the analytics data plan: a tag map, answers, and an in-memory WxmApi that honours FilterBy. */
+/** Fake WxM clients: one whose pages the test answers by hand, one in memory over a list of answers. */
 import type { AnswerBatch, StreamOptions, TagMap, WxmApi } from '../../shared/wxm/api.js';
-import type { Answer, FilterBy, FlashNps, Question, WxmSettings } from '../../shared/wxm/types.js';
+import type { Answer, FilterBy, FlashNps, WxmSettings } from '../../shared/wxm/types.js';
+import { TEAM_Q, customerTagMap, teamTagMap } from './answers.js';
 
-export const Q = { nps: 'q-nps', csat: 'q-csat', ces: 'q-ces', comment: 'q-comment', agent: 'q-agent', team: 'q-team' };
-
-export function fakeTagMap(): TagMap {
-  const q = (id: string, tags: string[], apiFill = false): Question => ({
-    id,
-    text: id,
-    displayType: ['NPS', 'CSAT', 'CES'].includes(tags[0]!) ? 'Scale' : 'Text',
-    multiSelect: null,
-    questionTags: tags,
-    apiFill,
-    isRetired: false,
-    setName: 'post-call',
-    sequence: 1,
-  });
-  const byId = new Map<string, Question>([
-    [Q.nps, q(Q.nps, ['NPS'])],
-    [Q.csat, q(Q.csat, ['CSAT', 'csat_satisfaction_5'])],
-    [Q.ces, q(Q.ces, ['CES', 'ces_agree_7'])],
-    [Q.comment, q(Q.comment, ['Comments'])],
-    [Q.agent, q(Q.agent, ['cc_AgentId'], true)],
-    [Q.team, q(Q.team, ['cc_TeamId'], true)],
-  ]);
-  return {
-    nps: [{ id: Q.nps, questionnaire: 'post-call', scale: { min: 0, max: 10 } }],
-    csat: [{ id: Q.csat, questionnaire: 'post-call', scale: { min: 1, max: 5 }, variant: 'csat_satisfaction_5' }],
-    ces: [{ id: Q.ces, questionnaire: 'post-call', scale: { min: 1, max: 7 }, variant: 'ces_agree_7' }],
-    comments: [Q.comment],
-    identity: { customerId: [], mobile: [], email: [], name: [] },
-    context: { cc_AgentId: [Q.agent], cc_TeamId: [Q.team] },
-    byId,
-    hidden: new Set([Q.agent, Q.team]),
-  };
+export interface PageCall {
+  filter: FilterBy;
+  page: number;
+  rows: number;
+  signal?: AbortSignal;
+  resolve(answers: Answer[], totalCount?: number, malformed?: number): void;
+  reject(e: unknown): void;
 }
 
-export interface AnswerSpec {
-  id: string;
-  time: string;
-  agent: string;
-  team: string;
-  nps?: number;
-  csat?: number;
-  ces?: number;
-  comment?: string;
-}
+/** A WxmApi (the journey's reads) whose answersPage calls wait until the test resolves them (or answer at once with `auto`). */
+export class ScriptedWxm implements Partial<WxmApi> {
+  calls: PageCall[] = [];
+  auto?: (filter: FilterBy, page: number, rows: number) => { answers: Answer[]; totalCount: number; malformed?: number };
+  constructor(readonly map: TagMap = customerTagMap()) {}
 
-export function answer(s: AnswerSpec): Answer {
-  const num = (questionId: string, v: number | undefined) =>
-    v === undefined ? [] : [{ questionId, questionText: questionId, textInput: null, numberInput: v }];
-  const text = (questionId: string, v: string | undefined) =>
-    v === undefined ? [] : [{ questionId, questionText: questionId, textInput: v, numberInput: 0 }]; // as real WxM
-  return {
-    id: s.id,
-    user: 'survey',
-    locationId: 'post-call',
-    responseDateTime: s.time,
-    responseDuration: 30,
-    surveyClient: 'voice',
-    responses: [
-      ...text(Q.agent, s.agent),
-      ...text(Q.team, s.team),
-      ...num(Q.nps, s.nps),
-      ...num(Q.csat, s.csat),
-      ...num(Q.ces, s.ces),
-      ...text(Q.comment, s.comment),
-    ],
-    archived: false,
-    notes: null,
-    openTicket: null,
-    deviceId: null,
-  };
+  tagMap = async () => this.map;
+  settings = async () => ({ timeZoneOffset: 0, npsRange: '7,8', locationList: [] });
+
+  answersPage = (filter: FilterBy, page: number, rows: number, signal?: AbortSignal) =>
+    new Promise<{ answers: Answer[]; malformed: number; totalCount: number; totalPages: number }>((res, rej) => {
+      const done = (answers: Answer[], totalCount = answers.length, malformed = 0) =>
+        res({ answers, malformed, totalCount, totalPages: Math.max(1, Math.ceil(totalCount / rows)) });
+      signal?.addEventListener('abort', () => rej(new DOMException('aborted', 'AbortError')));
+      if (this.auto) {
+        const r = this.auto(filter, page, rows);
+        return done(r.answers, r.totalCount, r.malformed);
+      }
+      this.calls.push({ filter, page, rows, signal, resolve: done, reject: rej });
+    });
+
+  asApi(): WxmApi {
+    return this as unknown as WxmApi;
+  }
 }
 
 /** Matches FilterBy the way the spec describes it (dates, text filterquestions OR-ed when groupBy OR). */
@@ -87,7 +51,8 @@ export function matches(a: Answer, f: FilterBy): boolean {
   return fq.some((q) => q.groupBy === 'OR') ? fq.some(hit) : fq.every(hit);
 }
 
-export class FakeWxm implements WxmApi {
+/** An in-memory WxmApi over `answers` that honours FilterBy (dates, locations, text filterquestions). */
+export class MemoryWxm implements WxmApi {
   calls: { kind: string; filter?: FilterBy }[] = [];
   /** Makes every call fail with this error. */
   failWith?: Error;
@@ -112,7 +77,7 @@ export class FakeWxm implements WxmApi {
   }
   async tagMap() {
     this.check();
-    return fakeTagMap();
+    return teamTagMap();
   }
   async answersPage(filter: FilterBy, page: number, rows: number) {
     const all = this.answers.filter((a) => matches(a, filter));
@@ -146,14 +111,14 @@ export class FakeWxm implements WxmApi {
     this.check();
     const values = this.answers
       .filter((a) => matches(a, filter))
-      .flatMap((a) => a.responses.filter((r) => r.questionId === Q.nps && typeof r.numberInput === 'number'))
+      .flatMap((a) => a.responses.filter((r) => r.questionId === TEAM_Q.nps && typeof r.numberInput === 'number'))
       .map((r) => r.numberInput!);
     const promoters = values.filter((v) => v >= 9).length;
     const detractors = values.filter((v) => v <= 6).length;
     return {
       totalResponses: values.length,
       netPromoter: {
-        questionID: Q.nps,
+        questionID: TEAM_Q.nps,
         questionText: 'nps',
         promoters,
         passive: values.length - promoters - detractors,
