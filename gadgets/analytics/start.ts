@@ -1,10 +1,11 @@
 /** Boots the shared core into `host` and renders the analytics app (main.ts and the emulator tests use it). */
 import { bootGadget, type BootOptions } from '../../shared/boot.js';
 import { toAppError } from '../../shared/errors.js';
+import { createFinesseAdapter } from '../../shared/finesse/adapter.js';
 import { setLocale } from '../../shared/i18n/catalogue.js';
 import '../../shared/ui/state-panel.js';
 import { provideServices } from './provide.js';
-import type { AnalyticsApp } from './analytics-app.js';
+import { TEAM_PREF, type AnalyticsApp } from './analytics-app.js';
 import './analytics-app.js';
 
 /** `init` may set properties of the app (e.g. its first period) before it renders. */
@@ -14,7 +15,8 @@ export async function startAnalytics(
   init?: (app: AnalyticsApp) => void,
 ): Promise<AnalyticsApp | undefined> {
   try {
-    const boot = await bootGadget(options);
+    // The adapter reads back only the UserPrefs it is told about: the remembered team is one of them.
+    const boot = await bootGadget({ adapter: createFinesseAdapter({ prefNames: [TEAM_PREF] }), ...options });
     setLocale(boot.locale);
     provideServices(host, boot);
     const app = document.createElement('cx-analytics-app');

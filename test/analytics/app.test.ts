@@ -155,6 +155,31 @@ describe('<cx-analytics-app> with fake services', () => {
     expect(order()).to.deep.equal(['A2', 'A1']);
   });
 
+  it('after a Cloud Connect failure it retries by itself soon, without waiting for the refresh interval', async () => {
+    // Each view load starts by reading the account settings: count those tries.
+    const wxm = new (class extends FakeWxm {
+      tries = 0;
+      override async settings() {
+        this.tries++;
+        return super.settings();
+      }
+    })(specs().map(answer));
+    wxm.failWith = new AppError('cloudconnect-down', 'cloudconnect', 'token service 503', { status: 503 });
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    provideServices(host, { wxm, config: config(), session: session('supervisor'), adapter: adapter(), locale: 'en-US' });
+    const app = document.createElement('cx-analytics-app') as AnalyticsApp;
+    app.autoRetryBaseMs = 200;
+    host.append(app);
+    await waitUntil(() => deepQuery(app, 'cx-state-panel[kind=error]'), 'no error panel');
+    expect(deepQuery(app, 'cx-state-panel[kind=error]')?.shadowRoot?.textContent).to.contain('Retrying in the background');
+    // Still down at the first retry: it keeps trying (backing off) and the message stays.
+    const triesAtError = wxm.tries;
+    await waitUntil(() => wxm.tries > triesAtError, 'no automatic retry', { timeout: 3000 });
+    wxm.failWith = undefined;
+    await loaded(app);
+    expect(kpiValues(app).nps).to.equal('33');
+  });
+
   it('an error shows retry; retry loads; a refresh keeps the data with its "as of" time', async () => {
     const wxm = new FakeWxm(specs().map(answer));
     wxm.failWith = new AppError('cloudconnect-down', 'cloudconnect', 'token service 503', { status: 503 });

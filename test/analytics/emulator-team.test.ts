@@ -65,4 +65,17 @@ describe('analytics team view against the emulator', function () {
     const prefs = (window as unknown as { gadgets: { Prefs: new () => { getString(n: string): string } } }).gadgets;
     expect(new prefs.Prefs().getString('analyticsTeam')).to.equal(other);
   });
+
+  it('after signing in again the remembered team is the one shown', async () => {
+    const other = sup.supervisedTeamIds[1]!;
+    // A new gadget instance on the same desktop: a fresh adapter that reads the saved UserPref back.
+    const host = document.createElement('div');
+    document.body.append(host);
+    const again = (await startAnalytics(host))!;
+    await waitUntil(() => deepQuery(again, '[part=period]')?.getAttribute('data-target') === other, 'remembered team not shown', {
+      timeout: 20000,
+    });
+    expect((deepQuery(again, 'select[part=team]') as HTMLSelectElement).value).to.equal(other);
+    host.remove();
+  });
 });
