@@ -214,7 +214,7 @@ export class AnalyticsApp extends LitElement {
       const p = shown.data.period.current;
       const to = new Date(Math.max(p.start.getTime(), p.end.getTime() - 1));
       notes.push(
-        html`<p part="period" data-target=${req.scope.value} data-after=${p.start.toISOString()} data-before=${p.end.toISOString()}>
+        html`<p part="period" data-target=${req.scope.value} data-source=${shown.data.source.path} data-after=${p.start.toISOString()} data-before=${p.end.toISOString()}>
           ${msg.t('period.range', { from: formatDate(p.start, this.locale), to: formatDate(to, this.locale) })}
         </p>`,
       );
@@ -230,14 +230,15 @@ export class AnalyticsApp extends LitElement {
       ? html`<cx-state-panel
           kind="error"
           .error=${error}
-          .diagnostics=${{ gadget: 'analytics', view: req.scope.tag, period: req.period.key }}
+          .diagnostics=${{ gadget: 'analytics', view: req.scope.tag, period: req.period.key, data: this.last?.data.source.path ?? 'none' }}
           @cx-retry=${() => this.refresh()}
         ></cx-state-panel>`
       : nothing;
     if (shown) return html`${errorPanel}${this.renderView(shown.data, req)}`;
     if (error) return errorPanel;
     const look = pending && this.first?.key === key ? this.first.look : undefined;
-    return html`${this.renderKpis(look ? { nps: look.nps, ...EMPTY_REST } : undefined, undefined, true)}
+    const firstKpis = look ? (look.summary ?? { nps: look.nps, ...EMPTY_REST }) : undefined;
+    return html`${this.renderKpis(firstKpis, undefined, !look?.summary)}
       <cx-state-panel kind="loading" message=${msg.t('state.loading')}></cx-state-panel>`;
   }
 

@@ -130,6 +130,8 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
   }
 
   const client = {
+    request: (method: Method, path: string, body: unknown, signal?: AbortSignal) => call(method, path, body, signal),
+
     async settings(signal?: AbortSignal): Promise<WxmSettings> {
       const raw = await call('get', 'api/settings', undefined, signal).catch((e: unknown) => {
         // A restricted token may be refused the account settings: callers fall back to the defaults.

@@ -39,6 +39,7 @@ function config(over: Partial<GadgetConfig> = {}): GadgetConfig {
     maskPii: false,
     timeoutMs: 10000,
     theme: 'light',
+    aggregates: 'auto',
     ...over,
   };
 }

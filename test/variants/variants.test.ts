@@ -27,7 +27,8 @@ const VARIANTS: Variant[] = [
   { pageBase: 1, tokenExpiry: 'in-s', tokenBody: 'accessToken' },
 ];
 const USER = '1001';
-const config: PlanConfig = { questionnaires: [], metrics: ['nps', 'csat', 'ces'], csatFormula: 'top2', cesFormula: 'mean', minSample: 10 };
+// The raw-answer path: these variants are about paging and tokens.
+const config: PlanConfig = { questionnaires: [], metrics: ['nps', 'csat', 'ces'], csatFormula: 'top2', cesFormula: 'mean', minSample: 10, aggregates: 'off' };
 
 async function clients() {
   const { wxmUrl } = await testEnv();
