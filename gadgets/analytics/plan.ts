@@ -78,7 +78,8 @@ export interface PlanLimits {
   concurrency: number;
   verbatims: number;
   verbatimsPerAgent: number;
-  /** Aggregate path: requests in flight at once, and at most this many started per second (WxM: 15/s per token). */
+  /** Aggregate path: requests in flight at once, and at most this many started per second (WxM: 15/s per token, less
+   *  the settings and questions reads that precede them). */
   aggregateConcurrency: number;
   requestsPerSecond: number;
   /** Aggregate path: rows of the one page of newest commented answers. */
@@ -93,8 +94,8 @@ export const DEFAULT_LIMITS: PlanLimits = {
   verbatims: 30,
   verbatimsPerAgent: 10,
   aggregateConcurrency: 6,
-  requestsPerSecond: 14,
-  commentPage: 100,
+  requestsPerSecond: 13,
+  commentPage: 25,
 };
 
 /** Everything both paths share for one view load. */

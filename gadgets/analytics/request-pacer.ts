@@ -1,26 +1,32 @@
 /**
- * Runs request tasks with at most `concurrency` in flight and at most `perSecond` started in any second, in the
- * order they were queued: WxM allows ~15 requests per second per token, and a 429 costs a whole Retry-After.
+ * Runs request tasks in the order they were queued, with at most `concurrency` in flight and at most `perWindow`
+ * counted in any second: WxM allows ~15 requests per second per token, and a 429 costs a whole Retry-After.
+ * The server counts a request when it handles it — somewhere between our send and its reply, later when it is
+ * busy — so a request counts from its start until a second after its reply.
  */
 export type Pacer = <T>(task: () => Promise<T>) => Promise<T>;
 
-export function requestPacer(concurrency: number, perSecond: number): Pacer {
+const WINDOW_MS = 1000;
+
+export function requestPacer(concurrency: number, perWindow: number): Pacer {
   let active = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const waiting: (() => void)[] = [];
-  const starts: number[] = [];
+  /** Reply times of the finished requests that still count. */
+  const finished: number[] = [];
   const next = () => {
     while (active < concurrency && waiting.length > 0) {
       const now = Date.now();
-      while (starts.length > 0 && starts[0]! <= now - 1000) starts.shift();
-      if (starts.length >= perSecond) {
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          next();
-        }, starts[0]! + 1000 - now);
-        return;
+      while (finished.length > 0 && finished[0]! <= now - WINDOW_MS) finished.shift();
+      if (active + finished.length >= perWindow) {
+        if (finished.length > 0) {
+          timer ??= setTimeout(() => {
+            timer = undefined;
+            next();
+          }, finished[0]! + WINDOW_MS - now);
+        }
+        return; // else a reply will call next()
       }
-      starts.push(now);
       active++;
       waiting.shift()!();
     }
@@ -32,6 +38,7 @@ export function requestPacer(concurrency: number, perSecond: number): Pacer {
           .then(resolve, reject)
           .finally(() => {
             active--;
+            finished.push(Date.now());
             next();
           });
       });
