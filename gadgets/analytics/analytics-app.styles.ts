@@ -9,9 +9,6 @@ export const analyticsAppStyles = css`
     margin: 2px 0 6px;
     color: var(--cx-muted);
   }
-  .problems {
-    color: var(--cx-bad-text);
-  }
   .kpis {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(190px, 1fr));

@@ -1,14 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { configContext, finesseContext, localeContext, sessionContext, wxmContext } from '../../shared/context.js';
+import type { GadgetServices } from '../../shared/boot.js';
 import type { WxmApi } from '../../shared/wxm/api.js';
-import type { FinesseAdapter, FinesseSession } from '../../shared/finesse/types.js';
-import type { ConfigProblem, GadgetConfig } from '../../shared/config/types.js';
 import type { MetricsSummary } from '../../shared/metrics/types.js';
 import type { MetricName } from '../../shared/metrics/index.js';
-import { themeStyles, buttonStyles } from '../../shared/ui/theme.js';
+import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { formatDate, formatNumber } from '../../shared/i18n/format.js';
 import { AppError, toAppError } from '../../shared/errors.js';
@@ -51,21 +48,17 @@ interface ShownView {
 
 /**
  * Customer Experience Analytics: the agent's own feedback (filterTags=cc_AgentId) or a supervised team's
- * (cc_TeamId). Services arrive through @lit/context; one Task loads the view the request names and re-runs
- * when the request changes (by value). Refreshes keep the last view on screen with its "as of" time.
+ * (cc_TeamId), inside the shared root (shared/gadget-root.ts: theme, configuration problems, iframe height).
+ * The root sets `services`; the app is the only element that needs them, and hands its presentational children
+ * props. One Task loads the view the request names and re-runs when the request changes (by value). Refreshes
+ * keep the last view on screen with its "as of" time.
  */
 @customElement('cx-analytics-app')
 export class AnalyticsApp extends LitElement {
-  static override styles = [themeStyles, buttonStyles, analyticsAppStyles];
+  static override styles = [baseStyles, buttonStyles, analyticsAppStyles];
 
-  @consume({ context: wxmContext }) wxm?: WxmApi;
-  @consume({ context: sessionContext }) session?: FinesseSession;
-  @consume({ context: configContext }) config?: GadgetConfig;
-  @consume({ context: finesseContext }) adapter?: FinesseAdapter;
-  @consume({ context: localeContext }) locale = 'en';
-
-  /** Configuration problems to show (set by the entry from the boot). */
-  @state() problems: ConfigProblem[] = [];
+  /** Set once, by the root (or a test), before the app is connected. */
+  @property({ attribute: false }) services?: GadgetServices<WxmApi>;
   /** The period shown; the user changes it with the picker. */
   @property({ attribute: false }) period: PeriodChoice = { key: '30d' };
   /** First automatic retry after a Cloud Connect outage, ms. */
@@ -75,7 +68,6 @@ export class AnalyticsApp extends LitElement {
   @state() private last?: ShownView;
   private timer?: ReturnType<typeof setInterval>;
   private offTab?: () => void;
-  private heightFrame = 0;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private retryAttempt = 0;
 
@@ -85,7 +77,7 @@ export class AnalyticsApp extends LitElement {
   }
 
   private readonly view = new Task(this, {
-    args: () => [this.wxm, this.config, this.choice().request] as const,
+    args: () => [this.services?.wxm, this.services?.config, this.choice().request] as const,
     // Same services and the same view by value: no reload (a re-render builds a new but equal request).
     argsEqual: ([w1, c1, r1], [w2, c2, r2]) => w1 === w2 && c1 === c2 && sameView(r1, r2),
     task: async ([wxm, config, req], { signal }) => {
@@ -104,11 +96,8 @@ export class AnalyticsApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.offTab = this.adapter?.onTabActivated(() => {
-      this.adjustHeight();
-      this.refresh();
-    });
-    const seconds = this.config?.refreshSeconds ?? 300;
+    this.offTab = this.services?.adapter.onTabActivated(() => this.refresh());
+    const seconds = this.services?.config.refreshSeconds ?? 300;
     if (seconds > 0) this.timer = setInterval(() => this.refresh(), seconds * 1000);
   }
 
@@ -118,7 +107,6 @@ export class AnalyticsApp extends LitElement {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.offTab?.();
-    cancelAnimationFrame(this.heightFrame);
   }
 
   /** Re-load the current view; the shown data stays until the new data is in. */
@@ -128,24 +116,23 @@ export class AnalyticsApp extends LitElement {
   }
 
   private choice(): ViewChoice {
+    const s = this.services;
     return chooseView({
-      config: this.config,
-      session: this.session,
+      config: s?.config,
+      session: s?.session,
       chosenTeamId: this.chosenTeamId,
-      rememberedTeamId: this.adapter?.userPrefs()[TEAM_PREF],
+      rememberedTeamId: s?.adapter.userPrefs()[TEAM_PREF],
       period: this.period,
     });
   }
 
   // ---- rendering ----
 
-  protected override willUpdate(): void {
-    // Finesse's light look unless the admin chose dark or auto (`theme` parameter).
-    this.setAttribute('theme', this.config?.theme ?? 'light');
+  private get locale(): string {
+    return this.services?.locale ?? 'en';
   }
 
   protected override updated(): void {
-    this.adjustHeight();
     this.scheduleAutoRetry();
   }
 
@@ -159,11 +146,6 @@ export class AnalyticsApp extends LitElement {
       this.retryTimer = undefined;
       this.refresh();
     }, delay);
-  }
-
-  private adjustHeight() {
-    cancelAnimationFrame(this.heightFrame);
-    this.heightFrame = requestAnimationFrame(() => this.adapter?.adjustHeight());
   }
 
   override render() {
@@ -193,13 +175,6 @@ export class AnalyticsApp extends LitElement {
 
   private renderNotes(shown: ShownView | undefined, req: ViewRequest | undefined, derivedTag: string | undefined) {
     const notes = [];
-    if (this.problems.length > 0) {
-      notes.push(
-        html`<div class="problems" role="alert" part="problems">
-          ${this.problems.map((p) => html`<p>${msg.t('config.problem', { param: p.param, message: p.message })}</p>`)}
-        </div>`,
-      );
-    }
     if (derivedTag) {
       notes.push(html`<p part="derived">${msg.t(derivedTag === 'cc_TeamId' ? 'mode.derived.team' : 'mode.derived.agent')}</p>`);
     }
@@ -223,7 +198,7 @@ export class AnalyticsApp extends LitElement {
   }
 
   private renderBody(req: ViewRequest | undefined, key: string, shown: ShownView | undefined, pending: boolean) {
-    if (!this.session || !this.config || !this.wxm) return html`<cx-state-panel kind="loading" message=${msg.t('state.loading')}></cx-state-panel>`;
+    if (!this.services) return html`<cx-state-panel kind="loading" message=${msg.t('state.loading')}></cx-state-panel>`;
     if (!req) return html`<cx-state-panel kind="info" message=${msg.t('team.none')}></cx-state-panel>`;
     const error = this.view.status === TaskStatus.ERROR ? toAppError(this.view.error) : undefined;
     const errorPanel = error
@@ -243,7 +218,7 @@ export class AnalyticsApp extends LitElement {
   }
 
   private renderView(data: ViewData, req: ViewRequest) {
-    const cfg = this.config!;
+    const cfg = this.services!.config;
     const empty = data.current.nps.n === 0 && data.current.answers === 0;
     const agentMode = req.scope.tag === 'cc_AgentId';
     return html`
@@ -280,7 +255,7 @@ export class AnalyticsApp extends LitElement {
     partial: boolean,
     data?: ViewData,
   ) {
-    const cfg = this.config!;
+    const cfg = this.services!.config;
     const bench = data?.benchmark;
     const benchText = (m: MetricName) => {
       if (m !== 'nps' || !bench) return '';
@@ -318,7 +293,7 @@ export class AnalyticsApp extends LitElement {
     const id = e.teamId;
     this.first = undefined;
     this.chosenTeamId = id;
-    this.adapter?.setPref(TEAM_PREF, id);
+    this.services?.adapter.setPref(TEAM_PREF, id);
   }
 }
 

@@ -4,20 +4,25 @@
  * cancels the request in flight (the signal goes through the WxM client to fetch).
  */
 import type { CallerId } from '../../shared/finesse/types.js';
-import type { TagMap, WxmApi } from '../../shared/wxm/api.js';
+import type { TagMap, WxmReads } from '../../shared/wxm/api.js';
 import type { Answer, FilterBy } from '../../shared/wxm/types.js';
 import { AppError, isAbort, toAppError } from '../../shared/errors.js';
+import { DEFAULT_BANDS } from '../../shared/metrics/index.js';
+import type { NpsBands } from '../../shared/metrics/types.js';
 import { buildFilter, mergePage, PAGE_SIZE, type JourneyFilters } from './query.js';
 
 export interface LookupDeps {
-  wxm: WxmApi;
+  wxm: WxmReads;
   questionnaires: readonly string[];
+  /** The account's NPS bands (read once per session); the defaults when absent or failed. */
+  bands?: Promise<NpsBands>;
   now?: () => Date;
   pageSize?: number;
 }
 
 export interface JourneyData {
   tagMap: TagMap;
+  bands: NpsBands;
   answers: Answer[];
   /** Records the client could not read (dropped, counted). */
   malformed: number;
@@ -39,14 +44,14 @@ export class JourneyLookup {
   private totalPages = 0;
   private data: JourneyData | null = null;
   private more: Promise<JourneyData> | null = null;
-  private failedFlag = false;
+  private firstError: AppError | null = null;
 
   constructor(callerIds: readonly CallerId[], filters: JourneyFilters, private readonly deps: LookupDeps) {
     this.callerIds = callerIds;
     this.filters = filters;
     this.ready = this.first().catch((e: unknown) => {
-      this.failedFlag = true;
-      throw isAbort(e) ? e : toAppError(e);
+      if (isAbort(e)) throw e;
+      throw (this.firstError = toAppError(e));
     });
     // An aborted prefetch nobody awaits must not surface as an unhandled rejection.
     this.ready.catch(() => undefined);
@@ -56,9 +61,19 @@ export class JourneyLookup {
     return this.controller.signal;
   }
 
-  /** The first page failed (ready rejected). */
+  /** The first page failed (ready rejected), or was aborted. */
   get failed(): boolean {
-    return this.failedFlag;
+    return this.firstError !== null || this.aborted;
+  }
+
+  /** Why the first page failed (null while loading, after success, or when aborted). */
+  get error(): AppError | null {
+    return this.firstError;
+  }
+
+  /** A "load more" is in flight. */
+  get loadingMore(): boolean {
+    return this.more !== null;
   }
 
   get aborted(): boolean {
@@ -77,7 +92,7 @@ export class JourneyLookup {
   private async first(): Promise<JourneyData> {
     const { wxm, questionnaires } = this.deps;
     const signal = this.controller.signal;
-    const tagMap = await wxm.tagMap(signal);
+    const [tagMap, bands] = await Promise.all([wxm.tagMap(signal), (this.deps.bands ?? Promise.resolve(DEFAULT_BANDS)).catch(() => DEFAULT_BANDS)]);
     this.filter = buildFilter(this.callerIds, tagMap, {
       questionnaires,
       filters: this.filters,
@@ -91,6 +106,7 @@ export class JourneyLookup {
     this.totalPages = page.totalPages;
     this.data = {
       tagMap,
+      bands,
       answers: mergePage([], page.answers),
       malformed: page.malformed,
       totalCount: page.totalCount,

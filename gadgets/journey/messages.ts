@@ -3,10 +3,6 @@ import { defineMessages } from '../../shared/i18n/catalogue.js';
 
 const en = {
   title: 'Customer journey',
-  landmark: 'Customer feedback journey',
-  'config.heading': 'This gadget is not set up correctly',
-  'config.item': '{param}: {message}',
-  'boot.failed': 'The gadget could not start.',
   'state.idle': 'No call right now. The caller’s feedback appears here when a call arrives.',
   'state.incoming': 'Incoming call: the caller’s feedback is shown when you answer.',
   'state.monitor': 'You are monitoring a call: no customer information is shown.',
@@ -74,10 +70,6 @@ export const msg = defineMessages<JourneyKey>({
   en,
   de: {
     title: 'Kundenreise',
-    landmark: 'Feedback-Verlauf des Kunden',
-    'config.heading': 'Dieses Gadget ist nicht richtig eingerichtet',
-    'config.item': '{param}: {message}',
-    'boot.failed': 'Das Gadget konnte nicht starten.',
     'state.idle': 'Gerade kein Anruf. Das Feedback des Anrufers erscheint hier, sobald ein Anruf eingeht.',
     'state.incoming': 'Eingehender Anruf: Das Feedback des Anrufers wird angezeigt, sobald Sie annehmen.',
     'state.monitor': 'Sie hören einen Anruf mit: Es werden keine Kundeninformationen angezeigt.',

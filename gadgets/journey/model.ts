@@ -92,6 +92,24 @@ export function entryModel(answer: Answer, tagMap: TagMap, bands: NpsBands): Ent
   };
 }
 
+export interface Day {
+  /** The first entry's time: names the local day. */
+  day: Date;
+  entries: EntryModel[];
+}
+
+/** Entries (newest first) grouped by local calendar day, in the same order. */
+export function groupByDay(entries: readonly EntryModel[]): Day[] {
+  const days = new Map<string, Day>();
+  for (const e of entries) {
+    const key = e.when.toDateString();
+    const day = days.get(key);
+    if (day) day.entries.push(e);
+    else days.set(key, { day: e.when, entries: [e] });
+  }
+  return [...days.values()];
+}
+
 export type Trend = 'improving' | 'declining' | 'steady';
 
 export interface Brief {

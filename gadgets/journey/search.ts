@@ -1,18 +1,110 @@
-/** Manual search: which kind of caller id the agent typed (phone, email or customer id), normalised like Finesse's. */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { baseStyles } from '../../shared/ui/theme.js';
 import type { CallerId } from '../../shared/finesse/types.js';
-import { normalisePhone } from '../../shared/finesse/phone.js';
+import { detectCallerId } from './detect-caller-id.js';
+import { msg } from './messages.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-// Digits with the usual phone punctuation, at least 6 digits: "+49 (0)30 1234-567", "0044 20 7946 0000".
-const PHONE = /^\+?[\d\s().\-/]+$/;
-
-export function detectCallerId(input: string): CallerId | null {
-  const text = input.trim();
-  if (!text) return null;
-  if (text.includes('@')) return EMAIL.test(text) ? { kind: 'email', value: text.toLowerCase() } : null;
-  if (PHONE.test(text) && (text.match(/\d/g)?.length ?? 0) >= 6) {
-    const value = normalisePhone(text);
-    return value ? { kind: 'mobile', value } : null;
+/** Fired when the agent searches; carries the detected, normalised caller id. */
+export class JourneySearchEvent extends Event {
+  static readonly eventName = 'cx-journey-search';
+  constructor(readonly callerId: CallerId) {
+    super(JourneySearchEvent.eventName, { bubbles: true, composed: true });
   }
-  return { kind: 'customerId', value: text };
+}
+
+/**
+ * Manual search by phone, email or customer id (detects which one was typed).
+ *
+ * @fires cx-journey-search - JourneySearchEvent
+ * @csspart input - the text field
+ */
+@customElement('cx-journey-search')
+export class JourneySearch extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 8px;
+        align-items: center;
+      }
+      input {
+        font: inherit;
+        flex: 1 1 12em;
+        min-width: 0;
+        padding: 3px 6px;
+        color: var(--cx-text);
+        background: var(--cx-surface);
+        border: 1px solid var(--cx-border);
+        border-radius: 3px;
+      }
+      button {
+        font: inherit;
+        padding: 3px 10px;
+        color: var(--cx-on-accent);
+        background: var(--cx-accent);
+        border: 1px solid var(--cx-accent);
+        border-radius: 3px;
+        cursor: pointer;
+      }
+      .hint {
+        flex-basis: 100%;
+        color: var(--cx-muted);
+        margin: 0;
+      }
+      .error {
+        color: var(--cx-bad-text);
+      }
+    `,
+  ];
+
+  @state() private value = '';
+  @state() private invalid = false;
+
+  override render() {
+    const detected = detectCallerId(this.value);
+    return html`
+      <form role="search" aria-label=${msg.t('search.heading')} @submit=${this.submit} novalidate>
+        <label for="q" class="sr-only">${msg.t('search.label')}</label>
+        <input
+          id="q"
+          part="input"
+          type="search"
+          autocomplete="off"
+          placeholder=${msg.t('search.label')}
+          .value=${this.value}
+          aria-invalid=${this.invalid ? 'true' : 'false'}
+          aria-describedby="hint"
+          @input=${this.onInput}
+        />
+        <button type="submit">${msg.t('search.submit')}</button>
+        <p id="hint" class="hint ${this.invalid ? 'error' : ''}" aria-live="polite">
+          ${this.invalid ? msg.t('search.invalid') : detected ? msg.t(`search.kind.${detected.kind}`) : nothing}
+        </p>
+      </form>
+    `;
+  }
+
+  private onInput(e: Event): void {
+    this.value = (e.target as HTMLInputElement).value;
+    this.invalid = false;
+  }
+
+  private submit(e: Event): void {
+    e.preventDefault();
+    const callerId = detectCallerId(this.value);
+    this.invalid = !callerId;
+    if (callerId) this.dispatchEvent(new JourneySearchEvent(callerId));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-journey-search': JourneySearch;
+  }
+  interface HTMLElementEventMap {
+    'cx-journey-search': JourneySearchEvent;
+  }
 }

@@ -47,13 +47,18 @@ export interface StreamOptions {
   signal?: AbortSignal;
 }
 
-export interface WxmApi {
+/** What every gadget reads from WxM (the journey needs no more: its bundle carries no more). */
+export interface WxmReads {
   settings(signal?: AbortSignal): Promise<WxmSettings>;
-  questionnaires(signal?: AbortSignal): Promise<Questionnaire[]>;
   /** Cached per client instance (i.e. per gadget session). */
   tagMap(signal?: AbortSignal): Promise<TagMap>;
   /** `page` is 1-based here; the client maps it to the server's convention. */
   answersPage(filter: FilterBy, page: number, rows: number, signal?: AbortSignal): Promise<AnswerBatch & { totalPages: number }>;
+}
+
+/** The whole client: the reads, and what the analytics gadget also needs. */
+export interface WxmApi extends WxmReads {
+  questionnaires(signal?: AbortSignal): Promise<Questionnaire[]>;
   /** Streams pages in order with bounded concurrency, stopping at maxAnswers. */
   streamAnswers(filter: FilterBy, options?: StreamOptions): AsyncGenerator<AnswerBatch>;
   count(filter: FilterBy, signal?: AbortSignal): Promise<number>;

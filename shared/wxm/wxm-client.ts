@@ -1,5 +1,7 @@
 /**
- * The WxM API client (ky v1). Per request: a bearer token from the token client; on 401 exactly one
+ * The WxM API client (ky v1). `createWxmReader` has what every gadget reads (settings, tag map, pages of
+ * answers); `createWxmClient` adds what only the analytics gadget uses (streaming, FlashNPS, counts), as separate
+ * functions, so a bundle that never creates the full client does not carry them. Per request: a bearer token from the token client; on 401 exactly one
  * `refreshAfter401` and one retry (a second 401 is `wxm-auth`, never a loop); 429 honours Retry-After
  * (capped), 5xx and network errors back off exponentially with jitter; a timeout is `timeout`; an abort
  * rejects with an AbortError (callers ignore those). Every record is validated (validate.ts).
@@ -10,7 +12,7 @@ import { AppError } from '../errors.js';
 import { log } from '../log.js';
 import { abortError, raceAbort } from '../async.js';
 import type { TokenClient } from '../token/token-client.js';
-import type { AnswerBatch, StreamOptions, TagMap, WxmApi } from './api.js';
+import type { AnswerBatch, StreamOptions, TagMap, WxmApi, WxmReads } from './api.js';
 import { buildTagMap, scaleIndex } from './tag-map.js';
 import type { Answer, FilterBy, FlashNps, Questionnaire, WxmSettings } from './types.js';
 import { validateAnswer, validateAnswers, validateQuestions } from './validate.js';
@@ -41,9 +43,38 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
-export function createWxmClient(options: WxmClientOptions): WxmApi & {
+/** The reads, with pages that also say how many responses were dropped. */
+export interface WxmReader extends WxmReads {
   answersPage(filter: FilterBy, page: number, rows: number, signal?: AbortSignal): Promise<PageBatch>;
-} {
+}
+
+type Call = (method: Method, path: string, body: unknown, signal?: AbortSignal, notFoundIsNull?: boolean) => Promise<unknown>;
+
+/** The reader, the raw call behind it (with the token and 401 rules) and the scale index of the tag map. */
+interface Connection {
+  reader: WxmReader;
+  call: Call;
+  scales(signal?: AbortSignal): Promise<ReturnType<typeof scaleIndex>>;
+}
+
+export function createWxmReader(options: WxmClientOptions): WxmReader {
+  return connect(options).reader;
+}
+
+export function createWxmClient(options: WxmClientOptions): WxmApi & WxmReader {
+  const c = connect(options);
+  return {
+    ...c.reader,
+    questionnaires: (signal) => questionnaires(c, signal),
+    streamAnswers: (filter, opts) => streamAnswers(c.reader, filter, opts),
+    count: (filter, signal) => count(c, filter, signal),
+    flashNps: (filter, signal) => flashNps(c, filter, signal),
+    answer: (id, signal) => answer(c, id, signal),
+    request: (method, path, body, signal) => c.call(method, path, body, signal),
+  };
+}
+
+function connect(options: WxmClientOptions): Connection {
   const { tokens, timeoutMs = 10_000, retryLimit = 3, backoffMs = 300, maxRetryAfterMs = 20_000, random = Math.random } = options;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const api: KyInstance = ky.create({
@@ -105,7 +136,7 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
   let pageBase: 0 | 1 | undefined;
 
   async function scales(signal?: AbortSignal) {
-    return scaleIndex(await client.tagMap(signal));
+    return scaleIndex(await reader.tagMap(signal));
   }
 
   async function fetchPage(filter: FilterBy, page: number, rows: number, signal?: AbortSignal): Promise<unknown> {
@@ -129,9 +160,7 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
     return call('post', `api/answers/page/${serverPage}/${rows}`, filter, signal);
   }
 
-  const client = {
-    request: (method: Method, path: string, body: unknown, signal?: AbortSignal) => call(method, path, body, signal),
-
+  const reader: WxmReader = {
     async settings(signal?: AbortSignal): Promise<WxmSettings> {
       const raw = await call('get', 'api/settings', undefined, signal).catch((e: unknown) => {
         // A restricted token may be refused the account settings: callers fall back to the defaults.
@@ -144,17 +173,6 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
         timeZoneOffset: typeof raw.timeZoneOffset === 'number' && Number.isFinite(raw.timeZoneOffset) ? raw.timeZoneOffset : 0,
         ...(typeof raw.npsRange === 'string' ? { npsRange: raw.npsRange } : {}),
       };
-    },
-
-    async questionnaires(signal?: AbortSignal): Promise<Questionnaire[]> {
-      const raw = await call('get', 'api/AllSurveyQuestionnaires', undefined, signal);
-      if (!Array.isArray(raw)) throw badShape('api/AllSurveyQuestionnaires');
-      return raw.filter(isObj).filter((q) => typeof q.name === 'string' && q.name !== '').map((q) => ({
-        name: q.name as string,
-        displayName: typeof q.displayName === 'string' ? q.displayName : (q.name as string),
-        isNameImmutable: q.isNameImmutable === true,
-        hashPIIBy: typeof q.hashPIIBy === 'string' ? q.hashPIIBy : null,
-      }));
     },
 
     tagMap(signal?: AbortSignal): Promise<TagMap> {
@@ -199,96 +217,109 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & {
       return { answers: v.answers, malformed: v.malformed, droppedResponses: v.droppedResponses, totalCount, totalPages };
     },
 
-    async *streamAnswers(filter: FilterBy, opts: StreamOptions = {}): AsyncGenerator<AnswerBatch> {
-      const { pageSize = 100, maxAnswers = Number.POSITIVE_INFINITY, concurrency = 3, signal } = opts;
-      if (maxAnswers <= 0) return;
-      const first = await client.answersPage(filter, 1, pageSize, signal);
-      let remaining = maxAnswers;
-      // By answer id: a server that repeats a page, or an answer across pages, never counts twice.
-      const seen = new Set<string>();
-      const fresh = (b: PageBatch) => b.answers.filter((a) => !seen.has(a.id) && (seen.add(a.id), true));
-      const cut = (b: PageBatch, answers = fresh(b)): AnswerBatch => {
-        if (answers.length > remaining) answers = answers.slice(0, remaining);
-        remaining -= answers.length;
-        return { answers, malformed: b.malformed, totalCount: b.totalCount };
-      };
-      yield cut(first);
-      // Stop scheduling once the pages we have asked for would already cover the cap (malformed ones excluded).
-      const inner = new AbortController();
-      const onAbort = () => inner.abort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const pending = new Map<number, Promise<PageBatch>>();
-      let next = 2;
-      let malformedSeen = first.malformed;
-      const launch = () => {
-        while (pending.size < Math.max(1, concurrency) && next <= first.totalPages && (next - 1) * pageSize < maxAnswers + malformedSeen) {
-          const p = client.answersPage(filter, next, pageSize, inner.signal);
-          p.catch(() => undefined); // awaited in order below; avoid unhandled rejections meanwhile
-          pending.set(next++, p);
-        }
-      };
-      try {
-        for (let page = 2; page <= first.totalPages && remaining > 0; page++) {
-          if (signal?.aborted) throw abortError();
-          launch();
-          const current = pending.get(page);
-          if (!current) break;
-          let batch = await current;
-          pending.delete(page);
-          if (batch.answers.length + batch.malformed === 0) break; // fewer pages than announced
-          let answers = fresh(batch);
-          if (answers.length === 0 && batch.malformed === 0) {
-            // Nothing but answers already seen: the server repeated a page. Ask for it once more.
-            log.warn(`WxM served page ${page} as a repeat of an earlier page; asking again`);
-            batch = await client.answersPage(filter, page, pageSize, inner.signal);
-            answers = fresh(batch);
-          }
-          malformedSeen += batch.malformed;
-          if (signal?.aborted) throw abortError();
-          yield cut(batch, answers);
-        }
-      } catch (e) {
-        if (signal?.aborted) throw abortError();
-        throw e;
-      } finally {
-        signal?.removeEventListener('abort', onAbort);
-        inner.abort();
+  };
+  return { reader, call, scales };
+}
+
+async function questionnaires({ call }: Connection, signal?: AbortSignal): Promise<Questionnaire[]> {
+  const raw = await call('get', 'api/AllSurveyQuestionnaires', undefined, signal);
+  if (!Array.isArray(raw)) throw badShape('api/AllSurveyQuestionnaires');
+  return raw.filter(isObj).filter((q) => typeof q.name === 'string' && q.name !== '').map((q) => ({
+    name: q.name as string,
+    displayName: typeof q.displayName === 'string' ? q.displayName : (q.name as string),
+    isNameImmutable: q.isNameImmutable === true,
+    hashPIIBy: typeof q.hashPIIBy === 'string' ? q.hashPIIBy : null,
+  }));
+}
+
+/** Pages in order with bounded concurrency, stopping at maxAnswers (built on the reader's pages only). */
+async function* streamAnswers(client: WxmReader, filter: FilterBy, opts: StreamOptions = {}): AsyncGenerator<AnswerBatch> {
+  const { pageSize = 100, maxAnswers = Number.POSITIVE_INFINITY, concurrency = 3, signal } = opts;
+  if (maxAnswers <= 0) return;
+  const first = await client.answersPage(filter, 1, pageSize, signal);
+  let remaining = maxAnswers;
+  // By answer id: a server that repeats a page, or an answer across pages, never counts twice.
+  const seen = new Set<string>();
+  const fresh = (b: PageBatch) => b.answers.filter((a) => !seen.has(a.id) && (seen.add(a.id), true));
+  const cut = (b: PageBatch, answers = fresh(b)): AnswerBatch => {
+    if (answers.length > remaining) answers = answers.slice(0, remaining);
+    remaining -= answers.length;
+    return { answers, malformed: b.malformed, totalCount: b.totalCount };
+  };
+  yield cut(first);
+  // Stop scheduling once the pages we have asked for would already cover the cap (malformed ones excluded).
+  const inner = new AbortController();
+  const onAbort = () => inner.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const pending = new Map<number, Promise<PageBatch>>();
+  let next = 2;
+  let malformedSeen = first.malformed;
+  const launch = () => {
+    while (pending.size < Math.max(1, concurrency) && next <= first.totalPages && (next - 1) * pageSize < maxAnswers + malformedSeen) {
+      const p = client.answersPage(filter, next, pageSize, inner.signal);
+      p.catch(() => undefined); // awaited in order below; avoid unhandled rejections meanwhile
+      pending.set(next++, p);
+    }
+  };
+  try {
+    for (let page = 2; page <= first.totalPages && remaining > 0; page++) {
+      if (signal?.aborted) throw abortError();
+      launch();
+      const current = pending.get(page);
+      if (!current) break;
+      let batch = await current;
+      pending.delete(page);
+      if (batch.answers.length + batch.malformed === 0) break; // fewer pages than announced
+      let answers = fresh(batch);
+      if (answers.length === 0 && batch.malformed === 0) {
+        // Nothing but answers already seen: the server repeated a page. Ask for it once more.
+        log.warn(`WxM served page ${page} as a repeat of an earlier page; asking again`);
+        batch = await client.answersPage(filter, page, pageSize, inner.signal);
+        answers = fresh(batch);
       }
-    },
+      malformedSeen += batch.malformed;
+      if (signal?.aborted) throw abortError();
+      yield cut(batch, answers);
+    }
+  } catch (e) {
+    if (signal?.aborted) throw abortError();
+    throw e;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    inner.abort();
+  }
+}
 
-    async count(filter: FilterBy, signal?: AbortSignal): Promise<number> {
-      const raw = await call('post', 'api/answers/count', filter, signal);
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;
-      if (!Number.isFinite(n) || n < 0) throw badShape('api/answers/count');
-      return n;
-    },
+async function count({ call }: Connection, filter: FilterBy, signal?: AbortSignal): Promise<number> {
+  const raw = await call('post', 'api/answers/count', filter, signal);
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;
+  if (!Number.isFinite(n) || n < 0) throw badShape('api/answers/count');
+  return n;
+}
 
-    async flashNps(filter: FilterBy, signal?: AbortSignal): Promise<FlashNps> {
-      const raw = await call('post', 'api/FlashNPS', filter, signal);
-      if (!isObj(raw) || !isObj(raw.netPromoter)) throw badShape('api/FlashNPS');
-      const np = raw.netPromoter;
-      const int = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-      return {
-        totalResponses: int(raw.totalResponses),
-        netPromoter: {
-          questionID: typeof np.questionID === 'string' ? np.questionID : '',
-          questionText: typeof np.questionText === 'string' ? np.questionText : '',
-          promoters: int(np.promoters),
-          passive: int(np.passive),
-          detractors: int(np.detractors),
-          netPromoters: int(np.netPromoters),
-          defaultIndex: int(np.defaultIndex),
-        },
-      };
-    },
-
-    async answer(id: string, signal?: AbortSignal): Promise<Answer | null> {
-      const [raw, scaleMap] = await Promise.all([call('get', `api/answer/${encodeURIComponent(id)}`, undefined, signal, true), scales(signal)]);
-      if (raw === undefined || raw === null) return null;
-      return validateAnswer(raw, scaleMap)?.answer ?? null;
+async function flashNps({ call }: Connection, filter: FilterBy, signal?: AbortSignal): Promise<FlashNps> {
+  const raw = await call('post', 'api/FlashNPS', filter, signal);
+  if (!isObj(raw) || !isObj(raw.netPromoter)) throw badShape('api/FlashNPS');
+  const np = raw.netPromoter;
+  const int = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  return {
+    totalResponses: int(raw.totalResponses),
+    netPromoter: {
+      questionID: typeof np.questionID === 'string' ? np.questionID : '',
+      questionText: typeof np.questionText === 'string' ? np.questionText : '',
+      promoters: int(np.promoters),
+      passive: int(np.passive),
+      detractors: int(np.detractors),
+      netPromoters: int(np.netPromoters),
+      defaultIndex: int(np.defaultIndex),
     },
   };
-  return client;
+}
+
+async function answer({ call, scales }: Connection, id: string, signal?: AbortSignal): Promise<Answer | null> {
+  const [raw, scaleMap] = await Promise.all([call('get', `api/answer/${encodeURIComponent(id)}`, undefined, signal, true), scales(signal)]);
+  if (raw === undefined || raw === null) return null;
+  return validateAnswer(raw, scaleMap)?.answer ?? null;
 }
 
 /** The route without ids or page numbers, for error details. */

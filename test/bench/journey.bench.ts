@@ -39,8 +39,8 @@ export default async function run(env: { finesseUrl: string; wxmUrl: string }): 
     // Right after the gadget handled the same event: was the journey already loaded (prefetched)?
     if (e.kind === 'accepted') {
       queueMicrotask(() => {
-        const v = app.registry.view;
-        readyAtAccept.set(e.call.dialogId, v.kind === 'journey' && v.base.current !== null);
+        const v = app.registry?.view;
+        readyAtAccept.set(e.call.dialogId, v?.kind === 'journey' && v.base.current !== null);
       });
     }
   });

@@ -1,7 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../gadgets/journey/app.js';
-import type { JourneyApp, JourneyServices } from '../../gadgets/journey/app.js';
-import type { FinesseSession } from '../../shared/finesse/types.js';
+import '../../shared/gadget-root.js';
+import type { JourneyApp } from '../../gadgets/journey/app.js';
+import type { GadgetServices } from '../../shared/boot.js';
+import type { TokenClient } from '../../shared/token/token-client.js';
+import type { FinesseAdapter, FinesseSession } from '../../shared/finesse/types.js';
 import type { GadgetConfig } from '../../shared/config/types.js';
 import { AppError } from '../../shared/errors.js';
 import { ScriptedWxm as FakeWxm } from '../fakes/wxm.js';
@@ -13,8 +16,9 @@ const alice = [{ kind: 'customerId' as const, value: 'C-ALICE' }];
 
 async function mount(wxm: FakeWxm) {
   const adapter = new FakeAdapter();
-  const services: JourneyServices = {
-    adapter,
+  const services: GadgetServices = {
+    tokens: {} as TokenClient,
+    adapter: adapter as unknown as FinesseAdapter,
     session: {} as FinesseSession,
     config: { questionnaires: [] } as unknown as GadgetConfig,
     problems: [],
@@ -159,7 +163,9 @@ describe('<cx-journey-app> with fakes', () => {
     const wxm = new FakeWxm();
     wxm.auto = () => ({ answers: [answer(0, { nps: 3, comment: 'Meh' }), answer(2, { csat: 5 })], totalCount: 2, malformed: 1 });
     const { app, adapter } = await mount(wxm);
-    app.setAttribute('theme', 'dark');
+    // The theme is the root's (shared/gadget-root.ts): its subtree switches to dark.
+    const themed = await fixture(html`<cx-gadget-root theme="dark"></cx-gadget-root>`);
+    themed.append(app);
     adapter.emit({ kind: 'accepted', call: call('d1', alice) });
     await until(() => root(app).querySelector('[part="brief"]'), 'brief');
     await settle();

@@ -3,7 +3,8 @@
  * boot the journey gadget, drive calls through the control API, and read what the agent sees.
  */
 import { testEnv } from '../helpers/env.js';
-import { bootGadget } from '../../shared/boot.js';
+import { startGadget } from '../../shared/gadget-root.js';
+import { createWxmReader } from '../../shared/wxm/wxm-client.js';
 import '../../gadgets/journey/app.js';
 import type { JourneyApp } from '../../gadgets/journey/app.js';
 import type { Answer, FilterBy, Question } from '../../shared/wxm/types.js';
@@ -40,9 +41,8 @@ export async function bootAs(user: string): Promise<JourneyApp> {
   await loadScript(`/gadgets/container.js?${new URLSearchParams({ user, url: gadgetUrl, manualDismiss: 'true' })}`);
   await loadScript('/desktop/assets/js/finesse.js');
   const app = document.createElement('cx-journey-app');
-  document.body.append(app);
-  app.services = await bootGadget();
-  await app.updateComplete;
+  await startGadget({ gadget: 'journey', wxmClient: createWxmReader, app });
+  if (!app.services) throw new Error('the journey did not boot');
   return app;
 }
 

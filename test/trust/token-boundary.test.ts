@@ -6,7 +6,8 @@
  * agent must see why instead of data.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { bootGadget } from '../../shared/boot.js';
+import { startGadget } from '../../shared/gadget-root.js';
+import { createWxmReader } from '../../shared/wxm/wxm-client.js';
 import { startAnalytics } from '../../gadgets/analytics/start.js';
 import '../../gadgets/journey/app.js';
 import type { JourneyApp } from '../../gadgets/journey/app.js';
@@ -68,23 +69,20 @@ describe('the bearer token never reaches a WxM address the build does not allow'
       const { origin } = await catcher(true);
       await becomeGadget('journey.xml', AGENT, route, origin);
       const app = document.createElement('cx-journey-app') as JourneyApp;
-      document.body.append(app);
       let call: string | undefined;
-      const services = await bootGadget();
+      const root = await startGadget({ gadget: 'journey', wxmClient: createWxmReader, app });
       try {
-        app.services = services;
-        await app.updateComplete;
         const c = await customer('mobile-only');
         call = await placeCall({ user: AGENT, customerId: c.id });
         await answerCall(call);
         await waitUntil(() => seen(app).panel?.kind === 'error', 'the journey did not show an error state', { timeout: 15_000 });
-        expect(app.shadowRoot!.querySelector('.problems')?.textContent).to.match(NOT_ALLOWED);
-        expect(app.shadowRoot!.querySelector('.problems')?.textContent).to.include('wxmBaseUrl');
+        expect(root.shadowRoot!.querySelector('.problems')?.textContent).to.match(NOT_ALLOWED);
+        expect(root.shadowRoot!.querySelector('.problems')?.textContent).to.include('wxmBaseUrl');
         expect((await catcher()).requests).to.deep.equal([]);
       } finally {
         if (call) await endCall(call);
-        services.tokens.dispose();
-        app.remove();
+        app.services?.tokens.dispose();
+        root.remove();
       }
     });
 
@@ -97,7 +95,8 @@ describe('the bearer token never reaches a WxM address the build does not allow'
         const app = await startAnalytics(host);
         expect(app, 'booted').to.not.equal(undefined);
         await waitUntil(() => deepQuery(app!, 'cx-state-panel[kind=error]'), 'analytics did not show an error state', { timeout: 15_000 });
-        expect(deepQuery(app!, '[part=problems]')?.textContent).to.match(NOT_ALLOWED);
+        // The configuration problems are the root's (shared/gadget-root.ts).
+        expect(deepQuery(app!.closest('cx-gadget-root')!, '[part=problems]')?.textContent).to.match(NOT_ALLOWED);
         expect((await catcher()).requests).to.deep.equal([]);
       } finally {
         host.remove();

@@ -6,12 +6,21 @@
  * - the view follows the newest accepted dialog still in progress; an ended call stays visible (marked ended)
  *   until the next call; monitor/barge dialogs never show anything about a customer.
  * Manual searches are a pseudo-dialog that a newly accepted call replaces.
+ * Listeners hear of every change of what is on screen: another target, and a lookup on screen settling or paging.
+ * The registry owns retries: Retry, and the automatic one while Cloud Connect is down.
  */
 import type { CallerId, CallEvent, CallInfo } from '../../shared/finesse/types.js';
 import { JourneyLookup, type LookupDeps } from './lookup.js';
+
+export interface RegistryDeps extends LookupDeps {
+  /** Cloud Connect down: the shared message promises we try again on our own, at this pace. */
+  autoRetryMs?: number;
+}
+
+const AUTO_RETRY_MS = 15_000;
 import { DEFAULT_FILTERS, type JourneyFilters } from './query.js';
 
-export type ViewTarget =
+export type OnScreen =
   | { kind: 'idle' }
   | { kind: 'incoming' }
   | { kind: 'monitor'; key: string; ended: boolean }
@@ -41,25 +50,27 @@ const MANUAL = 'manual';
 const concurrent = (call: CallInfo | null): boolean => !!call && /consult|conference/i.test(call.callType);
 const sameFilters = (a: JourneyFilters, b: JourneyFilters): boolean => a.period === b.period && a.channel === b.channel;
 
-export class LookupRegistry {
+export class CallRegistry {
   private readonly entries = new Map<string, Entry>();
-  private readonly listeners = new Set<(view: ViewTarget) => void>();
+  private readonly listeners = new Set<(view: OnScreen) => void>();
   private acceptCounter = 0;
   private filterState: JourneyFilters = DEFAULT_FILTERS;
-  private viewCache: ViewTarget = { kind: 'idle' };
+  private viewCache: OnScreen = { kind: 'idle' };
+  private readonly watched = new WeakSet<JourneyLookup>();
+  private retryTimer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly deps: LookupDeps) {}
+  constructor(private readonly deps: RegistryDeps) {}
 
   get filters(): JourneyFilters {
     return this.filterState;
   }
 
-  get view(): ViewTarget {
+  get view(): OnScreen {
     return this.viewCache;
   }
 
   /** Subscribe to view changes; returns the unsubscribe function. */
-  subscribe(listener: (view: ViewTarget) => void): () => void {
+  subscribe(listener: (view: OnScreen) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -105,6 +116,16 @@ export class LookupRegistry {
     this.update();
   }
 
+  /** Loads the next page of the timeline on screen; listeners hear when it starts and when it is in. */
+  async loadMore(): Promise<void> {
+    const view = this.viewCache;
+    if (view.kind !== 'journey') return;
+    const more = view.timeline.loadMore();
+    this.update(true);
+    await more.catch(() => undefined); // aborted: a newer target is on its way
+    if (this.onScreen(view.timeline)) this.update(true);
+  }
+
   /** Retry the failed lookups of what is on screen. */
   retry(): void {
     const view = this.viewCache;
@@ -125,6 +146,7 @@ export class LookupRegistry {
 
   /** Abort everything (gadget unloading). */
   dispose(): void {
+    clearTimeout(this.retryTimer);
     for (const key of [...this.entries.keys()]) this.drop(key);
     this.listeners.clear();
   }
@@ -189,7 +211,7 @@ export class LookupRegistry {
     return last ? { entry: last, ended: true } : null;
   }
 
-  private target(): ViewTarget {
+  private target(): OnScreen {
     const picked = this.pick();
     if (picked === null) return { kind: 'idle' };
     if (picked === 'incoming') return { kind: 'incoming' };
@@ -202,7 +224,36 @@ export class LookupRegistry {
       entry.filtered ??= this.lookup(entry.base.callerIds, this.filterState);
       timeline = entry.filtered;
     }
+    this.watch(entry.base);
+    this.watch(timeline);
     return { kind: 'journey', key: entry.key, callerIds: entry.base.callerIds, base: entry.base, timeline, ended, manual: entry.key === MANUAL };
+  }
+
+  /** Tell the listeners when a lookup on screen settles. */
+  private watch(lookup: JourneyLookup): void {
+    if (this.watched.has(lookup)) return;
+    this.watched.add(lookup);
+    const settled = () => {
+      if (this.onScreen(lookup)) this.update(true);
+    };
+    lookup.ready.then(settled, settled);
+  }
+
+  private onScreen(lookup: JourneyLookup): boolean {
+    const view = this.viewCache;
+    return view.kind === 'journey' && (view.base === lookup || view.timeline === lookup);
+  }
+
+  /** Cloud Connect down on screen: retry on our own (once per failure; a new target cancels it). */
+  private armAutoRetry(): void {
+    const view = this.viewCache;
+    if (view.kind !== 'journey' || this.retryTimer !== undefined) return;
+    const down = [view.base.error, view.timeline.error].some((e) => e?.code === 'cloudconnect-down');
+    if (!down) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.retry();
+    }, this.deps.autoRetryMs ?? AUTO_RETRY_MS);
   }
 
   private update(force = false): void {
@@ -214,7 +265,12 @@ export class LookupRegistry {
       ('ended' in prev ? prev.ended : false) === ('ended' in next ? next.ended : false) &&
       (prev.kind !== 'journey' || (next.kind === 'journey' && prev.base === next.base && prev.timeline === next.timeline));
     if (same && !force) return;
+    if (!same) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+    }
     this.viewCache = next;
+    this.armAutoRetry();
     for (const fn of this.listeners) fn(next);
   }
 }

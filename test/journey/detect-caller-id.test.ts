@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { detectCallerId } from '../../gadgets/journey/search.js';
+import { detectCallerId } from '../../gadgets/journey/detect-caller-id.js';
 
 describe('journey manual search', () => {
   it('detects phone, email and customer id', () => {

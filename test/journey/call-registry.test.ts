@@ -1,18 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { LookupRegistry, type ViewTarget } from '../../gadgets/journey/registry.js';
+import { CallRegistry, type OnScreen } from '../../gadgets/journey/call-registry.js';
 import { ScriptedWxm as FakeWxm } from '../fakes/wxm.js';
 import { customerAnswer as answer } from '../fakes/answers.js';
 import { call } from '../fakes/adapter.js';
 import { flush as settle } from '../fakes/timers.js';
+import { AppError } from '../../shared/errors.js';
 
 const alice = [{ kind: 'customerId' as const, value: 'C-ALICE' }];
 const bob = [{ kind: 'customerId' as const, value: 'C-BOB' }];
-const who = (v: ViewTarget) => (v.kind === 'journey' ? v.callerIds[0]?.value : v.kind);
+const who = (v: OnScreen) => (v.kind === 'journey' ? v.callerIds[0]?.value : v.kind);
 
 function setup() {
   const wxm = new FakeWxm();
-  const registry = new LookupRegistry({ wxm: wxm.asApi(), questionnaires: [] });
-  const views: ViewTarget[] = [];
+  const registry = new CallRegistry({ wxm: wxm.asApi(), questionnaires: [] });
+  const views: OnScreen[] = [];
   registry.subscribe((v) => views.push(v));
   return { wxm, registry, views };
 }
@@ -127,5 +128,45 @@ describe('journey lookup registry', () => {
     wxm.calls[2]!.resolve(Array.from({ length: 20 }, (_, i) => answer(30 + i)), 45);
     const after = await retry;
     expect([after.answers.length, after.pageError, after.hasMore]).to.deep.equal([40, null, true]);
+  });
+
+  it('tells its listeners when the lookup on screen settles, and retries on its own while Cloud Connect is down', async () => {
+    const wxm = new FakeWxm();
+    const registry = new CallRegistry({ wxm: wxm.asApi(), questionnaires: [], autoRetryMs: 40 });
+    let heard = 0;
+    registry.subscribe(() => heard++);
+    registry.handle({ kind: 'accepted', call: call('d1', alice) });
+    await settle();
+    const before = heard;
+    wxm.calls[0]!.reject(new AppError('cloudconnect-down', 'cloudconnect', 'token service 503'));
+    await settle();
+    expect(heard, 'the failure is heard').to.be.greaterThan(before);
+    const v = registry.view;
+    expect(v.kind === 'journey' && v.base.error?.code).to.equal('cloudconnect-down');
+    await new Promise((r) => setTimeout(r, 80));
+    await settle();
+    expect(wxm.calls, 'tried again without the agent').to.have.length(2);
+    wxm.calls[1]!.resolve([answer(1)]);
+    await settle();
+    const after = registry.view;
+    expect(after.kind === 'journey' && after.base.current?.answers.length).to.equal(1);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(wxm.calls, 'no retry once it worked').to.have.length(2);
+    registry.dispose();
+  });
+
+  it('a new call cancels the automatic retry of the previous one', async () => {
+    const wxm = new FakeWxm();
+    const registry = new CallRegistry({ wxm: wxm.asApi(), questionnaires: [], autoRetryMs: 40 });
+    registry.handle({ kind: 'accepted', call: call('d1', alice) });
+    await settle();
+    wxm.calls[0]!.reject(new AppError('cloudconnect-down', 'cloudconnect', 'token service 503'));
+    await settle();
+    registry.handle({ kind: 'ended', call: call('d1', alice) });
+    registry.handle({ kind: 'accepted', call: call('d2', bob) });
+    await settle();
+    await new Promise((r) => setTimeout(r, 80));
+    expect(wxm.calls.map((c) => c.filter.filterquestions?.[0]?.answerCheck[0])).to.deep.equal(['C-ALICE', 'C-BOB']);
+    registry.dispose();
   });
 });
