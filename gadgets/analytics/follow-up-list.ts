@@ -1,10 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { wxmContext } from '../../shared/context.js';
 import type { WxmApi } from '../../shared/wxm/api.js';
-import type { Answer, FilterBy } from '../../shared/wxm/types.js';
+import type { Answer } from '../../shared/wxm/types.js';
 import { npsBands } from '../../shared/metrics/index.js';
 import { canWriteNotes, onWritesRefused, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
 import { errorMessage } from '../../shared/i18n/messages.js';
@@ -20,6 +18,12 @@ import '../../shared/ui/state-panel.js';
 import '../journey/note-form.js';
 import { NoteAddedEvent } from '../journey/note-form.js';
 import { followUpFilters, followUpItems, type FollowUpItem } from './follow-up.js';
+import { viewFilter, type AnswerScope } from './filter.js';
+import type { Range } from './period.js';
+
+const DAY = 86_400_000;
+const listKey = (scope?: AnswerScope, range?: Range, questionnaires: string[] = []) =>
+  JSON.stringify([scope?.tag, scope?.value, range?.start.getTime(), range && Math.ceil(range.end.getTime() / DAY), questionnaires]);
 
 /** How many detractors are checked for notes at most (newest first); the count says "at least" beyond. */
 export const FOLLOW_UP_MAX = 200;
@@ -73,14 +77,17 @@ export class FollowUpList extends LitElement {
     `,
   ];
 
-  /** The view's filter: period, questionnaires and whose answers (agent or team), as the analytics view asks. */
-  @property({ attribute: false }) filter?: FilterBy;
+  /** Whose answers: the view's agent or team (cc_AgentId / cc_TeamId and its value). */
+  @property({ attribute: false }) scope?: AnswerScope;
+  /** The view's period. */
+  @property({ attribute: false }) range?: Range;
+  /** The questionnaires the view is limited to (configuration; empty = all). */
+  @property({ attribute: false }) questionnaires: string[] = [];
   /** Agent id → display name, where known; otherwise the id is shown. */
   @property({ attribute: false }) agentNames: ReadonlyMap<string, string> = new Map();
 
-  @consume({ context: wxmContext, subscribe: true })
-  @property({ attribute: false })
-  wxm?: WxmApi;
+  /** The WxM client (the app passes it; reads the list, and writes notes when it can). */
+  @property({ attribute: false }) wxm?: WxmApi;
 
   /** Answers followed up while this list is shown (they leave the list without a reload). */
   @state() private done = new Set<string>();
@@ -105,12 +112,15 @@ export class FollowUpList extends LitElement {
   }
 
   private readonly load = new Task(this, {
-    args: () => [this.wxm, this.filter] as const,
-    argsEqual: ([w1, f1], [w2, f2]) => w1 === w2 && JSON.stringify(f1) === JSON.stringify(f2),
-    task: async ([wxm, filter], { signal }): Promise<Loaded | undefined> => {
-      if (!wxm || !filter) return undefined;
+    args: () => [this.wxm, this.scope, this.range, this.questionnaires] as const,
+    // By value, and the period by its days: a view refresh moves a rolling period's end to "now", which must not
+    // re-read the list each time (WxM's rate limit is shared with the view); a new period or scope does.
+    argsEqual: (a, b) => a[0] === b[0] && listKey(a[1], a[2], a[3]) === listKey(b[1], b[2], b[3]),
+    task: async ([wxm, scope, range, questionnaires], { signal }): Promise<Loaded | undefined> => {
+      if (!wxm || !scope || !range) return undefined;
       const [tagMap, settings] = await Promise.all([wxm.tagMap(signal), wxm.settings(signal).catch(() => undefined)]);
       const bands = npsBands(settings);
+      const filter = viewFilter(scope, range, tagMap, questionnaires);
       const answers: Answer[] = [];
       let matched = 0;
       for (const f of followUpFilters(filter, tagMap, bands)) {

@@ -1,5 +1,5 @@
 /**
- * The WxM filter for one caller's journey (wxm-api.md, "Customer journey lookup"): one identifier, the
+ * The WxM filter for one caller's journey (docs/wxm-api.md, "Customer journey lookup"): one identifier, the
  * configured questionnaires, the period and the channel. Pure: no DOM, no network.
  */
 import { phoneVariants } from '../../shared/finesse/phone.js';

@@ -29,13 +29,14 @@ export const DEFAULT_CONFIG: Readonly<GadgetConfig> = Object.freeze<GadgetConfig
   maskPii: false,
   timeoutMs: 10_000,
   theme: 'light',
+  aggregates: 'auto',
 });
 
 /** Every parameter this module understands (also the UserPref names the adapter reads). */
 export const PARAM_NAMES = [
   'wxmBaseUrl', 'tokenSource', 'filterTags', 'questionnaires', 'metrics', 'csatFormula', 'cesFormula', 'minSample',
   'targetNps', 'targetCsat', 'targetCes', 'refreshSeconds', 'locale', 'maskPii', 'timeoutMs',
-  'theme',
+  'theme', 'aggregates',
 ] as const;
 
 /** Parameters that belong to Finesse/Shindig, not to us. */

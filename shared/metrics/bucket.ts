@@ -64,12 +64,12 @@ export function accountDay(iso: string, timeZoneOffset: number): number | undefi
 }
 
 /** First day of the bucket holding `day`; 1970-01-01 was a Thursday, so Monday-based weekday = (day + 3) mod 7. */
-function bucketStartDay(day: number, size: BucketSize): number {
+export function bucketStartDay(day: number, size: BucketSize): number {
   return size === 'week' ? day - (((day + 3) % 7) + 7) % 7 : day;
 }
 
 /** "yyyy-MM-dd" of a day number (the calendar date in the account's zone). */
-function dayLabel(day: number): string {
+export function dayLabel(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 

@@ -72,6 +72,7 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & WxmReader {
     count: (filter, signal) => count(c, filter, signal),
     flashNps: (filter, signal) => flashNps(c, filter, signal),
     answer: (id, signal) => answer(c, id, signal),
+    request: (method, path, body, signal) => c.call(method, path, body, signal),
   };
 }
 
@@ -139,7 +140,7 @@ function connect(options: WxmClientOptions): Connection {
   }
 
   let tagMapPromise: Promise<TagMap> | undefined;
-  /** The page convention of this server: 0 or 1 = first page (wxm-api.md leaves it open); learnt on first use. */
+  /** The page convention of this server: 0 or 1 = first page (docs/wxm-api.md leaves it open); learnt on first use. */
   let pageBase: 0 | 1 | undefined;
 
   async function scales(signal?: AbortSignal) {

@@ -5,7 +5,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { startAnalytics } from '../../gadgets/analytics/start.js';
-import type { AnalyticsApp } from '../../gadgets/analytics/app.js';
+import type { AnalyticsApp } from '../../gadgets/analytics/analytics-app.js';
 import { becomeGadget, control, displayed, expectedFrom, people, rawAnswers } from '../analytics/emu.js';
 import { deepQuery, kpiPart } from '../analytics/dom.js';
 

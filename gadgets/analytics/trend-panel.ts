@@ -18,8 +18,8 @@ const bucketDate = (start: string) => new Date(`${start}T12:00:00Z`);
  * Trend of one metric per day/week: a Chart.js line and, on demand, the same numbers as a table
  * (the table is the screen-reader path; the chart is labelled to point there).
  */
-@customElement('cx-trend')
-export class Trend extends LitElement {
+@customElement('cx-trend-panel')
+export class TrendPanel extends LitElement {
   static override styles = [
     baseStyles,
     buttonStyles,
@@ -159,6 +159,6 @@ export class Trend extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'cx-trend': Trend;
+    'cx-trend-panel': TrendPanel;
   }
 }
