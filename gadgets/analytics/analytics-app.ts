@@ -96,7 +96,8 @@ export class AnalyticsApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.offTab = this.services?.adapter.onTabActivated(() => this.refresh());
+    // Showing the tab asks for fresh numbers: a load still running may have started before the newest answers.
+    this.offTab = this.services?.adapter.onTabActivated(() => void this.view.run());
     const seconds = this.services?.config.refreshSeconds ?? 300;
     if (seconds > 0) this.timer = setInterval(() => this.refresh(), seconds * 1000);
   }

@@ -28,8 +28,11 @@ export interface ResolvedPeriod {
 
 const DAY = 86_400_000;
 const FIXED_DAYS: Record<Exclude<PeriodKey, 'custom'>, number> = { today: 1, '7d': 7, '30d': 30, '90d': 90 };
-/** Longer spans are charted per week: a 90-point daily line says less than 13 weekly points. */
-const MAX_DAILY_BUCKETS = 31;
+/**
+ * Longer spans are charted per week: weekly points reach the minimum sample where daily ones often do not, and
+ * each point costs one WxM summary request (a 30-day view: 5 instead of 30).
+ */
+const MAX_DAILY_BUCKETS = 14;
 
 /** UTC instant of 00:00 (account time) of the day holding `t`. */
 export function startOfAccountDay(t: number, tzOffsetMin: number): number {

@@ -123,7 +123,8 @@ describe('<cx-analytics-app> with fake services', () => {
   });
 
   it('the trend is available as a table and the comments are rendered as text', async () => {
-    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'));
+    // Seven days are charted per day.
+    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'), adapter(), (a) => (a.period = { key: '7d' }));
     await loaded(app);
     const toggle = deepQuery(app, '[part=table-toggle]') as HTMLButtonElement;
     toggle.click();
