@@ -268,7 +268,7 @@ export class AnalyticsApp extends LitElement {
       ${cfg.metrics.map(
         (m) => html`<cx-kpi-card
           part="kpi"
-          exportparts="kpi-value,kpi-change,kpi-n,kpi-target,kpi-benchmark,kpi-formula,low-sample"
+          exportparts="kpi-value,kpi-change,kpi-previous,kpi-n,kpi-target,kpi-benchmark,kpi-formula,low-sample"
           data-metric=${m}
           .metric=${m}
           .current=${partial && m !== 'nps' ? undefined : current}
