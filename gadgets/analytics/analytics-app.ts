@@ -16,7 +16,7 @@ import { msg } from './messages.js';
 import { loadView, type FirstLook, type ViewData } from './plan.js';
 import { chooseView, sameView, viewKey, type ViewChoice, type ViewRequest } from './view-request.js';
 import { accountDay, type PeriodChoice } from './period.js';
-import { formatValue } from './display.js';
+import { formatValue, kpiModel } from './display.js';
 import type { PeriodChangeEvent } from './period-picker.js';
 import type { TeamChangeEvent } from './analytics-header.js';
 import { analyticsAppStyles } from './analytics-app.styles.js';
@@ -258,11 +258,13 @@ export class AnalyticsApp extends LitElement {
   ) {
     const cfg = this.services!.config;
     const bench = data?.benchmark;
+    // The aggregate path benchmarks every metric; the fallback has FlashNPS for the benchmark's NPS only.
     const benchText = (m: MetricName) => {
-      if (m !== 'nps' || !bench) return '';
-      const v = bench.nps.score;
-      const value = v === null ? msg.t('benchmark.none') : formatValue('points', v, this.locale);
-      return msg.t(bench.kind === 'team' ? 'benchmark.team' : 'benchmark.all', { value });
+      const summary = bench?.summary ?? (bench && m === 'nps' ? { nps: bench.nps, ...EMPTY_REST } : undefined);
+      if (!bench || !summary) return '';
+      const k = kpiModel(m, summary, cfg);
+      const value = k.value === null ? msg.t('benchmark.none') : formatValue(k.unit, k.value, this.locale);
+      return msg.t(bench.kind === 'team' ? 'benchmark.team' : 'benchmark.all', { metric: msg.t(`kpi.${m}`), value });
     };
     return html`<div class="kpis">
       ${cfg.metrics.map(
@@ -278,7 +280,7 @@ export class AnalyticsApp extends LitElement {
           .minSample=${cfg.minSample}
           .target=${cfg.targets[m]}
           .benchmark=${benchText(m)}
-          .aggregate=${m === 'nps'}
+          .aggregate=${m === 'nps' || data?.source.path === 'aggregates'}
           .locale=${this.locale}
         ></cx-kpi-card>`,
       )}
