@@ -85,6 +85,7 @@ const en = {
   'verbatims.title': 'Recent comments',
   'verbatims.detractorsFirst': 'Detractors first',
   'verbatims.empty': 'No comments in this period.',
+  'verbatims.more': 'Show {n} more',
   'verbatims.nps': 'NPS {score}',
   'state.noResponses': 'No responses in this period yet.',
   'state.agentNoResponses': 'No survey responses for you in this period yet. Feedback appears here once your customers answer the post-call survey.',
@@ -177,6 +178,7 @@ export const msg = defineMessages<AnalyticsKey>({
     'verbatims.title': 'Neueste Kommentare',
     'verbatims.detractorsFirst': 'Kritiker zuerst',
     'verbatims.empty': 'Keine Kommentare in diesem Zeitraum.',
+    'verbatims.more': '{n} weitere anzeigen',
     'state.noResponses': 'Noch keine Antworten in diesem Zeitraum.',
     'state.agentNoResponses':
       'Noch keine Umfrageantworten für Sie in diesem Zeitraum. Das Feedback erscheint hier, sobald Ihre Kunden die Umfrage nach dem Anruf beantworten.',
