@@ -239,6 +239,7 @@ export class AnalyticsApp extends LitElement {
               size=${data.period.bucket}
               .metrics=${cfg.metrics}
               .formulas=${cfg}
+              .minSample=${cfg.minSample}
               .targets=${cfg.targets}
               .locale=${this.locale}
             ></cx-trend-panel>

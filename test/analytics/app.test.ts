@@ -130,7 +130,9 @@ describe('<cx-analytics-app> with fake services', () => {
     toggle.click();
     await waitUntil(() => deepQuery(app, '[part=trend-table]'));
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
-    expect(deepQueryAll(app, '[part=trend-table] tbody tr').length).to.equal(3); // days 1, 2, 3
+    // An even axis: all seven days, three of them with answers (days 1, 2, 3 ago).
+    expect(deepQueryAll(app, '[part=trend-table] tbody tr').length).to.equal(7);
+    expect(deepQueryAll(app, '[part=trend-table] tbody tr:not([data-n="0"])').length).to.equal(3);
     expect(deepQuery(app, 'cx-verbatim-list b')).to.equal(null);
     // Agent row opens that agent's comments.
     const a2 = deepQuery(app, 'tr[data-agent=A2] button') as HTMLButtonElement;
