@@ -244,7 +244,13 @@ export class AnalyticsApp extends LitElement {
               .locale=${this.locale}
             ></cx-trend-panel>
             ${req.perAgent
-              ? html`<cx-agent-table .rows=${data.agents} .metrics=${cfg.metrics} .formulas=${cfg} .locale=${this.locale}></cx-agent-table>`
+              ? html`<cx-agent-table
+                  .rows=${data.agents}
+                  .team=${data.current}
+                  .metrics=${cfg.metrics}
+                  .formulas=${cfg}
+                  .locale=${this.locale}
+                ></cx-agent-table>`
               : nothing}
             <cx-verbatim-list .items=${data.verbatims} .locale=${this.locale}></cx-verbatim-list>
           </div>`}
