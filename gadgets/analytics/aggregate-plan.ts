@@ -11,15 +11,12 @@ import { compareQuestions, responseSummary, type Distribution, type WxmRequest }
 import type { Answer, FilterBy } from '../../shared/wxm/types.js';
 import type { Bucket } from '../../shared/metrics/types.js';
 import { contextValue } from '../../shared/metrics/index.js';
-import { bucketStartDay, dayLabel } from '../../shared/metrics/bucket.js';
 import { contextQuestionIds } from './filter.js';
-import type { Range, ResolvedPeriod } from './period.js';
+import { bucketRanges } from './period.js';
 import { NewestList, verbatimReader, type Verbatim } from './verbatims.js';
 import { countedSummary } from './counted-summary.js';
 import { requestPacer, type Pacer } from './request-pacer.js';
 import type { AgentRow, PlanContext, ViewData } from './plan.js';
-
-const DAY = 86_400_000;
 
 export async function aggregateView(ctx: PlanContext, request: WxmRequest): Promise<ViewData> {
   const { req, period, signal, options, filterFor, limits } = ctx;
@@ -67,22 +64,6 @@ export async function aggregateView(ctx: PlanContext, request: WxmRequest): Prom
   };
   if (bench && req.benchmark) data.benchmark = { kind: req.benchmark.kind, nps: bench.nps, summary: bench };
   return data;
-}
-
-/** Every bucket of the period, empty ones included (an even time axis), each clipped to the period. */
-export function bucketRanges(period: ResolvedPeriod, timeZoneOffset: number): { start: string; range: Range }[] {
-  const off = timeZoneOffset * 60_000;
-  const from = period.current.start.getTime();
-  const to = period.current.end.getTime();
-  const step = period.bucket === 'week' ? 7 : 1;
-  const lastDay = Math.floor((to - 1 + off) / DAY);
-  const out: { start: string; range: Range }[] = [];
-  for (let day = bucketStartDay(Math.floor((from + off) / DAY), period.bucket); day <= lastDay; day += step) {
-    const start = Math.max(day * DAY - off, from);
-    const end = Math.min((day + step) * DAY - off, to);
-    out.push({ start: dayLabel(day), range: { start: new Date(start), end: new Date(end) } });
-  }
-  return out;
 }
 
 /** agent id → metric question id → distribution, from one compare per (agent question, metric question) pair. */

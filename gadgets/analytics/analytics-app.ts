@@ -16,7 +16,7 @@ import { msg } from './messages.js';
 import { loadView, type FirstLook, type ViewData } from './plan.js';
 import { chooseView, sameView, viewKey, type ViewChoice, type ViewRequest } from './view-request.js';
 import { accountDay, type PeriodChoice } from './period.js';
-import { formatValue } from './display.js';
+import { formatValue, kpiModel } from './display.js';
 import type { PeriodChangeEvent } from './period-picker.js';
 import type { TeamChangeEvent } from './analytics-header.js';
 import { analyticsAppStyles } from './analytics-app.styles.js';
@@ -97,7 +97,8 @@ export class AnalyticsApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.offTab = this.services?.adapter.onTabActivated(() => this.refresh());
+    // Showing the tab asks for fresh numbers: a load still running may have started before the newest answers.
+    this.offTab = this.services?.adapter.onTabActivated(() => void this.view.run());
     const seconds = this.services?.config.refreshSeconds ?? 300;
     if (seconds > 0) this.timer = setInterval(() => this.refresh(), seconds * 1000);
   }
@@ -239,11 +240,18 @@ export class AnalyticsApp extends LitElement {
               size=${data.period.bucket}
               .metrics=${cfg.metrics}
               .formulas=${cfg}
+              .minSample=${cfg.minSample}
               .targets=${cfg.targets}
               .locale=${this.locale}
             ></cx-trend-panel>
             ${req.perAgent
-              ? html`<cx-agent-table .rows=${data.agents} .metrics=${cfg.metrics} .formulas=${cfg} .locale=${this.locale}></cx-agent-table>`
+              ? html`<cx-agent-table
+                  .rows=${data.agents}
+                  .team=${data.current}
+                  .metrics=${cfg.metrics}
+                  .formulas=${cfg}
+                  .locale=${this.locale}
+                ></cx-agent-table>`
               : nothing}
             <cx-verbatim-list .items=${data.verbatims} .locale=${this.locale}></cx-verbatim-list>
             ${cfg.metrics.includes('nps')
@@ -261,17 +269,19 @@ export class AnalyticsApp extends LitElement {
   ) {
     const cfg = this.services!.config;
     const bench = data?.benchmark;
+    // The aggregate path benchmarks every metric; the fallback has FlashNPS for the benchmark's NPS only.
     const benchText = (m: MetricName) => {
-      if (m !== 'nps' || !bench) return '';
-      const v = bench.nps.score;
-      const value = v === null ? msg.t('benchmark.none') : formatValue('points', v, this.locale);
-      return msg.t(bench.kind === 'team' ? 'benchmark.team' : 'benchmark.all', { value });
+      const summary = bench?.summary ?? (bench && m === 'nps' ? { nps: bench.nps, ...EMPTY_REST } : undefined);
+      if (!bench || !summary) return '';
+      const k = kpiModel(m, summary, cfg);
+      const value = k.value === null ? msg.t('benchmark.none') : formatValue(k.unit, k.value, this.locale);
+      return msg.t(bench.kind === 'team' ? 'benchmark.team' : 'benchmark.all', { metric: msg.t(`kpi.${m}`), value });
     };
     return html`<div class="kpis">
       ${cfg.metrics.map(
         (m) => html`<cx-kpi-card
           part="kpi"
-          exportparts="kpi-value,kpi-change,kpi-n,kpi-target,kpi-benchmark,kpi-formula,low-sample"
+          exportparts="kpi-value,kpi-change,kpi-previous,kpi-n,kpi-target,kpi-benchmark,kpi-formula,low-sample"
           data-metric=${m}
           .metric=${m}
           .current=${partial && m !== 'nps' ? undefined : current}
@@ -281,7 +291,7 @@ export class AnalyticsApp extends LitElement {
           .minSample=${cfg.minSample}
           .target=${cfg.targets[m]}
           .benchmark=${benchText(m)}
-          .aggregate=${m === 'nps'}
+          .aggregate=${m === 'nps' || data?.source.path === 'aggregates'}
           .locale=${this.locale}
         ></cx-kpi-card>`,
       )}

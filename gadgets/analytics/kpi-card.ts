@@ -12,7 +12,8 @@ import { changeModel, formatValue, kpiModel, targetMet, type KpiModel } from './
  * target and benchmark, and a disclosure with the formula and the counts behind the number.
  *
  * @csspart kpi-value - the displayed headline (or "No responses")
- * @csspart kpi-change - the change wording
+ * @csspart kpi-change - the change wording (delta, then significant or not)
+ * @csspart kpi-previous - the previous period's value and n
  */
 @customElement('cx-kpi-card')
 export class KpiCard extends LitElement {
@@ -138,16 +139,21 @@ export class KpiCard extends LitElement {
     `;
   }
 
+  /** Always the previous value and the delta, then whether the change is significant (metrics.md). */
   private renderChange() {
     if (!this.current || !this.previous) return nothing;
+    const before = kpiModel(this.metric, this.previous, this.formulas);
+    if (before.value === null) return html`<p>${msg.t('change.label')} <span part="kpi-change">${msg.t('change.unknown')}</span></p>`;
     const c = changeModel(this.metric, this.current, this.previous, this.formulas, this.locale);
     let text: string;
-    if (c.kind === 'unknown') text = msg.t('change.unknown');
-    else if (c.kind === 'same') text = msg.t('change.same');
-    else if (!c.significant) text = msg.t('change.unclear');
-    else text = msg.t(c.kind === 'up' ? 'change.up' : 'change.down', { amount: c.amount });
+    if (c.kind === 'same' || c.kind === 'unknown') text = msg.t('change.same');
+    else if (c.significant) text = msg.t(c.kind === 'up' ? 'change.up' : 'change.down', { amount: c.amount });
+    else text = msg.t(c.kind === 'up' ? 'change.upUnclear' : 'change.downUnclear', { amount: c.amount });
     const cls = c.significant ? `sig ${c.kind}` : '';
-    return html`<p>${msg.t('change.label')} <span part="kpi-change" class=${cls}>${text}</span></p>`;
+    return html`<p class="meta" part="kpi-previous">
+        ${msg.t('change.previous', { value: formatValue(before.unit, before.value, this.locale), n: before.n })}
+      </p>
+      <p>${msg.t('change.label')} <span part="kpi-change" class=${cls}>${text}</span></p>`;
   }
 
   private renderTarget(value: number) {

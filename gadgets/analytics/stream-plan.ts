@@ -5,9 +5,9 @@
  */
 import type { WxmApi, TagMap } from '../../shared/wxm/api.js';
 import type { Answer, FilterBy } from '../../shared/wxm/types.js';
-import type { NpsBands } from '../../shared/metrics/types.js';
+import type { Bucket, MetricsSummary, NpsBands } from '../../shared/metrics/types.js';
 import { BucketedFold, GroupedFold, MetricFold, contextValue, npsFromFlash, type FoldOptions, type MetricName } from '../../shared/metrics/index.js';
-import type { ResolvedPeriod } from './period.js';
+import { bucketRanges, type ResolvedPeriod } from './period.js';
 import { NewestList, verbatimReader, type Verbatim } from './verbatims.js';
 import type { AgentRow, DataSource, PlanContext, PlanLimits, ViewData } from './plan.js';
 
@@ -51,7 +51,7 @@ export async function streamView(ctx: PlanContext, source: DataSource): Promise<
     source,
     current: curNps ? { ...cur.summary, nps: curNps } : cur.summary,
     previous: prevNps ? { ...prev.summary, nps: prevNps } : prev.summary,
-    buckets: cur.buckets,
+    buckets: everyBucket(cur.buckets, period, tz, () => new MetricFold(options).result()),
     agents: cur.agents,
     verbatims: cur.verbatims,
     streamed: cur.streamed,
@@ -153,4 +153,10 @@ async function foldCurrent(
       }))
     : [];
   return { ...stats, summary: total.result(), buckets: trend.buckets(), agents, verbatims: newest.list() };
+}
+
+/** The fold's non-empty buckets on an even time axis: every bucket of the period, empty ones as n = 0. */
+function everyBucket(folded: Bucket[], period: ResolvedPeriod, timeZoneOffset: number, empty: () => MetricsSummary): Bucket[] {
+  const byStart = new Map(folded.map((b) => [b.start, b]));
+  return bucketRanges(period, timeZoneOffset).map(({ start }) => byStart.get(start) ?? { start, summary: empty() });
 }

@@ -123,13 +123,16 @@ describe('<cx-analytics-app> with fake services', () => {
   });
 
   it('the trend is available as a table and the comments are rendered as text', async () => {
-    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'));
+    // Seven days are charted per day.
+    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'), adapter(), (a) => (a.period = { key: '7d' }));
     await loaded(app);
     const toggle = deepQuery(app, '[part=table-toggle]') as HTMLButtonElement;
     toggle.click();
     await waitUntil(() => deepQuery(app, '[part=trend-table]'));
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
-    expect(deepQueryAll(app, '[part=trend-table] tbody tr').length).to.equal(3); // days 1, 2, 3
+    // An even axis: all seven days, three of them with answers (days 1, 2, 3 ago).
+    expect(deepQueryAll(app, '[part=trend-table] tbody tr').length).to.equal(7);
+    expect(deepQueryAll(app, '[part=trend-table] tbody tr:not([data-n="0"])').length).to.equal(3);
     expect(deepQuery(app, 'cx-verbatim-list b')).to.equal(null);
     // Agent row opens that agent's comments.
     const a2 = deepQuery(app, 'tr[data-agent=A2] button') as HTMLButtonElement;

@@ -71,6 +71,25 @@ describe('analytics on WxM aggregates (emulator)', function () {
     });
   }
 
+  it('an agent sees NPS, CSAT and CES benchmarked against their team, each equal to the team’s raw answers', async () => {
+    const agent = (await people()).agents.find((a) => a.teamId === sup.supervisedTeamIds[0])!;
+    await becomeGadget(agent.id, { filterTags: 'cc_AgentId', minSample: '1' });
+    try {
+      const app = await open();
+      expect(period(app).getAttribute('data-source')).to.equal('aggregates');
+      const p = period(app);
+      const team = await rawAnswers('cc_TeamId', agent.teamId, p.getAttribute('data-after')!, p.getAttribute('data-before')!);
+      const want = norm(displayed(await expectedFrom(team)));
+      for (const m of ['nps', 'csat', 'ces'] as const) {
+        const card = deepQueryAll(app, `[part~=kpi][data-metric=${m}]`)[0]!;
+        const text = card.shadowRoot!.querySelector('[part~=kpi-benchmark]')!.textContent!;
+        expect(norm({ t: text }).t, m).to.equal(`Team${m.toUpperCase()}:${want[m]}`);
+      }
+    } finally {
+      await becomeGadget(sup.id, { filterTags: 'cc_TeamId', minSample: '1' });
+    }
+  });
+
   it('a tenant without the aggregate routes gets the same numbers from the raw answers, and says which path', async () => {
     await control('wxm/aggregates', { routes: 'missing' });
     const app = await open();
