@@ -1,10 +1,9 @@
 /**
- * The shared services as @lit/context contexts, for gadgets whose components deeper in the tree @consume them:
- * such a gadget passes `provideServices` to startGadget (gadget-root.ts), which provides them on the root.
- * A gadget whose app passes services down as properties (the journey) never imports this module.
+ * The shared services as @lit/context contexts: only the analytics gadget's pre-root code (gadgets/analytics/
+ * provide.ts) uses them. On the shared root (gadget-root.ts) services travel as properties; once analytics is on
+ * the root, this module goes.
  */
-import { ContextProvider, createContext } from '@lit/context';
-import type { GadgetServices } from './boot.js';
+import { createContext } from '@lit/context';
 import type { FinesseAdapter, FinesseSession } from './finesse/types.js';
 import type { GadgetConfig } from './config/types.js';
 import type { WxmApi } from './wxm/api.js';
@@ -16,14 +15,3 @@ export const finesseContext = createContext<FinesseAdapter>(Symbol('cx-finesse')
 /** BCP-47 locale the UI formats dates and numbers in (the same as the catalogue's current locale). */
 export const localeContext = createContext<string>(Symbol('cx-locale'));
 
-/** Provides every service on `host` (call before the consuming elements connect below it). */
-export function provideServices(host: HTMLElement, s: GadgetServices<WxmApi>): void {
-  const providers = [
-    new ContextProvider(host, { context: wxmContext, initialValue: s.wxm }),
-    new ContextProvider(host, { context: sessionContext, initialValue: s.session }),
-    new ContextProvider(host, { context: configContext, initialValue: s.config }),
-    new ContextProvider(host, { context: finesseContext, initialValue: s.adapter }),
-    new ContextProvider(host, { context: localeContext, initialValue: s.locale }),
-  ];
-  for (const p of providers) p.hostConnected();
-}

@@ -6,8 +6,7 @@
  * the iframe height (one ResizeObserver; also on ACTIVE_TAB) and lifting Finesse's loading indicator.
  *
  * Services reach components one way: the root sets `services` on the app element before it is connected, and the
- * app passes its children what they need as properties. A gadget whose deeper components @consume services passes
- * `provide` (shared/context.ts provideServices): then they are contexts too, provided on the root.
+ * app passes its children what they need as properties (README "The gadget root, services and props").
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -126,8 +125,6 @@ export interface StartOptions<W extends WxmReads> extends BootOptions, GadgetKit
   app: GadgetApp<W>;
   /** Where the root goes (default document.body). */
   host?: HTMLElement;
-  /** Provide the services as contexts on the root too (for apps whose components @consume them). */
-  provide?: (root: HTMLElement, services: GadgetServices<W>) => void;
 }
 
 /** Boots and mounts a gadget; resolves with its root once the app (or the boot error) is on screen. */
@@ -141,7 +138,6 @@ export async function startGadget<W extends WxmReads>(o: StartOptions<W>): Promi
   try {
     const services = await bootWith(o, { ...o, adapter });
     setLocale(services.locale);
-    o.provide?.(root, services);
     root.services = services;
     o.app.services = services;
     root.append(o.app);

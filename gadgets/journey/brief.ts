@@ -4,7 +4,7 @@ import { baseStyles } from '../../shared/ui/theme.js';
 import { daysSince } from '../../shared/i18n/format.js';
 import '../../shared/ui/score-chip.js';
 import '../../shared/ui/clamped-text.js';
-import type { Brief } from './model.js';
+import { capped, type Brief } from './model.js';
 import { msg } from './messages.js';
 
 /**
@@ -92,7 +92,7 @@ export class JourneyBrief extends LitElement {
       ${b.lastComment
         ? html`<div part="comment">
             <span class="label">${msg.t('brief.lastComment')}:</span>
-            <cx-clamped-text .text=${b.lastComment.text} lines="2"></cx-clamped-text>
+            <cx-clamped-text .text=${capped(b.lastComment.text)} lines="2"></cx-clamped-text>
           </div>`
         : nothing}
     `;

@@ -1,11 +1,14 @@
 /**
  * Which journey the gadget shows, driven by Finesse call events. One entry per dialog:
- * - 'offered' (ALERTING) starts the lookup, so the journey is ready when the agent accepts;
- * - a newer call aborts and forgets older lookups, except consult/conference dialogs and calls still in progress,
- *   which keep their own results;
- * - the view follows the newest accepted dialog still in progress; an ended call stays visible (marked ended)
- *   until the next call; monitor/barge dialogs never show anything about a customer.
- * Manual searches are a pseudo-dialog that a newly accepted call replaces.
+ * - 'offered' (ALERTING) starts the lookup, and while no call is live the ringing one is shown (marked ringing), so
+ *   that on accept nothing has to be fetched or rendered;
+ * - a newer call forgets calls that only rang; calls still in progress (held ones too) and consult/conference
+ *   dialogs keep their own results; ended calls are forgotten once another call becomes active;
+ * - the view shows the call this agent was most recently active on (accepted, or resumed from hold) while any is
+ *   live; when none is, the one that ended last (marked ended); monitor/barge dialogs never show anything about
+ *   a customer.
+ * Filters belong to a call: each starts unfiltered, and a call's filters stay with it (back from hold, say).
+ * Manual searches are a pseudo-dialog that a newly accepted or resumed call replaces.
  * Listeners hear of every change of what is on screen: another target, and a lookup on screen settling or paging.
  * The registry owns retries: Retry, and the automatic one while Cloud Connect is down.
  */
@@ -22,26 +25,32 @@ import { DEFAULT_FILTERS, type JourneyFilters } from './query.js';
 
 export type OnScreen =
   | { kind: 'idle' }
-  | { kind: 'incoming' }
-  | { kind: 'monitor'; key: string; ended: boolean }
-  | { kind: 'no-caller'; key: string; withheld: boolean; ended: boolean }
+  | { kind: 'monitor'; key: string; ended: boolean; ringing: boolean }
+  | { kind: 'no-caller'; key: string; withheld: boolean; ended: boolean; ringing: boolean }
   | {
       kind: 'journey';
       key: string;
       callerIds: readonly CallerId[];
       /** Unfiltered: feeds the caller brief. */
       base: JourneyLookup;
-      /** With the current filters (the same object as base when the filters are the defaults). */
+      /** This call's filters. */
+      filters: JourneyFilters;
+      /** With the call's filters (the same object as base when they are the defaults). */
       timeline: JourneyLookup;
       ended: boolean;
+      /** Not answered yet (shown ahead, so that accepting paints nothing new but the state). */
+      ringing: boolean;
       manual: boolean;
     };
 
 interface Entry {
   key: string;
   call: CallInfo | null;
-  accepted: number; // order of acceptance; 0 = not accepted
-  ended: boolean;
+  /** When the agent was last active on it (accepted or resumed), in event order; 0 = never. */
+  activeAt: number;
+  /** When it ended, in event order; 0 = live. */
+  endedAt: number;
+  filters: JourneyFilters;
   base?: JourneyLookup;
   filtered?: JourneyLookup;
 }
@@ -53,16 +62,18 @@ const sameFilters = (a: JourneyFilters, b: JourneyFilters): boolean => a.period 
 export class CallRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Set<(view: OnScreen) => void>();
-  private acceptCounter = 0;
-  private filterState: JourneyFilters = DEFAULT_FILTERS;
+  /** Orders activations and endings. */
+  private clock = 0;
   private viewCache: OnScreen = { kind: 'idle' };
   private readonly watched = new WeakSet<JourneyLookup>();
   private retryTimer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly deps: RegistryDeps) {}
 
+  /** The filters of the call on screen. */
   get filters(): JourneyFilters {
-    return this.filterState;
+    const view = this.viewCache;
+    return view.kind === 'journey' ? view.filters : DEFAULT_FILTERS;
   }
 
   get view(): OnScreen {
@@ -83,10 +94,14 @@ export class CallRegistry {
         break;
       case 'accepted':
         this.offer(call);
-        this.accept(this.entries.get(call.dialogId) as Entry);
+        this.activate(this.entries.get(call.dialogId) as Entry);
         break;
       case 'changed': {
+        const was = this.entries.get(call.dialogId)?.call?.agentState;
         this.offer(call); // updates the entry, starts a lookup if caller ids arrived late
+        const entry = this.entries.get(call.dialogId) as Entry;
+        // Resumed from hold (or back from a consult): the agent is on this call again.
+        if (entry.activeAt && call.agentState === 'ACTIVE' && was !== 'ACTIVE') this.activate(entry);
         break;
       }
       case 'ended':
@@ -99,20 +114,21 @@ export class CallRegistry {
   /** Agent-initiated search: shown until the next accepted call. */
   search(callerId: CallerId): void {
     this.drop(MANUAL);
-    const entry: Entry = { key: MANUAL, call: null, accepted: 0, ended: false };
+    const entry: Entry = { key: MANUAL, call: null, activeAt: 0, endedAt: 0, filters: DEFAULT_FILTERS };
     entry.base = this.lookup([callerId], DEFAULT_FILTERS);
     this.entries.set(MANUAL, entry);
-    this.accept(entry);
+    this.activate(entry);
     this.update();
   }
 
+  /** Filters the call on screen (only that one). */
   setFilters(filters: JourneyFilters): void {
-    if (sameFilters(filters, this.filterState)) return;
-    this.filterState = filters;
-    for (const entry of this.entries.values()) {
-      entry.filtered?.abort();
-      entry.filtered = undefined;
-    }
+    const view = this.viewCache;
+    const entry = view.kind === 'journey' ? this.entries.get(view.key) : undefined;
+    if (!entry || sameFilters(filters, entry.filters)) return;
+    entry.filters = filters;
+    entry.filtered?.abort();
+    entry.filtered = undefined;
     this.update();
   }
 
@@ -132,7 +148,7 @@ export class CallRegistry {
     if (view.kind !== 'journey') return;
     const entry = this.entries.get(view.key);
     if (!entry) return;
-    const failed = (l?: JourneyLookup) => !!l && (l.aborted || l.failed);
+    const failed = (l?: JourneyLookup) => !!l && (l.aborted || l.failed || l.unreadable);
     if (failed(entry.base)) {
       entry.base?.abort();
       entry.base = this.lookup(entry.base?.callerIds ?? [], DEFAULT_FILTERS);
@@ -159,28 +175,29 @@ export class CallRegistry {
       return;
     }
     if (!concurrent(call)) {
-      // A new call: older lookups are stale unless their dialog is a consult/conference or still in progress.
+      // A new call: calls that only rang are stale (an ended call stays on screen until another becomes active).
       for (const entry of [...this.entries.values()]) {
-        const inProgress = entry.accepted > 0 && !entry.ended && entry.key !== MANUAL;
-        if (!concurrent(entry.call) && !inProgress && entry.key !== MANUAL) this.drop(entry.key);
+        if (!entry.activeAt && !entry.endedAt && entry.key !== MANUAL && !concurrent(entry.call)) this.drop(entry.key);
       }
     }
-    const entry: Entry = { key: call.dialogId, call, accepted: 0, ended: false };
+    const entry: Entry = { key: call.dialogId, call, activeAt: 0, endedAt: 0, filters: DEFAULT_FILTERS };
     this.entries.set(call.dialogId, entry);
     this.ensureLookup(entry);
   }
 
-  private accept(entry: Entry): void {
-    if (!entry.accepted) entry.accepted = ++this.acceptCounter;
+  private activate(entry: Entry): void {
+    entry.activeAt = ++this.clock;
     if (entry.key !== MANUAL) this.drop(MANUAL);
+    // Ended calls can never be on screen again once another call is active.
+    for (const other of [...this.entries.values()]) if (other.endedAt) this.drop(other.key);
   }
 
   private end(dialogId: string): void {
     const entry = this.entries.get(dialogId);
-    if (!entry) return;
-    entry.ended = true;
+    if (!entry || entry.endedAt) return;
+    entry.endedAt = ++this.clock;
     // Ended before anyone looked at it (missed call, consult that never connected): forget it.
-    if (!entry.accepted) this.drop(dialogId);
+    if (!entry.activeAt) this.drop(dialogId);
   }
 
   private ensureLookup(entry: Entry): void {
@@ -201,32 +218,33 @@ export class CallRegistry {
     this.entries.delete(key);
   }
 
-  private pick(): { entry: Entry; ended: boolean } | 'incoming' | null {
+  private pick(): { entry: Entry; ended: boolean; ringing: boolean } | null {
     const entries = [...this.entries.values()];
-    const newestAccepted = (list: Entry[]) => list.filter((e) => e.accepted).sort((a, b) => b.accepted - a.accepted)[0];
-    const live = newestAccepted(entries.filter((e) => !e.ended));
-    if (live) return { entry: live, ended: false };
-    if (entries.some((e) => !e.ended && !e.accepted)) return 'incoming';
-    const last = newestAccepted(entries);
-    return last ? { entry: last, ended: true } : null;
+    const latest = (list: Entry[], at: (e: Entry) => number) => list.filter(at).sort((a, b) => at(b) - at(a))[0];
+    const notEnded = entries.filter((e) => !e.endedAt);
+    const live = latest(notEnded, (e) => e.activeAt);
+    if (live) return { entry: live, ended: false, ringing: false };
+    const ringing = notEnded.at(-1); // the newest offer
+    if (ringing) return { entry: ringing, ended: false, ringing: true };
+    const last = latest(entries, (e) => e.endedAt);
+    return last ? { entry: last, ended: true, ringing: false } : null;
   }
 
   private target(): OnScreen {
     const picked = this.pick();
     if (picked === null) return { kind: 'idle' };
-    if (picked === 'incoming') return { kind: 'incoming' };
-    const { entry, ended } = picked;
+    const { entry, ended, ringing } = picked;
     const call = entry.call;
-    if (call?.monitor) return { kind: 'monitor', key: entry.key, ended };
-    if (!entry.base) return { kind: 'no-caller', key: entry.key, withheld: !!call?.withheld, ended };
+    if (call?.monitor) return { kind: 'monitor', key: entry.key, ended, ringing };
+    if (!entry.base) return { kind: 'no-caller', key: entry.key, withheld: !!call?.withheld, ended, ringing };
     let timeline = entry.base;
-    if (!sameFilters(this.filterState, DEFAULT_FILTERS)) {
-      entry.filtered ??= this.lookup(entry.base.callerIds, this.filterState);
+    if (!sameFilters(entry.filters, DEFAULT_FILTERS)) {
+      entry.filtered ??= this.lookup(entry.base.callerIds, entry.filters);
       timeline = entry.filtered;
     }
     this.watch(entry.base);
     this.watch(timeline);
-    return { kind: 'journey', key: entry.key, callerIds: entry.base.callerIds, base: entry.base, timeline, ended, manual: entry.key === MANUAL };
+    return { kind: 'journey', key: entry.key, callerIds: entry.base.callerIds, base: entry.base, filters: entry.filters, timeline, ended, ringing, manual: entry.key === MANUAL };
   }
 
   /** Tell the listeners when a lookup on screen settles. */
@@ -259,10 +277,9 @@ export class CallRegistry {
   private update(force = false): void {
     const next = this.target();
     const prev = this.viewCache;
+    const state = (v: OnScreen) => (v.kind === 'idle' ? 'idle' : `${v.kind} ${v.key} ${v.ended} ${v.ringing}`);
     const same =
-      prev.kind === next.kind &&
-      ('key' in prev ? prev.key : '') === ('key' in next ? next.key : '') &&
-      ('ended' in prev ? prev.ended : false) === ('ended' in next ? next.ended : false) &&
+      state(prev) === state(next) &&
       (prev.kind !== 'journey' || (next.kind === 'journey' && prev.base === next.base && prev.timeline === next.timeline));
     if (same && !force) return;
     if (!same) {

@@ -4,7 +4,7 @@ import { baseStyles } from '../../shared/ui/theme.js';
 import { formatTime } from '../../shared/i18n/format.js';
 import '../../shared/ui/score-chip.js';
 import '../../shared/ui/clamped-text.js';
-import type { EntryModel } from './model.js';
+import { capped, TEXT_CAP, TEXT_STEP, type EntryModel } from './model.js';
 import type { NoteWriter } from '../../shared/wxm/notes.js';
 import './note-form.js';
 import { msg } from './messages.js';
@@ -86,6 +86,8 @@ export class JourneyEntry extends LitElement {
   /** Writes notes on the response; absent = notes are shown but none can be added. */
   @property({ attribute: false }) writer?: NoteWriter;
   @state() private open = false;
+  /** How much of long texts is rendered (the agent asks for more). */
+  @state() private chars = TEXT_CAP;
   private readonly detailsId = `cx-entry-details-${++serial}`;
 
   override render() {
@@ -105,7 +107,10 @@ export class JourneyEntry extends LitElement {
             )}
           </div>`
         : nothing}
-      ${e.comment ? html`<cx-clamped-text .text=${e.comment} lines="3"></cx-clamped-text>` : nothing}
+      ${e.comment ? html`<cx-clamped-text .text=${capped(e.comment, this.chars)} lines="3"></cx-clamped-text>` : nothing}
+      ${[e.comment ?? '', ...e.details.map((d) => d.value)].some((t) => t.length > this.chars)
+        ? html`<button type="button" part="more-text" @click=${this.moreText}>${msg.t('entry.moreText')}</button>`
+        : nothing}
       ${e.agentId || e.teamId
         ? html`<div class="meta">
             ${[e.agentId ? msg.t('entry.agent', { id: e.agentId }) : '', e.teamId ? msg.t('entry.team', { id: e.teamId }) : '']
@@ -119,12 +124,16 @@ export class JourneyEntry extends LitElement {
       <div id=${this.detailsId} part="details" ?hidden=${!this.open}>
         ${this.open
           ? e.details.length
-            ? html`<dl>${e.details.map((d) => html`<dt>${d.text}</dt><dd>${d.value}</dd>`)}</dl>`
+            ? html`<dl>${e.details.map((d) => html`<dt>${d.text}</dt><dd>${capped(d.value, this.chars)}</dd>`)}</dl>`
             : html`<p class="meta">${msg.t('entry.noDetails')}</p>`
           : nothing}
       </div>
       <cx-note-form .writer=${this.writer} .answerId=${e.id} .notes=${e.notes}></cx-note-form>
     `;
+  }
+
+  private moreText(): void {
+    this.chars += TEXT_STEP;
   }
 
   private toggle(): void {

@@ -71,6 +71,12 @@ export class JourneyLookup {
     return this.firstError;
   }
 
+  /** The first page held records but none could be read (and no more pages exist). */
+  get unreadable(): boolean {
+    const d = this.data;
+    return !!d && !d.answers.length && !d.hasMore && d.malformed > 0;
+  }
+
   /** A "load more" is in flight. */
   get loadingMore(): boolean {
     return this.more !== null;

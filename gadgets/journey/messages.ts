@@ -4,7 +4,7 @@ import { defineMessages } from '../../shared/i18n/catalogue.js';
 const en = {
   title: 'Customer journey',
   'state.idle': 'No call right now. The caller’s feedback appears here when a call arrives.',
-  'state.incoming': 'Incoming call: the caller’s feedback is shown when you answer.',
+  'state.ringing': 'Ringing',
   'state.monitor': 'You are monitoring a call: no customer information is shown.',
   'state.noCaller': 'No caller id for this call: the number is unknown.',
   'state.withheld': 'No caller id for this call: the number is withheld.',
@@ -17,6 +17,9 @@ const en = {
   'state.noIdentity':
     'The surveys of this account have no question that identifies callers (cc_CustomerId, Mobile or Email). Tell your administrator.',
   'state.autoRetry': 'Trying again automatically.',
+  'state.unreadable': 'The caller’s feedback could not be read',
+  'state.unreadableHint':
+    '{n, plural, one {Experience Management sent # survey record in a form the gadget cannot read.} other {Experience Management sent # survey records in a form the gadget cannot read.}} Retry; if this persists, copy the diagnostics for your administrator.',
   'live.loaded': '{n, plural, one {Journey for caller loaded: # survey} other {Journey for caller loaded: # surveys}}',
   'live.loading': 'Loading the caller’s feedback…',
   'brief.heading': 'Caller brief',
@@ -37,6 +40,9 @@ const en = {
   'timeline.heading': 'Feedback timeline',
   'filter.period': 'Period',
   'filter.channel': 'Channel',
+  'filter.active': 'Filtered: {filters} · {shown} of {total}',
+  'filter.clear': 'Clear filters',
+  'filter.none': 'No surveys match these filters.',
   'period.30d': '30 days',
   'period.90d': '90 days',
   'period.1y': '1 year',
@@ -50,6 +56,7 @@ const en = {
   'entry.team': 'Team {id}',
   'entry.ticket': 'Ticket: {status}',
   'entry.showDetails': 'All answers',
+  'entry.moreText': 'Show more of the text',
   'entry.noDetails': 'No other answers to show.',
   'timeline.shown': 'Showing {shown} of {total}',
   'timeline.loadMore': 'Load more',
@@ -66,12 +73,13 @@ const en = {
 
 export type JourneyKey = keyof typeof en;
 
+// A locale's catalogue leaves out what reads the same as in English (the lookup falls back to en).
 export const msg = defineMessages<JourneyKey>({
   en,
   de: {
     title: 'Kundenreise',
     'state.idle': 'Gerade kein Anruf. Das Feedback des Anrufers erscheint hier, sobald ein Anruf eingeht.',
-    'state.incoming': 'Eingehender Anruf: Das Feedback des Anrufers wird angezeigt, sobald Sie annehmen.',
+    'state.ringing': 'Klingelt',
     'state.monitor': 'Sie hören einen Anruf mit: Es werden keine Kundeninformationen angezeigt.',
     'state.noCaller': 'Keine Anruferkennung für diesen Anruf: Die Nummer ist unbekannt.',
     'state.withheld': 'Keine Anruferkennung für diesen Anruf: Die Nummer ist unterdrückt.',
@@ -83,6 +91,9 @@ export const msg = defineMessages<JourneyKey>({
     'state.malformed': '{n, plural, one {# Datensatz war nicht lesbar} other {# Datensätze waren nicht lesbar}}',
     'state.noIdentity':
       'Die Umfragen dieses Kontos haben keine Frage, die Anrufer identifiziert (cc_CustomerId, Mobile oder Email). Informieren Sie Ihre Administration.',
+    'state.unreadable': 'Das Feedback des Anrufers konnte nicht gelesen werden',
+    'state.unreadableHint':
+      '{n, plural, one {Experience Management hat # Umfragedatensatz in einer Form gesendet, die das Gadget nicht lesen kann.} other {Experience Management hat # Umfragedatensätze in einer Form gesendet, die das Gadget nicht lesen kann.}} Versuchen Sie es erneut; falls es bleibt, kopieren Sie die Diagnose für Ihre Administration.',
     'state.autoRetry': 'Neuer Versuch erfolgt automatisch.',
     'live.loaded': '{n, plural, one {Kundenreise geladen: # Umfrage} other {Kundenreise geladen: # Umfragen}}',
     'live.loading': 'Feedback des Anrufers wird geladen…',
@@ -98,12 +109,12 @@ export const msg = defineMessages<JourneyKey>({
     'brief.detractorsAtLeast': '{n, plural, one {Mindestens # Kritiker-Antwort in 90 Tagen} other {Mindestens # Kritiker-Antworten in 90 Tagen}}',
     'brief.lastComment': 'Letzter Kommentar',
     'brief.noScores': 'Keine Bewertungen abgegeben',
-    'metric.nps': 'NPS',
-    'metric.csat': 'CSAT',
-    'metric.ces': 'CES',
     'timeline.heading': 'Feedback-Verlauf',
     'filter.period': 'Zeitraum',
     'filter.channel': 'Kanal',
+    'filter.active': 'Gefiltert: {filters} · {shown} von {total}',
+    'filter.clear': 'Filter zurücksetzen',
+    'filter.none': 'Keine Umfragen passen zu diesen Filtern.',
     'period.30d': '30 Tage',
     'period.90d': '90 Tage',
     'period.1y': '1 Jahr',
@@ -111,11 +122,7 @@ export const msg = defineMessages<JourneyKey>({
     'channel.all': 'Alle',
     'channel.voice': 'Telefon',
     'channel.email': 'E-Mail',
-    'channel.sms': 'SMS',
-    'channel.web': 'Web',
-    'entry.agent': 'Agent {id}',
-    'entry.team': 'Team {id}',
-    'entry.ticket': 'Ticket: {status}',
+    'entry.moreText': 'Mehr vom Text anzeigen',
     'entry.showDetails': 'Alle Antworten',
     'entry.noDetails': 'Keine weiteren Antworten.',
     'timeline.shown': '{shown} von {total} angezeigt',

@@ -42,6 +42,20 @@ export interface EntryModel {
 
 const METRICS: readonly MetricName[] = ['nps', 'csat', 'ces'];
 
+/**
+ * Customer text rendered at first: a 1 MB comment laid out in full freezes the whole desktop for seconds (its
+ * gadgets share one thread; about 7 ms per 1,000 characters in Chromium). More is shown on demand, a step at a time.
+ */
+export const TEXT_CAP = 2_000;
+export const TEXT_STEP = 10_000;
+
+/** The first `max` characters of `text` and an ellipsis, or all of it (never half a surrogate pair). */
+export function capped(text: string, max = TEXT_CAP): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]!) ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}
+
 /** The answer's value for a metric (first question carrying it that was answered). */
 export function scoreOf(answer: Answer, metric: MetricName, tagMap: TagMap, bands: NpsBands): Score | null {
   for (const q of tagMap[metric]) {

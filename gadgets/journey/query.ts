@@ -1,6 +1,6 @@
 /**
- * The WxM filter for one caller's journey (docs/wxm-api.md, "Customer journey lookup"): one identifier, the
- * configured questionnaires, the period and the channel. Pure: no DOM, no network.
+ * The WxM filter for one caller's journey (docs/wxm-api.md, "Customer journey lookup"): every identifier of the
+ * caller, the configured questionnaires, the period and the channel. Pure: no DOM, no network.
  */
 import { phoneVariants } from '../../shared/finesse/phone.js';
 import type { CallerId, CallerIdKind } from '../../shared/finesse/types.js';
@@ -45,16 +45,6 @@ function questionIdsFor(kind: CallerIdKind, tagMap: TagMap): string[] {
   }
 }
 
-/** The best caller id this tenant can search by (callerIds are best first), with its question ids. */
-export function pickIdentifier(callerIds: readonly CallerId[], tagMap: TagMap): { caller: CallerId; questionIds: string[] } | null {
-  for (const caller of callerIds) {
-    if (!caller.value) continue;
-    const questionIds = questionIdsFor(caller.kind, tagMap);
-    if (questionIds.length) return { caller, questionIds };
-  }
-  return null;
-}
-
 /** The accepted values of one caller id: a phone number in each form surveys store it in (phone.ts), else itself. */
 export function acceptedValues(caller: CallerId): string[] {
   return caller.kind === 'mobile' || caller.kind === 'ani' ? phoneVariants(caller.value) : [caller.value];
@@ -62,21 +52,31 @@ export function acceptedValues(caller: CallerId): string[] {
 
 /**
  * The FilterBy for a caller, or null when the tenant has no identity question for any of the caller's ids.
- * Several questionnaires may each carry their own identity question: one filterquestion per id, OR-ed.
+ * Every identifier is searched at once: surveys from different channels carry different ones (an email survey
+ * rarely has cc_CustomerId, an SMS one only the Mobile). One filterquestion per identity question, with every
+ * accepted value of the caller's ids of that kind (POD.ID mobile and ANI share the Mobile questions), all in one
+ * OR group: WxM returns each matching answer once, newest first across the pages of the merged stream.
  */
 export function buildFilter(
   callerIds: readonly CallerId[],
   tagMap: TagMap,
   options: { questionnaires: readonly string[]; filters: JourneyFilters; now: Date },
 ): FilterBy | null {
-  const picked = pickIdentifier(callerIds, tagMap);
-  if (!picked) return null;
-  const many = picked.questionIds.length > 1;
-  const answerCheck = acceptedValues(picked.caller);
+  const values = new Map<string, Set<string>>();
+  for (const caller of callerIds) {
+    if (!caller.value) continue;
+    for (const id of questionIdsFor(caller.kind, tagMap)) {
+      const accepted = values.get(id) ?? new Set<string>();
+      for (const v of acceptedValues(caller)) accepted.add(v);
+      values.set(id, accepted);
+    }
+  }
+  if (!values.size) return null;
+  const many = values.size > 1;
   const filter: FilterBy = {
-    filterquestions: picked.questionIds.map((questionId) => ({
+    filterquestions: [...values].map(([questionId, accepted]) => ({
       questionId,
-      answerCheck: [...answerCheck],
+      answerCheck: [...accepted],
       ...(many ? { groupBy: 'OR' as const } : {}),
     })),
   };

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { baseStyles } from '../../shared/ui/theme.js';
+import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import type { CallerId } from '../../shared/finesse/types.js';
 import { detectCallerId } from './detect-caller-id.js';
 import { msg } from './messages.js';
@@ -23,6 +23,7 @@ export class JourneySearchEvent extends Event {
 export class JourneySearch extends LitElement {
   static override styles = [
     baseStyles,
+    buttonStyles,
     css`
       form {
         display: flex;
@@ -39,15 +40,6 @@ export class JourneySearch extends LitElement {
         background: var(--cx-surface);
         border: 1px solid var(--cx-border);
         border-radius: 3px;
-      }
-      button {
-        font: inherit;
-        padding: 3px 10px;
-        color: var(--cx-on-accent);
-        background: var(--cx-accent);
-        border: 1px solid var(--cx-accent);
-        border-radius: 3px;
-        cursor: pointer;
       }
       .hint {
         flex-basis: 100%;
@@ -79,7 +71,7 @@ export class JourneySearch extends LitElement {
           aria-describedby="hint"
           @input=${this.onInput}
         />
-        <button type="submit">${msg.t('search.submit')}</button>
+        <button class="btn primary" type="submit">${msg.t('search.submit')}</button>
         <p id="hint" class="hint ${this.invalid ? 'error' : ''}" aria-live="polite">
           ${this.invalid ? msg.t('search.invalid') : detected ? msg.t(`search.kind.${detected.kind}`) : nothing}
         </p>

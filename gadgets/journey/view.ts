@@ -11,17 +11,25 @@ import type { CallRegistry, OnScreen } from './call-registry.js';
 import type { JourneyData } from './lookup.js';
 import type { NoteWriter } from '../../shared/wxm/notes.js';
 import { buildBrief, entryModel, groupByDay, type EntryModel } from './model.js';
-import { CHANNELS, PERIODS, type ChannelFilter, type Period } from './query.js';
+import { CHANNELS, DEFAULT_FILTERS, PERIODS, type ChannelFilter, type JourneyFilters, type Period } from './query.js';
 import { msg } from './messages.js';
 import type { JourneySearchEvent } from './search.js';
 import { viewStyles } from './view.styles.js';
+import { AppError, type ErrorCode } from '../../shared/errors.js';
 import './brief.js';
 import './entry.js';
 import './search.js';
 
 /**
+ * Not worth an automatic retry (the token client gives up on them), but the agent's Retry may work: Finesse
+ * refusing the sign-in for the token (401: signed in again elsewhere) and a token service not found (404: being
+ * deployed or restarted).
+ */
+const AGENT_CAN_RETRY = new Set<ErrorCode>(['finesse-auth', 'cloudconnect-down']);
+
+/**
  * The journey for whatever the registry says is on screen: the caller brief, filters, the day-grouped timeline,
- * and every non-data state (idle, incoming, monitor, no caller id, loading, empty, partial, error).
+ * and every non-data state (idle, monitor, no caller id, loading, empty, partial, error); a ringing call is marked.
  *
  * @csspart brief - the caller brief
  * @csspart entry - each timeline entry
@@ -73,11 +81,15 @@ export class JourneyView extends LitElement {
   override render() {
     const t = this.target;
     const status =
-      t.kind !== 'idle' && t.kind !== 'incoming' && t.ended
-        ? msg.t('state.ended')
-        : t.kind === 'journey' && t.manual
-          ? msg.t('state.manual')
-          : '';
+      t.kind === 'idle'
+        ? ''
+        : t.ended
+          ? msg.t('state.ended')
+          : t.ringing
+            ? msg.t('state.ringing')
+            : t.kind === 'journey' && t.manual
+              ? msg.t('state.manual')
+              : '';
     return html`<main aria-labelledby="title">
       <header>
         <h2 id="title">${msg.t('title')}</h2>
@@ -113,8 +125,6 @@ export class JourneyView extends LitElement {
     switch (t.kind) {
       case 'idle':
         return html`<p class="muted">${msg.t('state.idle')}</p>`;
-      case 'incoming':
-        return html`<p class="muted">${msg.t('state.incoming')}</p>`;
       case 'monitor':
         return html`<p class="muted">${msg.t('state.monitor')}</p>`;
       case 'no-caller':
@@ -144,7 +154,7 @@ export class JourneyView extends LitElement {
     }
     return html`<cx-state-panel
         kind="error"
-        .error=${error}
+        .error=${AGENT_CAN_RETRY.has(error.code) ? new AppError(error.code, error.hop, error.detail, { status: error.status, retryable: true }) : error}
         .diagnostics=${{ gadget: 'journey', view: t.kind, filters: this.registry?.filters }}
         @cx-retry=${this.retry}
       ></cx-state-panel>
@@ -155,11 +165,17 @@ export class JourneyView extends LitElement {
     const t = this.target;
     if (t.kind !== 'journey') return nothing;
     const now = new Date();
-    const filters = this.registry?.filters;
+    const filters = t.filters;
+    const filtered = t.base !== t.timeline;
     const malformed = timeline.malformed + (t.base === t.timeline ? 0 : base.malformed);
     if (!base.answers.length && !base.hasMore) {
-      return html`<cx-state-panel kind="empty" .message=${msg.t('state.empty')}></cx-state-panel>
-        ${malformed ? html`<p class="notice">${msg.t('state.malformed', { n: malformed })}</p>` : nothing}`;
+      // Records came back but none could be read: that is no "no feedback yet".
+      return base.malformed
+        ? html`<cx-state-panel kind="error" part="unreadable" .heading=${msg.t('state.unreadable')}
+            .message=${msg.t('state.unreadableHint', { n: base.malformed })}
+            .error=${new AppError('wxm-bad-response', 'wxm', `${base.malformed} unreadable records on the first page`)}
+            .diagnostics=${{ gadget: 'journey', view: t.kind }} @cx-retry=${this.retry}></cx-state-panel>`
+        : html`<cx-state-panel kind="empty" .message=${msg.t('state.empty')}></cx-state-panel>`;
     }
     const brief = buildBrief(base.answers, base.tagMap, base.bands, now, !base.hasMore);
     return html`
@@ -171,20 +187,34 @@ export class JourneyView extends LitElement {
           <cx-segmented
             .label=${msg.t('filter.period')}
             .options=${PERIODS.map((p) => ({ value: p, label: msg.t(`period.${p}`) }))}
-            .value=${filters?.period ?? 'all'}
+            .value=${filters.period}
             @cx-change=${this.onPeriod}
           ></cx-segmented>
           <cx-segmented
             .label=${msg.t('filter.channel')}
             .options=${CHANNELS.map((c) => ({ value: c, label: msg.t(`channel.${c}`) }))}
-            .value=${filters?.channel ?? 'all'}
+            .value=${filters.channel}
             @cx-change=${this.onChannel}
           ></cx-segmented>
         </div>
-        ${timeline.answers.length ? this.days(timeline, now) : html`<p class="muted">${msg.t('state.empty')}</p>`}
+        ${filtered ? this.filterLine(t.filters, timeline.totalCount, base.totalCount) : nothing}
+        ${timeline.answers.length ? this.days(timeline, now) : html`<p class="muted">${msg.t(filtered ? 'filter.none' : 'state.empty')}</p>`}
         ${this.pager(timeline, t.timeline.loadingMore)}
       </section>
     `;
+  }
+
+  /** "Filtered: 30 days · Voice · 5 of 61", with a one-click way back to everything. */
+  private filterLine(f: JourneyFilters, shown: number, total: number) {
+    const parts = [f.period !== 'all' ? msg.t(`period.${f.period}`) : '', f.channel !== 'all' ? msg.t(`channel.${f.channel}`) : ''];
+    return html`<p class="notice" part="filtered">
+      ${msg.t('filter.active', { filters: parts.filter(Boolean).join(' · '), shown, total })}
+      <button class="btn link" type="button" @click=${this.clearFilters}>${msg.t('filter.clear')}</button>
+    </p>`;
+  }
+
+  private clearFilters(): void {
+    this.registry?.setFilters(DEFAULT_FILTERS);
   }
 
   private days(data: JourneyData, now: Date) {

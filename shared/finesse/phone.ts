@@ -8,10 +8,9 @@
 
 const WITHHELD = /^(anonymous|withheld|private|restricted|unknown|unavailable|blocked|not available|n\/a)( (caller|number|id))?$/i;
 
-/** True when an ANI is absent or a "no caller id" keyword. */
+/** True when the ANI is a "no caller id" keyword (an absent ANI is unknown, not withheld). */
 export function isWithheld(raw: string | null | undefined): boolean {
-  const v = (raw ?? '').trim();
-  return v === '' || WITHHELD.test(v);
+  return WITHHELD.test((raw ?? '').trim());
 }
 
 /** "+digits", or null when the text is not a phone number. */

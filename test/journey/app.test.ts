@@ -146,6 +146,73 @@ describe('<cx-journey-app> with fakes', () => {
     await expect(app).to.be.accessible();
   });
 
+  it('filters belong to the call: shown as "Filtered: … · n of m" with a clear, an empty result says so, a new call starts unfiltered', async () => {
+    const wxm = new FakeWxm();
+    const all = [answer(1, { nps: 9 }), answer(10, { nps: 3 }), answer(40, { csat: 4 }), answer(100, { nps: 8 }), answer(200, { nps: 7 })];
+    const requests: Array<{ afterdate?: string; channel?: string }> = [];
+    wxm.auto = (filter) => {
+      requests.push(filter);
+      if (filter.channel) return { answers: [], totalCount: 0 };
+      const since = filter.afterdate ? Date.parse(filter.afterdate) : 0;
+      const hits = all.filter((a) => Date.parse(a.responseDateTime) >= since);
+      return { answers: hits, totalCount: hits.length };
+    };
+    const { app, adapter } = await mount(wxm);
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    await until(() => root(app).querySelectorAll('cx-journey-entry').length === 5, 'unfiltered timeline');
+    const [period, channel] = [...root(app).querySelectorAll('cx-segmented')];
+    await period!.updateComplete;
+    (period!.shadowRoot!.querySelectorAll('button')[0] as HTMLButtonElement).click(); // 30 days
+    const line = await until(() => root(app).querySelector('[part="filtered"]'), 'filtered line');
+    await until(() => root(app).querySelectorAll('cx-journey-entry').length === 2, 'filtered timeline');
+    expect(line.textContent).to.include('Filtered: 30 days · 2 of 5');
+    await expect(app).to.be.accessible();
+    (line.querySelector('button') as HTMLButtonElement).click();
+    await until(() => !root(app).querySelector('[part="filtered"]') && root(app).querySelectorAll('cx-journey-entry').length === 5, 'cleared');
+    await channel!.updateComplete;
+    (channel!.shadowRoot!.querySelectorAll('button')[3] as HTMLButtonElement).click(); // SMS
+    await until(() => /No surveys match these filters/.test(root(app).textContent ?? ''), 'empty filter result');
+    expect(root(app).textContent).to.not.include('No feedback from this caller yet');
+    expect(root(app).querySelector('[part="filtered"]')!.textContent).to.include('Filtered: SMS · 0 of 5');
+    adapter.emit({ kind: 'ended', call: call('d1', alice) });
+    const bob = [{ kind: 'customerId' as const, value: 'C-BOB' }];
+    adapter.emit({ kind: 'accepted', call: call('d2', bob) });
+    await until(() => root(app).querySelectorAll('cx-journey-entry').length === 5, "the new caller's whole timeline");
+    expect(root(app).querySelector('[part="filtered"]')).to.equal(null);
+    expect(requests.at(-1)).to.not.have.any.keys('afterdate', 'channel');
+    await (root(app).querySelectorAll('cx-segmented')[1] as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect((root(app).querySelectorAll('cx-segmented')[1] as unknown as { value: string }).value).to.equal('all');
+  });
+
+  it('renders a 1 MB comment within 100 ms (its first 2,000 characters; more on demand, a step at a time)', async () => {
+    const wxm = new FakeWxm();
+    const { app, adapter } = await mount(wxm);
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    await until(() => wxm.calls.length === 1, 'first page requested');
+    const huge = 'Lorem ipsum dolor sit amet. '.repeat(40_000).slice(0, 1_000_000);
+    const big = answer(1, { nps: 2, comment: huge, reason: huge });
+    const t0 = performance.now();
+    wxm.calls[0]!.resolve([big, answer(2, { nps: 9 })]);
+    const entry = await until(() => root(app).querySelector('cx-journey-entry'), 'entry');
+    await entry.updateComplete;
+    const text = entry.shadowRoot!.querySelector('cx-clamped-text')!;
+    await text.updateComplete;
+    void (app.getBoundingClientRect().height + text.getBoundingClientRect().height); // layout included
+    const elapsed = performance.now() - t0;
+    expect(elapsed, `first render took ${elapsed.toFixed(1)} ms`).to.be.below(100);
+    const shown = (text as unknown as { text: string }).text;
+    expect(shown.length).to.be.within(2_000, 2_001);
+    expect(huge.startsWith(shown.slice(0, 2_000))).to.equal(true);
+    const brief = root(app).querySelector('[part="brief"]')!;
+    expect((brief.shadowRoot!.querySelector('cx-clamped-text') as unknown as { text: string }).text.length).to.be.at.most(2_001);
+    (entry.shadowRoot!.querySelector('[part="more-text"]') as HTMLButtonElement).click();
+    await entry.updateComplete;
+    expect((text as unknown as { text: string }).text.length).to.be.within(12_000, 12_001);
+    // A short comment has no such button.
+    const small = [...root(app).querySelectorAll('cx-journey-entry')][1]!;
+    expect(small.shadowRoot!.querySelector('[part="more-text"]')).to.equal(null);
+  });
+
   it('rejects input that is no phone, email or id and says why', async () => {
     const { app } = await mount(new FakeWxm());
     const search = root(app).querySelector('cx-journey-search')!;

@@ -19,27 +19,30 @@ function setup() {
 }
 
 describe('journey lookup registry', () => {
-  it('starts the lookup when the call is offered and shows it, already loaded, on accept', async () => {
+  it('starts the lookup when the call is offered, shows it while ringing (marked), and on accept the same lookup', async () => {
     const { wxm, registry } = setup();
     registry.handle({ kind: 'offered', call: call('d1', alice) });
     await settle();
     expect(wxm.calls).to.have.length(1);
     expect(wxm.calls[0]!.filter.filterquestions?.[0]?.answerCheck).to.deep.equal(['C-ALICE']);
-    expect(registry.view.kind).to.equal('incoming'); // nothing about the caller before the agent answers
+    const ringing = registry.view;
+    expect([who(ringing), ringing.kind === 'journey' && ringing.ringing]).to.deep.equal(['C-ALICE', true]);
     wxm.calls[0]!.resolve([answer(1)]);
     await settle();
     registry.handle({ kind: 'accepted', call: call('d1', alice, { state: 'ACTIVE', agentState: 'ACTIVE' }) });
     const view = registry.view;
+    expect(view.kind === 'journey' && [view.ringing, view.base === (ringing.kind === 'journey' && ringing.base)]).to.deep.equal([false, true]);
     expect(who(view)).to.equal('C-ALICE');
     expect(view.kind === 'journey' && view.base.current?.answers.length).to.equal(1);
     expect(wxm.calls).to.have.length(1); // no second request on accept
   });
 
-  it('a newer call aborts the older lookup and the view never shows the older caller', async () => {
+  it('a newer call aborts the older lookup and the view never shows the older caller again', async () => {
     const { wxm, registry, views } = setup();
     registry.handle({ kind: 'offered', call: call('d1', alice) });
     await settle();
     registry.handle({ kind: 'ended', call: call('d1', alice) });
+    views.length = 0;
     registry.handle({ kind: 'offered', call: call('d2', bob) });
     await settle();
     expect(wxm.calls[0]!.signal?.aborted).to.equal(true);
@@ -82,7 +85,89 @@ describe('journey lookup registry', () => {
     registry.handle({ kind: 'ended', call: call('d1', alice) });
     expect(registry.view.kind === 'journey' && registry.view.ended).to.equal(true);
     registry.handle({ kind: 'offered', call: call('d2', bob) });
-    expect(registry.view.kind).to.equal('incoming');
+    expect(registry.view.kind === 'journey' && [who(registry.view), registry.view.ringing]).to.deep.equal(['C-BOB', true]);
+  });
+
+  describe('follows the call the agent was most recently active on, and stays on it after the last call ends', () => {
+    const carol = [{ kind: 'customerId' as const, value: 'C-CAROL' }];
+    const active = (id: string, ids: typeof alice, extra = {}) => call(id, ids, { state: 'ACTIVE', agentState: 'ACTIVE', ...extra });
+    const held = (id: string, ids: typeof alice, extra = {}) => call(id, ids, { state: 'ACTIVE', agentState: 'HELD', ...extra });
+    const ended = (id: string, ids: typeof alice, extra = {}) => call(id, ids, { state: 'DROPPED', agentState: 'DROPPED', ...extra });
+    const shown = (r: CallRegistry) => `${who(r.view)}${r.view.kind === 'journey' && r.view.ended ? ' (ended)' : ''}`;
+
+    it('take A, hold A, take and end B, resume A, end A → A', () => {
+      const { registry } = setup();
+      registry.handle({ kind: 'accepted', call: active('A', alice) });
+      registry.handle({ kind: 'changed', call: held('A', alice) });
+      registry.handle({ kind: 'offered', call: call('B', bob) });
+      expect(shown(registry)).to.equal('C-ALICE'); // B only rings
+      registry.handle({ kind: 'accepted', call: active('B', bob) });
+      expect(shown(registry)).to.equal('C-BOB');
+      registry.handle({ kind: 'ended', call: ended('B', bob) });
+      expect(shown(registry)).to.equal('C-ALICE'); // A is still live (on hold)
+      registry.handle({ kind: 'changed', call: active('A', alice) });
+      expect(shown(registry)).to.equal('C-ALICE');
+      registry.handle({ kind: 'ended', call: ended('A', alice) });
+      expect(shown(registry)).to.equal('C-ALICE (ended)');
+    });
+
+    it('take A, hold A, take B, resume A, end A while B is held, end B → B (it ended last)', () => {
+      const { registry } = setup();
+      registry.handle({ kind: 'accepted', call: active('A', alice) });
+      registry.handle({ kind: 'changed', call: held('A', alice) });
+      registry.handle({ kind: 'accepted', call: active('B', bob) });
+      registry.handle({ kind: 'changed', call: held('B', bob) });
+      registry.handle({ kind: 'changed', call: active('A', alice) });
+      expect(shown(registry)).to.equal('C-ALICE'); // resumed counts as active
+      registry.handle({ kind: 'ended', call: ended('A', alice) });
+      expect(shown(registry)).to.equal('C-BOB'); // the live one
+      registry.handle({ kind: 'ended', call: ended('B', bob) });
+      expect(shown(registry)).to.equal('C-BOB (ended)');
+    });
+
+    it('consult: the consult call while it lasts, then the customer call again, which stays after it ends', () => {
+      const { registry } = setup();
+      registry.handle({ kind: 'accepted', call: active('A', alice) });
+      registry.handle({ kind: 'changed', call: held('A', alice) });
+      registry.handle({ kind: 'accepted', call: active('C', bob, { callType: 'CONSULT' }) });
+      expect(shown(registry)).to.equal('C-BOB');
+      registry.handle({ kind: 'ended', call: ended('C', bob, { callType: 'CONSULT' }) });
+      registry.handle({ kind: 'changed', call: active('A', alice) });
+      registry.handle({ kind: 'ended', call: ended('A', alice) });
+      expect(shown(registry)).to.equal('C-ALICE (ended)');
+    });
+
+    it('conference: the consult leg drops when the customer call becomes the conference → the customer call', () => {
+      const { registry } = setup();
+      registry.handle({ kind: 'accepted', call: active('A', alice) });
+      registry.handle({ kind: 'changed', call: held('A', alice) });
+      registry.handle({ kind: 'accepted', call: active('C', bob, { callType: 'CONSULT' }) });
+      registry.handle({ kind: 'ended', call: ended('C', bob, { callType: 'CONSULT' }) });
+      registry.handle({ kind: 'changed', call: active('A', alice, { callType: 'CONFERENCE' }) });
+      expect(shown(registry)).to.equal('C-ALICE');
+      registry.handle({ kind: 'ended', call: ended('A', alice, { callType: 'CONFERENCE' }) });
+      expect(shown(registry)).to.equal('C-ALICE (ended)');
+    });
+
+    it('a missed call in between changes nothing: the ended call stays, its lookup is kept', async () => {
+      const { wxm, registry } = setup();
+      registry.handle({ kind: 'accepted', call: active('A', alice) });
+      registry.handle({ kind: 'ended', call: ended('A', alice) });
+      registry.handle({ kind: 'offered', call: call('M', carol) });
+      expect(shown(registry)).to.equal('C-CAROL'); // ringing
+      registry.handle({ kind: 'ended', call: ended('M', carol) });
+      expect(shown(registry)).to.equal('C-ALICE (ended)');
+      await settle();
+      expect(wxm.calls[0]!.filter.filterquestions?.[0]?.answerCheck).to.deep.equal(['C-ALICE']);
+      expect(wxm.calls[0]!.signal?.aborted).to.equal(false);
+      // A missed call while another is live: the live one, throughout.
+      registry.handle({ kind: 'accepted', call: active('B', bob) });
+      registry.handle({ kind: 'offered', call: call('M2', carol) });
+      expect(shown(registry)).to.equal('C-BOB');
+      registry.handle({ kind: 'ended', call: ended('M2', carol) });
+      registry.handle({ kind: 'ended', call: ended('B', bob) });
+      expect(shown(registry)).to.equal('C-BOB (ended)');
+    });
   });
 
   it('shows a manual search until the next accepted call', async () => {
@@ -103,6 +188,19 @@ describe('journey lookup registry', () => {
     const v = registry.view;
     expect(v.kind === 'journey' && v.base !== v.timeline).to.equal(true);
     expect(wxm.calls.map((c) => c.filter.channel ?? null)).to.deep.equal([null, 'voice']);
+  });
+
+  it('keeps filters with their call: B starts unfiltered while A is on hold, A keeps its filter when resumed', () => {
+    const { registry } = setup();
+    const active = (id: string, ids: typeof alice) => call(id, ids, { state: 'ACTIVE', agentState: 'ACTIVE' });
+    registry.handle({ kind: 'accepted', call: active('A', alice) });
+    registry.setFilters({ period: '30d', channel: 'all' });
+    registry.handle({ kind: 'changed', call: call('A', alice, { state: 'ACTIVE', agentState: 'HELD' }) });
+    registry.handle({ kind: 'accepted', call: active('B', bob) });
+    expect([who(registry.view), registry.filters.period]).to.deep.equal(['C-BOB', 'all']);
+    registry.handle({ kind: 'ended', call: call('B', bob, { state: 'DROPPED' }) });
+    registry.handle({ kind: 'changed', call: active('A', alice) });
+    expect([who(registry.view), registry.filters.period]).to.deep.equal(['C-ALICE', '30d']);
   });
 
   it('pages on "load more", and a failed page keeps what loaded (partial)', async () => {

@@ -92,4 +92,31 @@ describe('journey gadget on the emulator (faults)', function () {
     await shows(expected.ids.slice(0, 40));
     expect(seen(app).text).to.not.match(/could not be loaded/);
   });
+
+  it('a first page none of whose records can be read says so, with Retry (never "no feedback yet")', async () => {
+    await control('/faults', { route: '/api/answers/page', malformed: true, count: 1 });
+    const c = pool[5]!;
+    await accept(c);
+    await until('unreadable panel', () => /could not be read/.test(seen(app).panelText));
+    const panel = seen(app).panel!;
+    expect(panel.getAttribute('kind')).to.equal('error');
+    expect(seen(app).panelText).to.match(/sent \d+ survey records? in a form the gadget cannot read/);
+    expect(seen(app).text + seen(app).panelText).to.not.include('No feedback from this caller yet');
+    await expect(app).to.be.accessible();
+    (panel.shadowRoot!.querySelector('[part="retry"]') as HTMLButtonElement).click();
+    await shows((await expectedAnswers(AGENT, 'cc_CustomerId', c.id)).ids);
+  });
+
+  for (const [status, what] of [[401, 'Finesse refuses the sign-in for the token'], [404, 'the token service is not found']] as const) {
+    it(`${what} (${status}): Retry is offered and recovers without another call`, async () => {
+      await control('/tokens/expire', {});
+      await control('/faults', { route: '/finesse/api/CloudConnectTokenService', status, count: 1 });
+      const c = pool[status === 401 ? 6 : 7]!;
+      await accept(c);
+      await until('error panel', () => seen(app).panel?.getAttribute('kind') === 'error');
+      const retry = await until('retry button', () => seen(app).panel!.shadowRoot!.querySelector('[part="retry"]') as HTMLButtonElement | null);
+      retry.click();
+      await shows((await expectedAnswers(AGENT, 'cc_CustomerId', c.id)).ids);
+    });
+  }
 });

@@ -58,9 +58,10 @@ describe('journey gadget on the emulator (agent)', function () {
 
   it('says the number is withheld (and unknown when there is no ANI), offering the search', async () => {
     calls.push(await journeyOf({} as Customer, { ani: 'withheld' }));
-    await until('withheld', () => /withheld/.test(seen(app).panelText));
+    await until('withheld', () => /the number is withheld/.test(seen(app).panelText));
     calls.push(await journeyOf({} as Customer, { ani: 'none' }));
-    await until('no caller id', () => /No caller id/.test(seen(app).panelText) && !seen(app).entries.length);
+    await until('no caller id', () => /No caller id for this call: the number is unknown/.test(seen(app).panelText) && !seen(app).entries.length);
+    expect(seen(app).panelText).to.not.include('withheld');
     expect(seen(app).text).to.include('Find a customer');
     await expect(app).to.be.accessible();
   });

@@ -1,24 +1,31 @@
 import { expect } from '@open-wc/testing';
-import { buildFilter, channelOf, mergePage, newestFirst, pickIdentifier } from '../../gadgets/journey/query.js';
+import { buildFilter, channelOf, mergePage, newestFirst } from '../../gadgets/journey/query.js';
 import { customerAnswer as answer, customerTagMap as tagMap } from '../fakes/answers.js';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const opts = { questionnaires: [] as string[], filters: { period: 'all' as const, channel: 'all' as const }, now };
 
 describe('journey query', () => {
-  it('filters on the cc_CustomerId question when the caller has a customer id', () => {
+  it('searches every identifier of the caller in one OR group (POD.ID mobile and ANI in the same Mobile question)', () => {
     const f = buildFilter(
       [
         { kind: 'customerId', value: 'C-42' },
-        { kind: 'ani', value: '+15550100' },
+        { kind: 'mobile', value: '+15550100' },
+        { kind: 'email', value: 'a@b.c' },
+        { kind: 'ani', value: '+15550199' },
       ],
       tagMap(),
       opts,
     );
-    expect(f?.filterquestions).to.deep.equal([{ questionId: 'q-cust', answerCheck: ['C-42'] }]);
+    expect(f?.filterquestions).to.deep.equal([
+      { questionId: 'q-cust', answerCheck: ['C-42'], groupBy: 'OR' },
+      { questionId: 'q-mobile', answerCheck: ['+15550100', '15550100', '0015550100', '+15550199', '15550199', '0015550199'], groupBy: 'OR' },
+      { questionId: 'q-email', answerCheck: ['a@b.c'], groupBy: 'OR' },
+    ]);
+    expect(buildFilter([{ kind: 'customerId', value: 'C-42' }], tagMap(), opts)?.filterquestions).to.deep.equal([{ questionId: 'q-cust', answerCheck: ['C-42'] }]);
   });
 
-  it('falls back to the next identifier the tenant can search by', () => {
+  it('leaves out identifiers the tenant has no question for', () => {
     const map = tagMap({ customerId: [] });
     const f = buildFilter(
       [
@@ -30,7 +37,7 @@ describe('journey query', () => {
     );
     expect(f?.filterquestions?.[0]).to.include({ questionId: 'q-mobile' });
     expect(f?.filterquestions?.[0]?.answerCheck).to.deep.equal(['+15550100', '15550100', '0015550100']);
-    expect(pickIdentifier([{ kind: 'email', value: 'a@b.c' }], map)?.questionIds).to.deep.equal(['q-email']);
+    expect(f?.filterquestions).to.have.length(1);
     expect(buildFilter([{ kind: 'email', value: 'a@b.c' }], tagMap({ email: [] }), opts)).to.equal(null);
     expect(buildFilter([], map, opts)).to.equal(null);
   });

@@ -2,12 +2,11 @@
 import { expect } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import { startGadget } from '../../shared/gadget-root.js';
-import { provideServices, sessionContext } from '../../shared/context.js';
 import { createWxmClient } from '../../shared/wxm/wxm-client.js';
 import type { GadgetServices } from '../../shared/boot.js';
-import type { FinesseAdapter, FinesseSession } from '../../shared/finesse/types.js';
+import type { FinesseSession } from '../../shared/finesse/types.js';
+import { FakeAdapter, fakeSession } from '../fakes/adapter.js';
 import { getLocale, setLocale } from '../../shared/i18n/catalogue.js';
 import { testEnv } from '../helpers/env.js';
 import { basic } from './live.js';
@@ -27,56 +26,38 @@ class ProbeApp extends LitElement {
   }
 }
 
-/** A component deeper in the tree that needs a service: it consumes it (when the gadget asks for contexts). */
-@customElement('cx-probe-consumer')
-class ProbeConsumer extends LitElement {
-  @consume({ context: sessionContext }) session?: FinesseSession;
-}
-
 declare global {
   interface HTMLElementTagNameMap {
     'cx-probe-app': ProbeApp;
-    'cx-probe-consumer': ProbeConsumer;
   }
 }
 
-function fakeAdapter(query: string, connect?: () => Promise<FinesseSession>, locale = 'en-US') {
-  const session: FinesseSession = {
-    role: 'agent',
-    loginId: '1001',
-    cceSkillTargetId: '5001',
-    wxmAgentId: '5001',
-    firstName: 'A',
-    lastName: 'B',
-    locale,
-    supervisedTeams: [],
-    finesseOrigin: location.origin,
-    authHeader: () => basic('1001'),
-  };
-  const tabListeners = new Set<() => void>();
-  const log: string[] = [];
-  const adapter: FinesseAdapter = {
-    connect: connect ?? (async () => session),
-    onCall: () => () => undefined,
-    onTabActivated: (fn) => {
-      tabListeners.add(fn);
-      return () => tabListeners.delete(fn);
-    },
-    gadgetParams: () => new URLSearchParams(query),
-    userPrefs: () => ({}),
-    setPref: () => undefined,
-    adjustHeight: () => log.push('height'),
-    dismissLoading: () => log.push('dismiss'),
-    setTitle: () => undefined,
-  };
-  return { adapter, log, activateTab: () => tabListeners.forEach((fn) => fn()) };
+/** The shared fake adapter, also counting loading dismissals; `fail` makes the boot fail. */
+class RootAdapter extends FakeAdapter {
+  dismissed = 0;
+  fail?: Error;
+  override async connect() {
+    if (this.fail) throw this.fail;
+    return super.connect();
+  }
+  override dismissLoading() {
+    this.dismissed++;
+  }
+}
+
+function fakeAdapter(query: string, fail?: Error, locale = 'en-US') {
+  const adapter = new RootAdapter({
+    query,
+    session: fakeSession({ loginId: '1001', cceSkillTargetId: '5001', wxmAgentId: '5001', locale, authHeader: () => basic('1001') }),
+  });
+  if (fail) adapter.fail = fail;
+  return { adapter, activateTab: () => adapter.activateTab() };
 }
 
 const frames = (n = 2) => new Promise<void>((r) => {
   const step = (k: number) => (k === 0 ? r() : requestAnimationFrame(() => step(k - 1)));
   step(n);
 });
-const heights = (log: string[]) => log.filter((x) => x === 'height').length;
 
 describe('startGadget (shared/gadget-root.ts)', () => {
   afterEach(() => {
@@ -86,7 +67,7 @@ describe('startGadget (shared/gadget-root.ts)', () => {
 
   it('boots, sets the locale, themes the root, hands the services to the app before it connects, then lifts the loading indicator', async () => {
     const env = await testEnv();
-    const { adapter, log } = fakeAdapter(`wxmBaseUrl=${encodeURIComponent(env.wxmUrl)}&theme=dark`, undefined, 'de-DE');
+    const { adapter } = fakeAdapter(`wxmBaseUrl=${encodeURIComponent(env.wxmUrl)}&theme=dark`, undefined, 'de-DE');
     const app = document.createElement('cx-probe-app');
     const root = await startGadget({ gadget: 'probe', wxmClient: createWxmClient, app, adapter });
     expect(app.parentElement).to.equal(root);
@@ -94,7 +75,7 @@ describe('startGadget (shared/gadget-root.ts)', () => {
     expect(getLocale()).to.equal('de-DE');
     expect(root.getAttribute('theme')).to.equal('dark');
     expect(getComputedStyle(app).getPropertyValue('--cx-surface').trim()).to.not.equal('#ffffff'); // the app inherits the dark theme
-    expect(log).to.include('dismiss');
+    expect(adapter.dismissed).to.equal(1);
     expect(root.shadowRoot!.querySelector('[part=problems]')).to.equal(null);
     await expect(root).to.be.accessible();
     app.services!.tokens.dispose();
@@ -115,7 +96,7 @@ describe('startGadget (shared/gadget-root.ts)', () => {
   });
 
   it('a failed boot shows the error panel with Retry (no app), and still lifts the loading indicator', async () => {
-    const { adapter, log } = fakeAdapter('', () => Promise.reject(new Error('no container')));
+    const { adapter } = fakeAdapter('', new Error('no container'));
     const app = document.createElement('cx-probe-app');
     const root = await startGadget({ gadget: 'probe', wxmClient: createWxmClient, app, adapter });
     expect(app.isConnected).to.equal(false);
@@ -124,43 +105,25 @@ describe('startGadget (shared/gadget-root.ts)', () => {
     await panel.updateComplete;
     expect(panel.shadowRoot!.textContent).to.include('The gadget could not start.');
     expect(panel.shadowRoot!.querySelector('[part=retry]')).to.not.equal(null);
-    expect(log).to.include('dismiss');
-    expect(heights(log)).to.be.greaterThan(0);
+    expect(adapter.dismissed).to.equal(1);
+    expect(adapter.heights).to.be.greaterThan(0);
   });
 
   it('resizes the iframe whenever the content grows, and when its tab is shown again', async () => {
     const env = await testEnv();
-    const { adapter, log, activateTab } = fakeAdapter(`wxmBaseUrl=${encodeURIComponent(env.wxmUrl)}`);
+    const { adapter, activateTab } = fakeAdapter(`wxmBaseUrl=${encodeURIComponent(env.wxmUrl)}`);
     const app = document.createElement('cx-probe-app');
     await startGadget({ gadget: 'probe', wxmClient: createWxmClient, app, adapter });
     await frames(3);
-    let before = heights(log);
+    let before = adapter.heights;
     app.lines = 30; // an inner render, nothing the root is told about
     await app.updateComplete;
     await frames(3);
-    expect(heights(log)).to.be.greaterThan(before);
-    before = heights(log);
+    expect(adapter.heights).to.be.greaterThan(before);
+    before = adapter.heights;
     activateTab();
     await frames(2);
-    expect(heights(log)).to.be.greaterThan(before);
+    expect(adapter.heights).to.be.greaterThan(before);
     app.services!.tokens.dispose();
-  });
-
-  it('provides the services as contexts only when the gadget asks (provideServices), for components that consume them', async () => {
-    const env = await testEnv();
-    const query = `wxmBaseUrl=${encodeURIComponent(env.wxmUrl)}`;
-    const app = document.createElement('cx-probe-app');
-    const root = await startGadget({ gadget: 'probe', wxmClient: createWxmClient, app, adapter: fakeAdapter(query).adapter, provide: provideServices });
-    const deep = document.createElement('cx-probe-consumer');
-    app.append(deep);
-    expect(deep.session?.wxmAgentId).to.equal('5001');
-    root.remove();
-    const plain = document.createElement('cx-probe-app');
-    await startGadget({ gadget: 'probe', wxmClient: createWxmClient, app: plain, adapter: fakeAdapter(query).adapter });
-    const orphan = document.createElement('cx-probe-consumer');
-    plain.append(orphan);
-    expect(orphan.session, 'no context without provide').to.equal(undefined);
-    app.services!.tokens.dispose();
-    plain.services!.tokens.dispose();
   });
 });

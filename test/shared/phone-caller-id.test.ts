@@ -23,10 +23,11 @@ describe('phone numbers', () => {
     });
   }
 
-  it('recognises withheld numbers', () => {
-    for (const w of ['', '  ', 'anonymous', 'Anonymous', 'WITHHELD', 'private', 'Restricted', 'unknown', 'Unavailable', 'blocked', 'Private Number', null, undefined]) {
+  it('recognises withheld numbers; an absent one is unknown, not withheld', () => {
+    for (const w of ['anonymous', 'Anonymous', 'WITHHELD', 'private', 'Restricted', 'unknown', 'Unavailable', 'blocked', 'Private Number']) {
       expect(isWithheld(w), String(w)).to.equal(true);
     }
+    for (const absent of ['', '  ', null, undefined]) expect(isWithheld(absent), String(absent)).to.equal(false);
     for (const n of ['+14085550100', '1001', 'anonymously-named']) expect(isWithheld(n), n).to.equal(false);
   });
 });
