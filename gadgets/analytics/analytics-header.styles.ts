@@ -12,13 +12,6 @@ export const analyticsHeaderStyles = css`
     margin: 0;
     font-size: 1.15em;
   }
-  select {
-    font: inherit;
-    color: inherit;
-    background: var(--cx-surface);
-    border: 1px solid var(--cx-border);
-    border-radius: 3px;
-  }
   .status {
     margin-left: auto;
     color: var(--cx-muted);

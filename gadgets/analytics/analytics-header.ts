@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
+import { baseStyles, buttonStyles, fieldStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { formatTime } from '../../shared/i18n/format.js';
 import type { Team } from '../../shared/finesse/types.js';
@@ -40,7 +40,7 @@ export class RefreshEvent extends Event {
  */
 @customElement('cx-analytics-header')
 export class AnalyticsHeader extends LitElement {
-  static override styles = [baseStyles, buttonStyles, analyticsHeaderStyles];
+  static override styles = [baseStyles, buttonStyles, fieldStyles, analyticsHeaderStyles];
 
   @property({ type: Boolean }) teamMode = false;
   @property({ attribute: false }) teams: Team[] = [];

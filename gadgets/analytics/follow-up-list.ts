@@ -4,7 +4,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { WxmApi } from '../../shared/wxm/api.js';
 import type { Answer } from '../../shared/wxm/types.js';
 import { npsBands } from '../../shared/metrics/index.js';
-import { canWriteNotes, onWritesRefused, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
+import { canWriteNotes, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
 import { errorMessage } from '../../shared/i18n/messages.js';
 import { notesMsg } from '../../shared/i18n/note-messages.js';
 import { followUpMsg } from './follow-up-messages.js';
@@ -16,7 +16,7 @@ import '../../shared/ui/score-chip.js';
 import '../../shared/ui/clamped-text.js';
 import '../../shared/ui/state-panel.js';
 import '../journey/note-form.js';
-import { NoteAddedEvent } from '../journey/note-form.js';
+import { NoteAddedEvent, WritesRefusedController } from '../journey/note-form.js';
 import { followUpFilters, followUpItems, type FollowUpItem } from './follow-up.js';
 import { viewFilter, type AnswerScope } from './filter.js';
 import type { Range } from './period.js';
@@ -91,24 +91,14 @@ export class FollowUpList extends LitElement {
 
   /** Answers followed up while this list is shown (they leave the list without a reload). */
   @state() private done = new Set<string>();
-  private unsubscribe?: () => void;
 
   constructor() {
     super();
     new LocaleController(this);
+    new WritesRefusedController(this);
     this.addEventListener(NoteAddedEvent.eventName, (e) => {
       this.done = new Set(this.done).add(e.answerId);
     });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = onWritesRefused(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
   }
 
   private readonly load = new Task(this, {

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Note } from '../../shared/wxm/types.js';
 import { NOTE_MAX_CHARS, addNote, checkNote, onWritesRefused, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
@@ -17,6 +17,20 @@ export class NoteAddedEvent extends Event {
     readonly notes: Note[] | null,
   ) {
     super(NoteAddedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Re-renders its host when a client is first refused a note, so every "Add note" goes at once. */
+export class WritesRefusedController implements ReactiveController {
+  private off?: () => void;
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    this.off = onWritesRefused(() => this.host.requestUpdate());
+  }
+  hostDisconnected(): void {
+    this.off?.();
   }
 }
 
@@ -116,21 +130,15 @@ export class NoteForm extends LitElement {
   @query('[part="add"]') private addButton?: HTMLButtonElement;
   private readonly uid = `cx-note-${++serial}`;
   private abort?: AbortController;
-  private unsubscribe?: () => void;
 
   constructor() {
     super();
     new LocaleController(this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = onWritesRefused(() => this.requestUpdate());
+    new WritesRefusedController(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
     this.abort?.abort();
   }
 

@@ -60,22 +60,19 @@ export const radius = { radius: '3px', 'radius-pill': '10px' } as const;
 
 const FONT = `"CiscoSansTT", "Helvetica Neue", Helvetica, Arial, sans-serif`;
 
-// Register once per document; a second bundle in the same document throws, which is harmless.
-for (const [name, value] of Object.entries(lightPalette)) {
-  try {
-    CSS.registerProperty({ name: `--cx-${name}`, syntax: '<color>', inherits: true, initialValue: value });
-  } catch {
-    /* already registered */
+/** Registers tokens once per document; a second bundle in the same document throws, which is harmless. */
+function register(tokens: Record<string, string>, syntax: string) {
+  for (const [name, value] of Object.entries(tokens)) {
+    try {
+      CSS.registerProperty({ name: `--cx-${name}`, syntax, inherits: true, initialValue: value });
+    } catch {
+      /* already registered */
+    }
   }
 }
+register(lightPalette, '<color>');
 
-for (const [name, value] of Object.entries({ ...spacing, ...radius })) {
-  try {
-    CSS.registerProperty({ name: `--cx-${name}`, syntax: '<length>', inherits: true, initialValue: value });
-  } catch {
-    /* already registered */
-  }
-}
+register({ ...spacing, ...radius }, '<length>');
 
 const decls = (p: Record<string, string>) =>
   unsafeCSS(Object.entries(p).map(([k, v]) => `--cx-${k}:${v};`).join(''));

@@ -13,6 +13,7 @@ import type { NoteForm } from '../../gadgets/journey/note-form.js';
 import '../../gadgets/analytics/follow-up-list.js';
 import { testEnv } from '../helpers/env.js';
 import { basic, control, until, world } from '../shared/live.js';
+import { writeNoteByMouse } from './note-ui.js';
 
 async function setup() {
   const env = await testEnv();
@@ -97,13 +98,7 @@ describe('<cx-follow-up-list> against the emulator', function () {
     const first = items(list)[0]!;
     const firstId = first.dataset.answer!;
     const form = formOf(first);
-    form.shadowRoot!.querySelector<HTMLButtonElement>('[part="add"]')!.click();
-    await form.updateComplete;
-    const area = form.shadowRoot!.querySelector('textarea')!;
-    area.value = 'Called the customer back';
-    area.dispatchEvent(new Event('input'));
-    await form.updateComplete;
-    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await writeNoteByMouse(form, 'Called the customer back');
     await until(() => countNumber(list) === n - 1, 10_000, 'count dropped to n-1');
     expect(items(list).map((i) => i.dataset.answer)).to.not.include(firstId);
     expect((await s.wxm.answer(firstId))!.notes!.map((x) => x.note)).to.deep.equal(['Called the customer back']);
@@ -131,13 +126,7 @@ describe('<cx-follow-up-list> against the emulator', function () {
     const n = countNumber(list);
     await control('notes', { writes: 'refused' });
     const form = formOf(items(list)[0]!);
-    form.shadowRoot!.querySelector<HTMLButtonElement>('[part="add"]')!.click();
-    await form.updateComplete;
-    const area = form.shadowRoot!.querySelector('textarea')!;
-    area.value = 'x';
-    area.dispatchEvent(new Event('input'));
-    await form.updateComplete;
-    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await writeNoteByMouse(form, 'x');
     await until(() => !!list.shadowRoot!.querySelector('[part="refused"]'), 10_000, 'refusal line');
     expect(list.shadowRoot!.querySelector('[part="refused"]')!.textContent).to.match(/does not let this sign-in add notes/);
     expect(countNumber(list)).to.equal(n);

@@ -8,6 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { JourneyApp } from '../../gadgets/journey/app.js';
 import type { NoteForm } from '../../gadgets/journey/note-form.js';
 import { answerCall, bootAs, control, endCall, expectedAnswers, placeCall, seen, until, type Customer } from '../journey/live.js';
+import { writeNoteByMouse } from './note-ui.js';
 
 const AGENT = '1001';
 
@@ -49,12 +50,7 @@ describe('notes from the journey gadget on the emulator', function () {
     // Mouse, on the newest entry.
     const f1 = formOf(entries[0]!);
     const before1 = f1.shadowRoot!.querySelectorAll('[part="note"]').length;
-    f1.shadowRoot!.querySelector<HTMLButtonElement>('[part="add"]')!.click();
-    await f1.updateComplete;
-    const area = f1.shadowRoot!.querySelector('textarea')!;
-    area.value = 'Customer asked for a call back <script>x</script>';
-    area.dispatchEvent(new Event('input'));
-    f1.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await writeNoteByMouse(f1, 'Customer asked for a call back <script>x</script>');
     await until('note on entry 1', () => f1.shadowRoot!.querySelectorAll('[part="note"]').length === before1 + 1);
     const last = [...f1.shadowRoot!.querySelectorAll('[part="note"]')].at(-1)!;
     expect(last.querySelector('.text')!.textContent).to.equal('Customer asked for a call back <script>x</script>');

@@ -11,6 +11,7 @@ import { NoteAddedEvent, type NoteForm } from '../../gadgets/journey/note-form.j
 import '../../gadgets/journey/note-form.js';
 import { testEnv } from '../helpers/env.js';
 import { basic, control, until } from '../shared/live.js';
+import { writeNoteByMouse } from './note-ui.js';
 
 type Client = ReturnType<typeof createWxmClient>;
 
@@ -52,12 +53,6 @@ async function mount(wxm: Client, answers: Answer[]) {
 const $ = <T extends Element = HTMLElement>(f: NoteForm, sel: string) => f.shadowRoot!.querySelector<T>(sel);
 const noteTexts = (f: NoteForm) => [...f.shadowRoot!.querySelectorAll('[part="note"] .text')].map((e) => e.textContent);
 
-async function type(f: NoteForm, text: string) {
-  const area = $<HTMLTextAreaElement>(f, 'textarea')!;
-  area.value = text;
-  area.dispatchEvent(new Event('input'));
-  await f.updateComplete;
-}
 
 describe('<cx-note-form> against the emulator', function () {
   this.timeout(60_000);
@@ -76,10 +71,7 @@ describe('<cx-note-form> against the emulator', function () {
     const added: NoteAddedEvent[] = [];
     form.addEventListener(NoteAddedEvent.eventName, (e) => added.push(e));
     const hostile = '<img src=x onerror="window.__pwned=1"><b>Called back</b>';
-    $(form, '[part="add"]')!.click();
-    await form.updateComplete;
-    await type(form, `  ${hostile}  `);
-    $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
+    await writeNoteByMouse(form, `  ${hostile}  `);
     await until(() => added.length === 1, 10_000, 'note saved');
     await form.updateComplete;
     expect(noteTexts(form)).to.deep.equal([hostile]);
@@ -138,10 +130,7 @@ describe('<cx-note-form> against the emulator', function () {
     const { forms } = await mount(client.wxm, answers);
     await control('notes', { writes: 'refused' });
     const [first, second] = forms as [NoteForm, NoteForm];
-    $(first, '[part="add"]')!.click();
-    await first.updateComplete;
-    await type(first, 'Called back');
-    $<HTMLButtonElement>(first, 'button[type="submit"]')!.click();
+    await writeNoteByMouse(first, 'Called back');
     await until(() => !!$(first, '[part="refused"]'), 10_000, 'refusal shown');
     expect($(first, '[part="refused"]')!.textContent).to.match(/does not let this sign-in add notes/);
     await second.updateComplete;
@@ -159,10 +148,7 @@ describe('<cx-note-form> against the emulator', function () {
     const { forms } = await mount(client.wxm, [answer!]);
     const form = forms[0]!;
     await control('notes', { stallAfterApplyMs: 2000 });
-    $(form, '[part="add"]')!.click();
-    await form.updateComplete;
-    await type(form, 'Left a voicemail');
-    $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
+    await writeNoteByMouse(form, 'Left a voicemail');
     await until(() => /may not have been saved/.test($(form, '.error')?.textContent ?? ''), 10_000, 'unconfirmed message');
     expect($(form, '.error')!.textContent).to.match(/Check the response for the note before trying again/);
     expect($<HTMLTextAreaElement>(form, 'textarea')!.value).to.equal('Left a voicemail');
