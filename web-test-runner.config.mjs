@@ -14,6 +14,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { spawnEmulator } from './scripts/spawn-emulator.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { catcherPlugin } from './test/trust/catcher.mjs';
+import { forcedColorsPlugin } from './test/ui/forced-colors-plugin.mjs';
 
 // WxM on the port scripts/test.sh built dist/ for (CX_EMULATOR_WXM_PORT); the sources get the same one origin
 // as their only allowed WxM address (shared/config/wxm-origins.ts), so both trust exactly this emulator.
@@ -69,7 +70,7 @@ export default {
   testsStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
   browsers: [chromium(1)],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __CX_WXM_ORIGINS__: JSON.stringify([emulator.wxmUrl]) } }), catcherPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __CX_WXM_ORIGINS__: JSON.stringify([emulator.wxmUrl]) } }), catcherPlugin(), forcedColorsPlugin()],
   middleware: [
     function env(ctx, next) {
       if (ctx.path !== '/__env.json') return next();

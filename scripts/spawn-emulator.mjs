@@ -1,6 +1,6 @@
 /**
  * Starts the emulator as a child process (tsx) and resolves once it printed its two origin lines
- * ("Finesse desktop: URL" and "WxM API: URL", see ../shared/specs/emulator-conventions.md).
+ * ("Finesse desktop: URL" and "WxM API: URL", see emulator/README.md).
  * Used by the browser test config and the benchmarks.
  */
 import { spawn } from 'node:child_process';

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'timeout'
   | 'config-invalid'
   | 'no-caller-id'
+  | 'write-refused' // WxM refused a write (401/403): this sign-in may read but not write
+  | 'write-unconfirmed' // a write may have been applied but no answer confirmed it (timeout, 5xx, network)
   | 'unexpected';
 
 export interface AppErrorOptions {

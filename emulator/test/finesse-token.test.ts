@@ -1,4 +1,4 @@
-/** Contract tests: Cloud Connect token service on the Finesse origin (finesse.md, "Cloud Connect token"). */
+/** Contract tests: Cloud Connect token service on the Finesse origin (docs/finesse.md, "Cloud Connect token"). */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { RunningEmulator } from '../src/index.js';

@@ -1,4 +1,4 @@
-/** Contract tests for every WxM route: shapes per shared/specs/wxm-api.md, auth, rate limit, CORS, faults. */
+/** Contract tests for every WxM route: shapes per docs/wxm-api.md, auth, rate limit, CORS, faults. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Answer, AnswerPage, FlashNps, Question } from '../../shared/wxm/types.js';

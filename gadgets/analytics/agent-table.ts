@@ -3,16 +3,28 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { shared } from '../../shared/i18n/messages.js';
-import type { Formulas, MetricName } from '../../shared/metrics/index.js';
+import { DEFAULT_FORMULAS, type Formulas, type MetricName } from '../../shared/metrics/index.js';
+import type { MetricsSummary } from '../../shared/metrics/types.js';
+import type { ChangeEvent } from '../../shared/ui/events.js';
+import '../../shared/ui/segmented.js';
 import { msg } from './messages.js';
 import { formatValue, kpiModel } from './display.js';
-import { sortAgents, type AgentSortKey, type SortDirection } from './agent-sort.js';
+import { sortAgents, type AgentRank, type AgentSortKey, type SortDirection } from './agent-sort.js';
 import type { AgentRow } from './plan.js';
 import './verbatim-list.js';
 
 /**
- * Per-agent table of the team view: n and each configured metric with its interval; sortable by any column
- * (buttons in the headers, aria-sort on the sorted one); an agent's button opens their recent comments.
+ * Per-agent table of the team view: the team's row first, then each agent (by name where the roster knows them,
+ * else by id) with n and each configured metric as "−64 · n 14" (the 95% interval on hover and for screen
+ * readers); sortable by any column (buttons in the headers, aria-sort on the sorted one), metric columns by value
+ * or by the interval's lower bound; an agent's button opens their recent comments. Compact enough for 700 px.
+ *
+ * @csspart agent-table - the table
+ * @csspart team-row - the team's row
+ * @csspart rank - the "rank by" choice
+ * @csspart sort - each column's sort button
+ * @csspart agent - each agent's button
+ * @csspart agent-comments - the opened agent's comments
  */
 @customElement('cx-agent-table')
 export class AgentTable extends LitElement {
@@ -58,6 +70,23 @@ export class AgentTable extends LitElement {
         color: var(--cx-muted);
         font-size: 0.9em;
       }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 12px;
+        align-items: center;
+        justify-content: space-between;
+        margin-bottom: 4px;
+      }
+      tr.team th,
+      tr.team td {
+        font-weight: 600;
+        border-bottom: 2px solid var(--cx-divider);
+      }
+      .role {
+        color: var(--cx-muted);
+        font-weight: normal;
+      }
       .low {
         color: var(--cx-neutral-text);
       }
@@ -87,9 +116,16 @@ export class AgentTable extends LitElement {
 
   @property({ attribute: false }) rows: AgentRow[] = [];
   @property({ attribute: false }) metrics: MetricName[] = ['nps', 'csat', 'ces'];
-  @property({ attribute: false }) formulas: Formulas = { csatFormula: 'top2', cesFormula: 'mean' };
+  @property({ attribute: false }) formulas: Formulas = DEFAULT_FORMULAS;
   @property() locale = 'en';
+  /** The team over the same period (its row heads the table). */
+  @property({ attribute: false }) team?: MetricsSummary;
+  /** Agent id → display name (from the Finesse team roster); ids without one are shown as they are. */
+  @property({ attribute: false }) names: ReadonlyMap<string, string> = new Map();
+  /** Agent ids of supervisors (who took calls too): marked as such. */
+  @property({ attribute: false }) supervisors: ReadonlySet<string> = new Set();
 
+  @state() private rank: AgentRank = 'lowerBound';
   @state() private sortKey: AgentSortKey = 'n';
   @state() private sortDir: SortDirection = 'descending';
   @state() private openAgent?: string;
@@ -101,10 +137,22 @@ export class AgentTable extends LitElement {
 
   override render() {
     if (this.rows.length === 0) return html`<h3>${msg.t('agents.title')}</h3><p class="empty">${msg.t('agents.empty')}</p>`;
-    const rows = sortAgents(this.rows, this.sortKey, this.sortDir, this.formulas);
+    const rows = sortAgents(this.rows, this.sortKey, this.sortDir, this.formulas, this.rank, (id) => this.nameOf(id));
     const open = this.rows.find((r) => r.agentId === this.openAgent);
     return html`
-      <h3 id="agents-h">${msg.t('agents.title')}</h3>
+      <div class="bar">
+        <h3 id="agents-h">${msg.t('agents.title')}</h3>
+        <cx-segmented
+          part="rank"
+          label=${msg.t('agents.rankBy')}
+          .options=${[
+            { value: 'lowerBound', label: msg.t('agents.rank.lowerBound') },
+            { value: 'value', label: msg.t('agents.rank.value') },
+          ]}
+          .value=${this.rank}
+          @cx-change=${(e: ChangeEvent) => (this.rank = e.value as AgentRank)}
+        ></cx-segmented>
+      </div>
       <div class="scroll">
         <table aria-labelledby="agents-h" part="agent-table">
           <thead>
@@ -114,12 +162,23 @@ export class AgentTable extends LitElement {
             </tr>
           </thead>
           <tbody>
+            ${this.team
+              ? html`<tr class="team" part="team-row">
+                  <th scope="row">${msg.t('agents.team')}</th>
+                  <td>${this.team.answers}</td>
+                  ${this.metrics.map((m) => this.cell(this.team!, m))}
+                </tr>`
+              : nothing}
             ${rows.map((r) => this.row(r))}
           </tbody>
         </table>
       </div>
       ${open ? this.renderComments(open) : nothing}
     `;
+  }
+
+  private nameOf(agentId: string): string {
+    return this.names.get(agentId) ?? agentId;
   }
 
   private header(key: AgentSortKey, label: string) {
@@ -140,31 +199,36 @@ export class AgentTable extends LitElement {
           part="agent"
           aria-expanded=${isOpen ? 'true' : 'false'}
           aria-controls="agent-comments"
-          aria-label=${msg.t('agents.open', { agent: r.agentId })}
+          aria-label=${msg.t('agents.open', { agent: this.nameOf(r.agentId) })}
+          title=${this.names.has(r.agentId) ? r.agentId : nothing}
           @click=${() => (this.openAgent = isOpen ? undefined : r.agentId)}
         >
-          ${r.agentId}
+          ${this.nameOf(r.agentId)}
         </button>
+        ${this.supervisors.has(r.agentId) ? html`<span class="role">· ${msg.t('agents.supervisor')}</span>` : nothing}
       </th>
       <td>${r.summary.answers}</td>
-      ${this.metrics.map((m) => this.cell(r, m))}
+      ${this.metrics.map((m) => this.cell(r.summary, m))}
     </tr>`;
   }
 
-  private cell(r: AgentRow, metric: MetricName) {
-    const k = kpiModel(metric, r.summary, this.formulas);
+  /** "−64 · n 14"; the 95% interval on hover (title) and for screen readers. */
+  private cell(summary: MetricsSummary, metric: MetricName) {
+    const k = kpiModel(metric, summary, this.formulas);
     if (k.value === null) return html`<td class="ci">${msg.t('kpi.noResponses')}</td>`;
     const fmt = (v: number) => formatValue(k.unit, v, this.locale);
-    return html`<td data-metric=${metric} class=${k.lowSample ? 'low' : ''}>
-      ${fmt(k.value)} <span class="ci">(n ${k.n}${k.interval ? html`, ${fmt(k.interval.low)}–${fmt(k.interval.high)}` : nothing})</span
-      >${k.lowSample ? html` <span class="ci">· ${shared.t('lowSample')}</span>` : nothing}
+    const range = k.interval ? msg.t('agents.range', { low: fmt(k.interval.low), high: fmt(k.interval.high) }) : '';
+    return html`<td data-metric=${metric} class=${k.lowSample ? 'low' : ''} title=${range || nothing}>
+      ${fmt(k.value)} <span class="ci">· n ${k.n}</span>${range ? html`<span class="sr-only">, ${range}</span>` : nothing}${k.lowSample
+        ? html` <span class="ci">· ${shared.t('lowSample')}</span>`
+        : nothing}
     </td>`;
   }
 
   private renderComments(r: AgentRow) {
     return html`<section class="comments" id="agent-comments" part="agent-comments" aria-labelledby="agent-comments-h">
       <div class="comments-bar">
-        <h4 id="agent-comments-h">${msg.t('agents.comments', { agent: r.agentId })}</h4>
+        <h4 id="agent-comments-h">${msg.t('agents.comments', { agent: this.nameOf(r.agentId) })}</h4>
         <button class="btn" @click=${this.close}>${msg.t('agents.close')}</button>
       </div>
       ${r.comments.length === 0

@@ -77,7 +77,7 @@ export interface ChangeModel {
 
 /**
  * "up 12 — significant" / "no clear change". A change that rounds to zero is "same"; a change whose
- * intervals overlap is never called significant (metrics.md honesty rules).
+ * intervals overlap is never called significant (docs/metrics.md honesty rules).
  */
 export function changeModel(
   metric: MetricName,
@@ -94,5 +94,5 @@ export function changeModel(
   return { kind, amount: formatDelta(unit, c.delta, locale), significant: c.significant && kind !== 'same' };
 }
 
-/** Which way is better: on every metric the gadgets use, higher is better (metrics.md: CES higher = easier). */
+/** Which way is better: on every metric the gadgets use, higher is better (docs/metrics.md: CES higher = easier). */
 export const targetMet = (value: number, target: number): boolean => value >= target;

@@ -3,29 +3,30 @@ import type { TagMap } from '../../shared/wxm/api.js';
 import type { FilterBy } from '../../shared/wxm/types.js';
 import type { FilterTag } from '../../shared/config/types.js';
 import { AppError } from '../../shared/errors.js';
+import { contextIds } from '../../shared/wxm/tag-map.js';
 import type { Range } from './period.js';
 
 /** Whose answers a view shows: the answers whose `tag` context question holds `value`. */
-export interface ViewTarget {
+export interface AnswerScope {
   tag: FilterTag;
   value: string;
 }
 
 /**
- * `target` undefined = everyone (the "all teams" benchmark). Each questionnaire has its own context question,
+ * `scope` undefined = everyone (the "all teams" benchmark). Each questionnaire has its own context question,
  * so several ids are OR-ed: an answer carries only its own questionnaire's question.
  */
-export function viewFilter(target: ViewTarget | undefined, range: Range, tagMap: TagMap, questionnaires: string[]): FilterBy {
+export function viewFilter(scope: AnswerScope | undefined, range: Range, tagMap: TagMap, questionnaires: string[]): FilterBy {
   const filter: FilterBy = { afterdate: range.start.toISOString(), beforedate: range.end.toISOString() };
   if (questionnaires.length > 0) filter.location = [...questionnaires];
-  if (target) {
-    const ids = contextQuestionIds(tagMap, target.tag, questionnaires);
+  if (scope) {
+    const ids = contextQuestionIds(tagMap, scope.tag, questionnaires);
     if (ids.length === 0) {
-      throw new AppError('config-invalid', 'config', `no question is tagged ${target.tag}`, { retryable: false });
+      throw new AppError('config-invalid', 'config', `no question is tagged ${scope.tag}`, { retryable: false });
     }
     filter.filterquestions = ids.map((questionId) => ({
       questionId,
-      answerCheck: [target.value],
+      answerCheck: [scope.value],
       ...(ids.length > 1 ? { groupBy: 'OR' as const } : {}),
     }));
   }
@@ -34,7 +35,7 @@ export function viewFilter(target: ViewTarget | undefined, range: Range, tagMap:
 
 /** Context question ids for `tag`, limited to the chosen questionnaires when the tag map knows them. */
 export function contextQuestionIds(tagMap: TagMap, tag: string, questionnaires: string[]): string[] {
-  const ids = tagMap.context[tag] ?? [];
+  const ids = contextIds(tagMap, tag);
   if (questionnaires.length === 0) return ids;
   const wanted = new Set(questionnaires);
   return ids.filter((id) => {

@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
-import type { Formulas, MetricName } from '../../shared/metrics/index.js';
+import { DEFAULT_BANDS, DEFAULT_FORMULAS, type Formulas, type MetricName } from '../../shared/metrics/index.js';
 import type { MetricsSummary, NpsBands } from '../../shared/metrics/types.js';
 import { shared } from '../../shared/i18n/messages.js';
 import { msg } from './messages.js';
@@ -12,7 +12,8 @@ import { changeModel, formatValue, kpiModel, targetMet, type KpiModel } from './
  * target and benchmark, and a disclosure with the formula and the counts behind the number.
  *
  * @csspart kpi-value - the displayed headline (or "No responses")
- * @csspart kpi-change - the change wording
+ * @csspart kpi-change - the change wording (delta, then significant or not)
+ * @csspart kpi-previous - the previous period's value and n
  */
 @customElement('cx-kpi-card')
 export class KpiCard extends LitElement {
@@ -92,8 +93,8 @@ export class KpiCard extends LitElement {
   @property({ attribute: false }) current?: MetricsSummary;
   /** Previous period; undefined while it is still loading. */
   @property({ attribute: false }) previous?: MetricsSummary;
-  @property({ attribute: false }) formulas: Formulas = { csatFormula: 'top2', cesFormula: 'mean' };
-  @property({ attribute: false }) bands: NpsBands = { passiveMin: 7, passiveMax: 8 };
+  @property({ attribute: false }) formulas: Formulas = DEFAULT_FORMULAS;
+  @property({ attribute: false }) bands: NpsBands = DEFAULT_BANDS;
   @property({ type: Number }) minSample = 10;
   @property({ type: Number }) target?: number;
   /** One line of benchmark text ("Team NPS: 35"). */
@@ -138,16 +139,21 @@ export class KpiCard extends LitElement {
     `;
   }
 
+  /** Always the previous value and the delta, then whether the change is significant (metrics.md). */
   private renderChange() {
     if (!this.current || !this.previous) return nothing;
+    const before = kpiModel(this.metric, this.previous, this.formulas);
+    if (before.value === null) return html`<p>${msg.t('change.label')} <span part="kpi-change">${msg.t('change.unknown')}</span></p>`;
     const c = changeModel(this.metric, this.current, this.previous, this.formulas, this.locale);
     let text: string;
-    if (c.kind === 'unknown') text = msg.t('change.unknown');
-    else if (c.kind === 'same') text = msg.t('change.same');
-    else if (!c.significant) text = msg.t('change.unclear');
-    else text = msg.t(c.kind === 'up' ? 'change.up' : 'change.down', { amount: c.amount });
+    if (c.kind === 'same' || c.kind === 'unknown') text = msg.t('change.same');
+    else if (c.significant) text = msg.t(c.kind === 'up' ? 'change.up' : 'change.down', { amount: c.amount });
+    else text = msg.t(c.kind === 'up' ? 'change.upUnclear' : 'change.downUnclear', { amount: c.amount });
     const cls = c.significant ? `sig ${c.kind}` : '';
-    return html`<p>${msg.t('change.label')} <span part="kpi-change" class=${cls}>${text}</span></p>`;
+    return html`<p class="meta" part="kpi-previous">
+        ${msg.t('change.previous', { value: formatValue(before.unit, before.value, this.locale), n: before.n })}
+      </p>
+      <p>${msg.t('change.label')} <span part="kpi-change" class=${cls}>${text}</span></p>`;
   }
 
   private renderTarget(value: number) {

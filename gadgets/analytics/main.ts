@@ -1,6 +1,4 @@
-// Entry of the analytics gadget bundle: boot the shared core, provide its services, render the app.
+// Entry of the analytics gadget bundle: the shared root boots, then hands the services to <cx-analytics-app>.
 import { startAnalytics } from './start.js';
 
-const host = document.createElement('div');
-document.body.append(host);
-void startAnalytics(host);
+void startAnalytics();

@@ -51,6 +51,25 @@ export class NpsBreakdown extends LitElement {
         margin-right: 4px;
         vertical-align: middle;
       }
+      /* Forced colours replace backgrounds with Canvas: keep the three shares apart with system colours and a hatch. */
+      @media (forced-colors: active) {
+        .bar {
+          border: 1px solid CanvasText;
+        }
+        .bar > span,
+        .dot {
+          forced-color-adjust: none;
+        }
+        .good {
+          background: CanvasText;
+        }
+        .neutral {
+          background: GrayText;
+        }
+        .bad {
+          background: repeating-linear-gradient(45deg, CanvasText 0 2px, Canvas 2px 4px);
+        }
+      }
     `,
   ];
 

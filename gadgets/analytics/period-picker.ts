@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { baseStyles } from '../../shared/ui/theme.js';
+import { baseStyles, fieldStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import type { ChangeEvent } from '../../shared/ui/events.js';
 import '../../shared/ui/segmented.js';
@@ -30,6 +30,7 @@ const MIN_DAY = '2000-01-01';
 export class PeriodPicker extends LitElement {
   static override styles = [
     baseStyles,
+    fieldStyles,
     css`
       :host {
         display: flex;
@@ -41,13 +42,6 @@ export class PeriodPicker extends LitElement {
         display: inline-flex;
         gap: 4px;
         align-items: center;
-      }
-      input {
-        font: inherit;
-        color: inherit;
-        background: var(--cx-surface);
-        border: 1px solid var(--cx-border);
-        border-radius: 3px;
       }
       .invalid {
         color: var(--cx-bad-text);

@@ -3,6 +3,7 @@
  * time zone (settings.timeZoneOffset, minutes east of UTC), so "today" means the same day the reports use.
  */
 import type { BucketSize } from '../../shared/metrics/types.js';
+import { bucketStartDay, dayLabel } from '../../shared/metrics/bucket.js';
 
 export type PeriodKey = 'today' | '7d' | '30d' | '90d' | 'custom';
 
@@ -28,8 +29,11 @@ export interface ResolvedPeriod {
 
 const DAY = 86_400_000;
 const FIXED_DAYS: Record<Exclude<PeriodKey, 'custom'>, number> = { today: 1, '7d': 7, '30d': 30, '90d': 90 };
-/** Longer spans are charted per week: a 90-point daily line says less than 13 weekly points. */
-const MAX_DAILY_BUCKETS = 31;
+/**
+ * Longer spans are charted per week: weekly points reach the minimum sample where daily ones often do not, and
+ * each point costs one WxM summary request (a 30-day view: 5 instead of 30).
+ */
+const MAX_DAILY_BUCKETS = 14;
 
 /** UTC instant of 00:00 (account time) of the day holding `t`. */
 export function startOfAccountDay(t: number, tzOffsetMin: number): number {
@@ -78,4 +82,20 @@ export function resolvePeriod(choice: PeriodChoice, now: Date, tzOffsetMin: numb
     bucket: days > MAX_DAILY_BUCKETS ? 'week' : 'day',
     days,
   };
+}
+
+/** Every bucket of the period, empty ones included (an even time axis), each clipped to the period. */
+export function bucketRanges(period: ResolvedPeriod, timeZoneOffset: number): { start: string; range: Range }[] {
+  const off = timeZoneOffset * 60_000;
+  const from = period.current.start.getTime();
+  const to = period.current.end.getTime();
+  const step = period.bucket === 'week' ? 7 : 1;
+  const lastDay = Math.floor((to - 1 + off) / DAY);
+  const out: { start: string; range: Range }[] = [];
+  for (let day = bucketStartDay(Math.floor((from + off) / DAY), period.bucket); day <= lastDay; day += step) {
+    const start = Math.max(day * DAY - off, from);
+    const end = Math.min((day + step) * DAY - off, to);
+    out.push({ start: dayLabel(day), range: { start: new Date(start), end: new Date(end) } });
+  }
+  return out;
 }

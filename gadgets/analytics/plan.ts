@@ -1,27 +1,23 @@
 /**
- * The data plan of one view. NPS comes from the FlashNPS aggregate (no raw paging for it); CSAT/CES, the
- * trend, the per-agent table and the verbatims come from ONE streamed pass over the raw answers, folded as
- * they arrive (no raw answer is kept). The previous period is folded the same way, but only for the metrics
- * that have no aggregate. Everything hangs off one AbortSignal: a period or team change aborts it all.
+ * The data plan of one view. First choice: WxM's own aggregates (aggregate-plan.ts), exact at any volume for a
+ * bounded number of requests. Fallback, automatic when a tenant lacks them (or with aggregates=off): one streamed
+ * pass over the raw answers (stream-plan.ts). Everything hangs off one AbortSignal: a period or team change
+ * aborts it all. The view says which path it used (`source`).
  */
 import type { WxmApi, TagMap } from '../../shared/wxm/api.js';
-import type { Answer, FilterBy, WxmSettings } from '../../shared/wxm/types.js';
+import type { FilterBy, WxmSettings } from '../../shared/wxm/types.js';
 import type { CesFormula, CsatFormula } from '../../shared/config/types.js';
 import type { Bucket, MetricsSummary, NpsBands, NpsResult } from '../../shared/metrics/types.js';
-import {
-  BucketedFold,
-  GroupedFold,
-  MetricFold,
-  contextValue,
-  npsBands,
-  npsFromFlash,
-  type FoldOptions,
-  type MetricName,
-} from '../../shared/metrics/index.js';
+import { npsBands, type FoldOptions, type MetricName } from '../../shared/metrics/index.js';
+import { AggregateUnavailable } from '../../shared/wxm/aggregates.js';
+import { log } from '../../shared/log.js';
 import { AppError } from '../../shared/errors.js';
-import { resolvePeriod, type PeriodChoice, type Range, type ResolvedPeriod } from './period.js';
-import { viewFilter, type ViewTarget } from './filter.js';
-import { NewestList, verbatimReader, type Verbatim } from './verbatims.js';
+import { resolvePeriod, type Range, type ResolvedPeriod } from './period.js';
+import { viewFilter, type AnswerScope } from './filter.js';
+import type { ViewRequest } from './view-request.js';
+import type { Verbatim } from './verbatims.js';
+import { streamView } from './stream-plan.js';
+import { aggregateView } from './aggregate-plan.js';
 
 export interface PlanConfig {
   questionnaires: string[];
@@ -29,16 +25,8 @@ export interface PlanConfig {
   csatFormula: CsatFormula;
   cesFormula: CesFormula;
   minSample: number;
-}
-
-export interface ViewRequest {
-  target: ViewTarget;
-  period: PeriodChoice;
-  /** What the view is benchmarked against: the agent's team, or all teams (no target). */
-  benchmark?: { kind: 'team' | 'all'; target?: ViewTarget };
-  /** Team view: fold per agent for the table. */
-  perAgent: boolean;
-  now?: Date;
+  /** 'off': always page the raw answers. Default 'auto'. */
+  aggregates?: 'auto' | 'off';
 }
 
 export interface AgentRow {
@@ -48,18 +36,25 @@ export interface AgentRow {
   comments: Verbatim[];
 }
 
-/** What the first aggregate gives, before the raw pass is done (time to first KPI). */
+/** What the first aggregate gives, before the rest is in (time to first KPI). */
 export interface FirstLook {
   period: ResolvedPeriod;
   nps: NpsResult;
+  /** Every KPI of the current period (the aggregate path has them all at once). */
+  summary?: MetricsSummary;
 }
+
+/** Where a view's numbers came from (shown in diagnostics). */
+export type DataSource =
+  | { path: 'aggregates' }
+  | { path: 'answers'; reason: 'aggregates-off' | 'aggregates-missing' | 'aggregates-shape' | 'no-aggregate-client' };
 
 export interface ViewData {
   period: ResolvedPeriod;
-  /** NPS from FlashNPS; CSAT/CES from the raw pass. */
+  source: DataSource;
   current: MetricsSummary;
   previous: MetricsSummary;
-  benchmark?: { kind: 'team' | 'all'; nps: NpsResult };
+  benchmark?: { kind: 'team' | 'all'; nps: NpsResult; summary?: MetricsSummary };
   buckets: Bucket[];
   agents: AgentRow[];
   /** Newest comments, newest first. */
@@ -83,6 +78,12 @@ export interface PlanLimits {
   concurrency: number;
   verbatims: number;
   verbatimsPerAgent: number;
+  /** Aggregate path: requests in flight at once, and at most this many started per second (WxM: 15/s per token, less
+   *  the settings and questions reads that precede them). */
+  aggregateConcurrency: number;
+  requestsPerSecond: number;
+  /** Aggregate path: rows of the one page of newest commented answers. */
+  commentPage: number;
 }
 
 export const DEFAULT_LIMITS: PlanLimits = {
@@ -92,9 +93,31 @@ export const DEFAULT_LIMITS: PlanLimits = {
   concurrency: 2,
   verbatims: 30,
   verbatimsPerAgent: 10,
+  aggregateConcurrency: 6,
+  requestsPerSecond: 13,
+  commentPage: 25,
 };
 
-const needsRawPrevious = (metrics: MetricName[]) => metrics.includes('csat') || metrics.includes('ces');
+/** Everything both paths share for one view load. */
+export interface PlanContext {
+  wxm: WxmApi;
+  config: PlanConfig;
+  req: ViewRequest;
+  signal: AbortSignal;
+  limits: PlanLimits;
+  tagMap: TagMap;
+  bands: NpsBands;
+  period: ResolvedPeriod;
+  /** Account time zone, minutes east of UTC. */
+  timeZoneOffset: number;
+  options: FoldOptions;
+  settingsRefused: boolean;
+  filterFor(scope: AnswerScope | undefined, range: Range): FilterBy;
+  onFirstLook?: (first: FirstLook) => void;
+}
+
+/** Clients whose tenant lacks an aggregate route: later views go straight to the fallback. */
+const withoutAggregates = new WeakMap<WxmApi, DataSource>();
 
 export async function loadView(
   wxm: WxmApi,
@@ -110,7 +133,8 @@ export async function loadView(
   if (signal.aborted) stop();
   signal.addEventListener('abort', stop, { once: true });
   try {
-    return await run(wxm, config, req, ctrl.signal, onFirstLook, limits);
+    const ctx = await prepare(wxm, config, req, ctrl.signal, onFirstLook, limits);
+    return await chooseSource(ctx);
   } catch (e) {
     ctrl.abort();
     throw e;
@@ -119,17 +143,39 @@ export async function loadView(
   }
 }
 
-async function run(
+async function chooseSource(ctx: PlanContext): Promise<ViewData> {
+  const { wxm, config } = ctx;
+  const fallback = (source: DataSource) => {
+    log.info(`analytics view from the raw answers (${source.path === 'answers' ? source.reason : ''})`);
+    return streamView(ctx, source);
+  };
+  if (config.aggregates === 'off') return fallback({ path: 'answers', reason: 'aggregates-off' });
+  const request = wxm.request;
+  if (!request) return fallback({ path: 'answers', reason: 'no-aggregate-client' });
+  const known = withoutAggregates.get(wxm);
+  if (known) return fallback(known);
+  try {
+    return await aggregateView(ctx, request);
+  } catch (e) {
+    if (!(e instanceof AggregateUnavailable)) throw e;
+    const source: DataSource = { path: 'answers', reason: e.reason === 'missing' ? 'aggregates-missing' : 'aggregates-shape' };
+    log.warn(`WxM aggregates unavailable (${e.message}): falling back to the raw answers`);
+    withoutAggregates.set(wxm, source);
+    return fallback(source);
+  }
+}
+
+async function prepare(
   wxm: WxmApi,
   config: PlanConfig,
   req: ViewRequest,
   signal: AbortSignal,
   onFirstLook: ((first: FirstLook) => void) | undefined,
   limits: PlanLimits,
-): Promise<ViewData> {
+): Promise<PlanContext> {
   const [tagMap, { settings, settingsRefused }] = await Promise.all([wxm.tagMap(signal), settingsOrDefaults(wxm, signal)]);
-  const tz = timeZoneOf(settings);
-  const period = resolvePeriod(req.period, req.now ?? new Date(), tz);
+  const timeZoneOffset = timeZoneOf(settings);
+  const period = resolvePeriod(req.period, req.now ?? new Date(), timeZoneOffset);
   if (!period) throw new AppError('config-invalid', 'client', 'invalid custom period', { retryable: false });
   const bands = npsBands(settings);
   const options: FoldOptions = {
@@ -139,54 +185,10 @@ async function run(
     csatFormula: config.csatFormula,
     cesFormula: config.cesFormula,
   };
-  const filterFor = (target: ViewTarget | undefined, range: Range) =>
-    viewFilter(target, range, tagMap, config.questionnaires);
-  const currentFilter = filterFor(req.target, period.current);
-  const previousFilter = filterFor(req.target, period.previous);
-  const wantNps = config.metrics.includes('nps');
-
-  const npsOf = async (filter: FilterBy) => npsFromFlash(await wxm.flashNps(filter, signal), config.minSample);
-  const currentNps = wantNps
-    ? npsOf(currentFilter).then((nps) => {
-        onFirstLook?.({ period, nps });
-        return nps;
-      })
-    : undefined;
-  const previousNps = wantNps ? npsOf(previousFilter) : undefined;
-  const benchmark =
-    wantNps && req.benchmark
-      ? npsOf(filterFor(req.benchmark.target, period.current)).then((nps) => ({ kind: req.benchmark!.kind, nps }))
-      : undefined;
-
-  const currentPass = foldCurrent(wxm, currentFilter, options, tagMap, bands, period, req.perAgent, signal, limits, tz);
-  const previousPass = needsRawPrevious(config.metrics)
-    ? foldSummary(wxm, previousFilter, options, signal, limits)
-    : Promise.resolve({ summary: new MetricFold(options).result(), malformed: 0 });
-
-  const [cur, prev, curNps, prevNps, bench] = await Promise.all([
-    currentPass,
-    previousPass,
-    currentNps,
-    previousNps,
-    benchmark,
-  ]);
-  const data: ViewData = {
-    period,
-    current: curNps ? { ...cur.summary, nps: curNps } : cur.summary,
-    previous: prevNps ? { ...prev.summary, nps: prevNps } : prev.summary,
-    buckets: cur.buckets,
-    agents: cur.agents,
-    verbatims: cur.verbatims,
-    streamed: cur.streamed,
-    totalCount: cur.totalCount,
-    capped: cur.capped,
-    malformed: cur.malformed + prev.malformed,
-    bands,
-    settingsRefused,
-    asOf: new Date(),
-  };
-  if (bench) data.benchmark = bench;
-  return data;
+  const filterFor = (scope: AnswerScope | undefined, range: Range) => viewFilter(scope, range, tagMap, config.questionnaires);
+  const ctx: PlanContext = { wxm, config, req, signal, limits, tagMap, bands, period, timeZoneOffset, options, settingsRefused, filterFor };
+  if (onFirstLook) ctx.onFirstLook = onFirstLook;
+  return ctx;
 }
 
 /** The account settings, or the defaults when WxM refuses them (403): the view still loads, and says so. */
@@ -201,93 +203,4 @@ async function settingsOrDefaults(wxm: WxmApi, signal: AbortSignal): Promise<{ s
 
 function timeZoneOf(settings: WxmSettings): number {
   return Number.isFinite(settings.timeZoneOffset) ? settings.timeZoneOffset : 0;
-}
-
-interface PassStats {
-  streamed: number;
-  totalCount: number;
-  malformed: number;
-  capped: boolean;
-}
-
-/** Streams every answer matching `filter` (up to the cap) into `sink`. */
-async function stream(
-  wxm: WxmApi,
-  filter: FilterBy,
-  signal: AbortSignal,
-  limits: PlanLimits,
-  sink: (a: Answer) => void,
-): Promise<PassStats> {
-  let streamed = 0;
-  let totalCount = 0;
-  let malformed = 0;
-  const batches = wxm.streamAnswers(filter, {
-    pageSize: limits.pageSize,
-    maxAnswers: limits.maxAnswers,
-    concurrency: limits.concurrency,
-    signal,
-  });
-  for await (const batch of batches) {
-    totalCount = Math.max(totalCount, batch.totalCount);
-    malformed += batch.malformed;
-    for (const answer of batch.answers) {
-      if (streamed >= limits.maxAnswers) break;
-      sink(answer);
-      streamed++;
-    }
-    if (streamed >= limits.maxAnswers) break;
-  }
-  const capped = streamed >= limits.maxAnswers && totalCount - malformed > streamed;
-  return { streamed, totalCount, malformed, capped };
-}
-
-async function foldSummary(wxm: WxmApi, filter: FilterBy, options: FoldOptions, signal: AbortSignal, limits: PlanLimits) {
-  const fold = new MetricFold(options);
-  const stats = await stream(wxm, filter, signal, limits, (a) => fold.add(a));
-  return { summary: fold.result(), malformed: stats.malformed };
-}
-
-async function foldCurrent(
-  wxm: WxmApi,
-  filter: FilterBy,
-  options: FoldOptions,
-  tagMap: TagMap,
-  bands: NpsBands,
-  period: ResolvedPeriod,
-  perAgent: boolean,
-  signal: AbortSignal,
-  limits: PlanLimits,
-  timeZoneOffset: number,
-) {
-  const total = new MetricFold(options);
-  const trend = new BucketedFold({ ...options, size: period.bucket, timeZoneOffset });
-  const agentOf = (a: Answer) => contextValue(a, tagMap, 'cc_AgentId');
-  const groups = perAgent ? new GroupedFold({ ...options, key: agentOf }) : undefined;
-  const readVerbatim = verbatimReader(tagMap, bands);
-  const newest = new NewestList<Verbatim>(limits.verbatims);
-  const perAgentComments = new Map<string, NewestList<Verbatim>>();
-
-  const stats = await stream(wxm, filter, signal, limits, (answer) => {
-    total.add(answer);
-    trend.add(answer);
-    groups?.add(answer);
-    const agentId = perAgent ? agentOf(answer) : undefined;
-    const v = readVerbatim(answer, agentId);
-    if (!v) return;
-    newest.add(v);
-    if (agentId !== undefined) {
-      let list = perAgentComments.get(agentId);
-      if (!list) perAgentComments.set(agentId, (list = new NewestList<Verbatim>(limits.verbatimsPerAgent)));
-      list.add(v);
-    }
-  });
-
-  const agents: AgentRow[] = groups
-    ? [...groups.groups()].map(([agentId, summary]) => ({
-        agentId,
-        summary,
-        comments: perAgentComments.get(agentId)?.list() ?? [],
-      }))
-    : [];
-  return { ...stats, summary: total.result(), buckets: trend.buckets(), agents, verbatims: newest.list() };
 }

@@ -1,39 +1,30 @@
-/** Boots the shared core into `host` and renders the analytics app (main.ts and the emulator tests use it). */
-import { bootGadget, type BootOptions } from '../../shared/boot.js';
-import { toAppError } from '../../shared/errors.js';
-import { setLocale } from '../../shared/i18n/catalogue.js';
-import '../../shared/ui/state-panel.js';
-import { provideServices } from './provide.js';
-import type { AnalyticsApp } from './app.js';
-import './app.js';
+/** Starts the analytics gadget on the shared root (main.ts, the emulator tests and the bench use it). */
+import { startGadget } from '../../shared/gadget-root.js';
+import type { BootOptions } from '../../shared/boot.js';
+import { createFinesseAdapter } from '../../shared/finesse/adapter.js';
+import { createWxmClient } from '../../shared/wxm/wxm-client.js';
+import { ANALYTICS_PARAMS } from '../../shared/config/analytics-params.js';
+import { TEAM_PREF, type AnalyticsApp } from './analytics-app.js';
+import './analytics-app.js';
 
-/** `init` may set properties of the app (e.g. its first period) before it renders. */
+/** Resolves with the app once it is on screen, or undefined when the boot failed (the root then shows why). */
 export async function startAnalytics(
-  host: HTMLElement,
+  host: HTMLElement = document.body,
   options: BootOptions = {},
+  /** May set properties of the app (e.g. its first period) before it renders. */
   init?: (app: AnalyticsApp) => void,
 ): Promise<AnalyticsApp | undefined> {
-  try {
-    const boot = await bootGadget(options);
-    setLocale(boot.locale);
-    provideServices(host, boot);
-    const app = document.createElement('cx-analytics-app');
-    app.problems = boot.problems;
-    init?.(app);
-    host.append(app);
-    await app.updateComplete;
-    // Finesse shows its own spinner until the gadget says it has something on screen.
-    boot.adapter.dismissLoading();
-    boot.adapter.adjustHeight();
-    return app;
-  } catch (e) {
-    // Boot failed (no container, no session): say so instead of a blank gadget.
-    const panel = document.createElement('cx-state-panel');
-    panel.kind = 'error';
-    panel.error = toAppError(e);
-    panel.diagnostics = { gadget: 'analytics', stage: 'boot' };
-    panel.addEventListener('cx-retry', () => location.reload());
-    host.replaceChildren(panel);
-    return undefined;
-  }
+  const app = document.createElement('cx-analytics-app');
+  init?.(app);
+  const root = await startGadget({
+    gadget: 'analytics',
+    wxmClient: createWxmClient,
+    params: ANALYTICS_PARAMS,
+    app,
+    host,
+    // The adapter reads back only the UserPrefs it is told about: the remembered team is one of them.
+    adapter: createFinesseAdapter({ prefNames: [TEAM_PREF] }),
+    ...options,
+  });
+  return root.bootError ? undefined : app;
 }

@@ -10,6 +10,7 @@ import {
   type ChartConfiguration,
   type ChartEvent,
   type ActiveElement,
+  type Plugin,
 } from 'chart.js';
 
 // Only what a line chart needs: the rest of Chart.js is tree-shaken out of the bundle. Chart.js's Tooltip
@@ -18,10 +19,48 @@ import {
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale);
 
 /**
+ * The 95% band: fills between the two edge datasets (marked `band: 'low' | 'high'`), one polygon per run of
+ * points that have a band. A few lines instead of Chart.js's Filler plugin (~2 kB gzip).
+ */
+const bandPlugin: Plugin<'line'> = {
+  id: 'cxBand',
+  beforeDatasetsDraw(chart) {
+    const sets = chart.data.datasets as Array<{ band?: string; backgroundColor?: unknown }>;
+    const lowIndex = sets.findIndex((d) => d.band === 'low');
+    const highIndex = sets.findIndex((d) => d.band === 'high');
+    if (lowIndex < 0 || highIndex < 0) return;
+    const low = chart.getDatasetMeta(lowIndex).data;
+    const high = chart.getDatasetMeta(highIndex).data;
+    const lows = chart.data.datasets[lowIndex]!.data;
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.fillStyle = String(sets[highIndex]!.backgroundColor);
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length > 0) {
+        ctx.beginPath();
+        run.forEach((i, k) => (k === 0 ? ctx.moveTo(high[i]!.x, high[i]!.y) : ctx.lineTo(high[i]!.x, high[i]!.y)));
+        // A lone point gets a thin bar, so its interval still shows.
+        if (run.length === 1) ctx.lineTo(high[run[0]!]!.x + 2, high[run[0]!]!.y);
+        for (const i of [...run].reverse()) ctx.lineTo(low[i]!.x + (run.length === 1 ? 2 : 0), low[i]!.y);
+        if (run.length === 1) ctx.lineTo(low[run[0]!]!.x - 2, low[run[0]!]!.y);
+        ctx.closePath();
+        ctx.fill();
+      }
+      run = [];
+    };
+    lows.forEach((v, i) => (v === null ? flush() : run.push(i)));
+    flush();
+    ctx.restore();
+  },
+};
+
+/**
  * The one element that touches Chart.js: created in firstUpdated, data updated in place afterwards,
  * destroyed on disconnect. The canvas is decorative for screen readers (its label points to the table).
  *
  * @cssproperty --cx-chart-height - height of the plot, default 180px
+ * @cssproperty --cx-chart-band - fill of the 95% band, default a translucent accent
  */
 @customElement('cx-trend-chart')
 export class TrendChart extends LitElement {
@@ -43,6 +82,9 @@ export class TrendChart extends LitElement {
 
   @property({ attribute: false }) labels: string[] = [];
   @property({ attribute: false }) values: Array<number | null> = [];
+  /** The 95% interval per point (null = none), drawn as a band under the line. */
+  @property({ attribute: false }) band: Array<{ low: number; high: number } | null> = [];
+  @property() bandLabel = '';
   /** Series name for the tooltip. */
   @property() series = '';
   @property({ type: Number }) target?: number;
@@ -72,6 +114,14 @@ export class TrendChart extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.chart || changed.size === 0 || !this.hasUpdated) return;
     if ([...changed.keys()].every((k) => k === 'label' || k === 'hovered' || k === 'valueTexts')) return;
+    this.apply();
+  }
+
+  /** The theme's colours are read when the chart is configured: re-read them when the OS scheme flips. */
+  private readonly onScheme = () => this.apply();
+
+  private apply(): void {
+    if (!this.chart) return;
     // Mutate in place: no re-create, no flicker.
     const fresh = this.config();
     this.chart.data.labels = fresh.data.labels!;
@@ -84,10 +134,12 @@ export class TrendChart extends LitElement {
     super.connectedCallback();
     // Re-attached after a disconnect: build again (the old chart was destroyed).
     if (this.hasUpdated && !this.chart) this.chart = new Chart(this.canvas, this.config());
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', this.onScheme);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    matchMedia('(prefers-color-scheme: dark)').removeEventListener('change', this.onScheme);
     this.chart?.destroy();
     this.chart = undefined;
   }
@@ -106,12 +158,28 @@ export class TrendChart extends LitElement {
         data: this.values,
         borderColor: accent,
         backgroundColor: accent,
-        spanGaps: true,
+        // An empty or too-small bucket is a gap in the line, never bridged.
+        spanGaps: false,
         // Straight segments: a smoothed curve overshoots between days and draws values nobody gave (e.g. NPS < −100).
         tension: 0,
         pointRadius: 3,
       },
     ];
+    if (this.band.some((b) => b !== null)) {
+      // Two invisible edges; bandPlugin fills between them.
+      const edge = (pick: (b: { low: number; high: number }) => number) => this.band.map((b) => (b ? pick(b) : null));
+      datasets.push(
+        { label: this.bandLabel, data: edge((b) => b.low), borderWidth: 0, pointRadius: 0, band: 'low' } as (typeof datasets)[number],
+        {
+          label: this.bandLabel,
+          data: edge((b) => b.high),
+          borderWidth: 0,
+          pointRadius: 0,
+          band: 'high',
+          backgroundColor: this.colour('--cx-chart-band', 'rgba(10, 102, 168, 0.15)'),
+        } as (typeof datasets)[number],
+      );
+    }
     if (this.target !== undefined) {
       datasets.push({
         label: this.targetLabel,
@@ -124,6 +192,7 @@ export class TrendChart extends LitElement {
     }
     return {
       type: 'line',
+      plugins: [bandPlugin],
       data: { labels: this.labels, datasets },
       options: {
         responsive: true,

@@ -1,6 +1,6 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { baseStyles } from '../../shared/ui/theme.js';
+import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { formatDateTime } from '../../shared/i18n/format.js';
 import '../../shared/ui/clamped-text.js';
@@ -8,11 +8,20 @@ import '../../shared/ui/score-chip.js';
 import { msg } from './messages.js';
 import { detractorsFirst, type Verbatim } from './verbatims.js';
 
-/** Newest comments (untrusted text, rendered as text and clamped), optionally detractors first. */
+/**
+ * Newest comments (untrusted text, rendered as text and clamped), optionally detractors first; `step` at a time,
+ * "Show more" adds the next step.
+ *
+ * @csspart verbatims - the list
+ * @csspart verbatim - one comment
+ * @csspart detractors-first - the ordering option
+ * @csspart more - the "Show more" button
+ */
 @customElement('cx-verbatim-list')
 export class VerbatimList extends LitElement {
   static override styles = [
     baseStyles,
+    buttonStyles,
     css`
       :host {
         display: block;
@@ -44,6 +53,9 @@ export class VerbatimList extends LitElement {
       .empty {
         color: var(--cx-muted);
       }
+      .more {
+        margin-top: 6px;
+      }
     `,
   ];
 
@@ -52,15 +64,25 @@ export class VerbatimList extends LitElement {
   /** Hide the heading and option (when embedded under another heading). */
   @property({ type: Boolean }) compact = false;
   @property() locale = 'en';
+  /** Comments shown at first and added by each "Show more". */
+  @property({ type: Number }) step = 10;
   @state() private detractorsFirst = false;
+  @state() private shown = 10;
 
   constructor() {
     super();
     new LocaleController(this);
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new list (another view, a refresh) starts over at one step.
+    if (changed.has('items') || changed.has('step')) this.shown = this.step;
+  }
+
   override render() {
-    const items = this.detractorsFirst ? detractorsFirst(this.items) : this.items;
+    const all = this.detractorsFirst ? detractorsFirst(this.items) : this.items;
+    const items = all.slice(0, this.shown);
+    const more = Math.min(this.step, all.length - items.length);
     return html`
       <div class="bar">
         ${this.compact ? nothing : html`<h3 id="v-h">${this.heading || msg.t('verbatims.title')}</h3>`}
@@ -84,6 +106,9 @@ export class VerbatimList extends LitElement {
               </li>`,
             )}
           </ol>`}
+      ${more > 0
+        ? html`<button class="btn more" part="more" @click=${() => (this.shown += this.step)}>${msg.t('verbatims.more', { n: more })}</button>`
+        : nothing}
     `;
   }
 

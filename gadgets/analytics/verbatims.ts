@@ -6,7 +6,7 @@ import type { Answer } from '../../shared/wxm/types.js';
 import type { TagMap } from '../../shared/wxm/api.js';
 import { answerText, numberAnswer, valueKind } from '../../shared/wxm/answer-value.js';
 import type { NpsBands } from '../../shared/metrics/types.js';
-import type { ScoreClass } from '../../shared/metrics/index.js';
+import { scoreClass, type ScoreClass } from '../../shared/metrics/index.js';
 
 export interface Verbatim {
   answerId: string;
@@ -43,13 +43,6 @@ export class NewestList<T extends { time: string }> {
   }
 }
 
-/** Passive band aware NPS class without the metrics module's scale handling (NPS is always 0–10). */
-function npsClassOf(value: number, bands: NpsBands): ScoreClass {
-  if (value > bands.passiveMax) return 'good';
-  if (value >= bands.passiveMin) return 'neutral';
-  return 'bad';
-}
-
 /**
  * Reader of the first non-empty, displayable comment of an answer, with its NPS rating (undefined when the
  * answer has no comment). Built once per tag map: it runs for every streamed answer.
@@ -70,7 +63,7 @@ export function verbatimReader(tagMap: TagMap, bands: NpsBands): (answer: Answer
     const v: Verbatim = { answerId: answer.id, time: answer.responseDateTime, text };
     if (nps !== undefined) {
       v.nps = nps;
-      v.npsClass = npsClassOf(nps, bands);
+      v.npsClass = scoreClass('nps', nps, 10, bands);
     }
     if (agentId !== undefined) v.agentId = agentId;
     return v;

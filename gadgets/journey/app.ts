@@ -5,6 +5,7 @@ import { DEFAULT_BANDS, npsBands } from '../../shared/metrics/index.js';
 import type { GadgetServices } from '../../shared/boot.js';
 import type { WxmReads } from '../../shared/wxm/api.js';
 import { CallRegistry } from './call-registry.js';
+import { canWriteNotes } from '../../shared/wxm/notes.js';
 import { msg } from './messages.js';
 import './view.js';
 
@@ -87,7 +88,8 @@ export class JourneyApp extends LitElement {
   override render() {
     if (!this.registry) return nothing;
     return html`<cx-journey-view exportparts="caller, brief, entry, timeline, search" .registry=${this.registry}
-      ?maskPii=${!!this.services?.config.maskPii} ?compact=${this.compact} .countryCode=${this.services?.config.defaultCountryCode} @cx-journey-compact=${this.onCompact}></cx-journey-view>`;
+      ?maskPii=${!!this.services?.config.maskPii} ?compact=${this.compact} .countryCode=${this.services?.config.defaultCountryCode}
+      .writer=${canWriteNotes(this.started?.wxm) ? this.started.wxm : undefined} @cx-journey-compact=${this.onCompact}></cx-journey-view>`;
   }
 }
 

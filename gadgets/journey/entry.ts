@@ -5,6 +5,8 @@ import { formatDateTime, formatTime } from '../../shared/i18n/format.js';
 import '../../shared/ui/score-chip.js';
 import '../../shared/ui/clamped-text.js';
 import { capped, TEXT_CAP, TEXT_STEP, type EntryModel } from './model.js';
+import type { NoteWriter } from '../../shared/wxm/notes.js';
+import './note-form.js';
 import { msg } from './messages.js';
 
 let serial = 0;
@@ -105,6 +107,8 @@ export class JourneyEntry extends LitElement {
   @property({ attribute: false }) entry?: EntryModel;
   /** One line per survey (the agent's choice, for small gadget space). */
   @property({ type: Boolean, reflect: true }) compact = false;
+  /** Writes notes on the response; absent = notes are shown but none can be added. */
+  @property({ attribute: false }) writer?: NoteWriter;
   @state() private open = false;
   /** How much of long texts is rendered (the agent asks for more). */
   @state() private chars = TEXT_CAP;
@@ -147,6 +151,7 @@ export class JourneyEntry extends LitElement {
           </div>`
         : nothing}
       ${this.detailsButton(e)} ${this.details(e)}
+      <cx-note-form .writer=${this.writer} .answerId=${e.id} .notes=${e.notes}></cx-note-form>
     `;
   }
 

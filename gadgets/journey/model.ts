@@ -3,7 +3,7 @@
  * Pure: the components only format these.
  */
 import type { TagMap } from '../../shared/wxm/api.js';
-import type { Answer } from '../../shared/wxm/types.js';
+import type { Answer, Note } from '../../shared/wxm/types.js';
 import { answerText, numberAnswer, valueKind } from '../../shared/wxm/answer-value.js';
 import type { NpsBands } from '../../shared/metrics/types.js';
 import { contextValue, scoreClass, type MetricName, type ScoreClass } from '../../shared/metrics/index.js';
@@ -39,6 +39,8 @@ export interface EntryModel {
   ticketOpen: boolean;
   /** Every answered question the agent may see (never hidden/PII/identity questions). */
   details: Detail[];
+  /** Notes on the response (follow-ups written in WxM); untrusted text. */
+  notes: Note[];
 }
 
 const METRICS: readonly MetricName[] = ['nps', 'csat', 'ces'];
@@ -109,6 +111,7 @@ export function entryModel(answer: Answer, tagMap: TagMap, bands: NpsBands): Ent
     teamId: contextValue(answer, tagMap, 'cc_TeamId'),
     ticket: answer.openTicket?.status ? String(answer.openTicket.status) : null,
     ticketOpen: isOpenTicket(answer),
+    notes: answer.notes ?? [],
     details,
   };
 }

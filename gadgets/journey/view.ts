@@ -9,6 +9,7 @@ import '../../shared/ui/skeleton.js';
 import '../../shared/ui/segmented.js';
 import type { CallRegistry, OnScreen } from './call-registry.js';
 import type { JourneyData } from './lookup.js';
+import type { NoteWriter } from '../../shared/wxm/notes.js';
 import { buildBrief, callerHeader, entryModel, groupByDay, type EntryModel } from './model.js';
 import { CHANNELS, DEFAULT_FILTERS, PERIODS, type ChannelFilter, type JourneyFilters, type Period } from './query.js';
 import { msg } from './messages.js';
@@ -49,6 +50,8 @@ export class JourneyView extends LitElement {
   @property({ type: Number }) countryCode?: number;
   /** One line per survey; the toggle fires `cx-journey-compact` (the app remembers it per user). */
   @property({ type: Boolean }) compact = false;
+  /** Writes notes on the entries (the WxM client, when it can write). */
+  @property({ attribute: false }) writer?: NoteWriter;
 
   private target: OnScreen = { kind: 'idle' };
   private unsubscribe?: () => void;
@@ -250,7 +253,7 @@ export class JourneyView extends LitElement {
     return groupByDay(models).map(
       ({ day, entries }) => html`<h3>${dayHeading(day, now)}</h3>
         <ol>
-          ${entries.map((e) => html`<li><cx-journey-entry part="entry" .entry=${e} ?compact=${this.compact}></cx-journey-entry></li>`)}
+          ${entries.map((e) => html`<li><cx-journey-entry part="entry" .entry=${e} ?compact=${this.compact} .writer=${this.writer}></cx-journey-entry></li>`)}
         </ol>`,
     );
   }

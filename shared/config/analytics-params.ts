@@ -31,4 +31,5 @@ export const ANALYTICS_PARAMS = {
     const n = Number(raw.trim());
     return Number.isInteger(n) && (n === 0 || (n >= 30 && n <= 86_400)) ? ok(n) : error('must be 0 (off) or a whole number of seconds from 30 to 86400');
   },
+  aggregates: oneOf<'auto' | 'off'>(['auto', 'off']),
 } satisfies ParamParsers;

@@ -15,27 +15,28 @@
  */
 import type { ConfigProblem, GadgetConfig } from './types.js';
 import { normaliseWxmAddress, WXM_ORIGINS } from './wxm-origins.js';
+import { DEFAULT_FORMULAS } from '../metrics/defaults.js';
 
 export const DEFAULT_CONFIG: Readonly<GadgetConfig> = Object.freeze<GadgetConfig>({
   wxmBaseUrl: WXM_ORIGINS[0]!,
   tokenSource: 'cherrypoint',
   questionnaires: [],
   metrics: ['nps', 'csat', 'ces'],
-  csatFormula: 'top2',
-  cesFormula: 'mean',
+  ...DEFAULT_FORMULAS,
   minSample: 10,
   targets: {},
   refreshSeconds: 300,
   maskPii: false,
   timeoutMs: 10_000,
   theme: 'light',
+  aggregates: 'auto',
 });
 
 /** Every parameter this module understands (also the UserPref names the adapter reads). */
 export const PARAM_NAMES = [
   'wxmBaseUrl', 'tokenSource', 'filterTags', 'questionnaires', 'metrics', 'csatFormula', 'cesFormula', 'minSample',
   'targetNps', 'targetCsat', 'targetCes', 'refreshSeconds', 'locale', 'maskPii', 'timeoutMs',
-  'theme', 'defaultCountryCode',
+  'theme', 'defaultCountryCode', 'aggregates',
 ] as const;
 
 /** Parameters that belong to Finesse/Shindig, not to us. */

@@ -31,6 +31,8 @@ export interface GadgetConfig {
   defaultCountryCode?: number;
   /** Colour scheme: Finesse's light look by default; 'auto' follows the OS preference. */
   theme: 'light' | 'dark' | 'auto';
+  /** CEA: 'auto' reads WxM's aggregates (summary, compare) and pages raw answers only where they are missing; 'off' always pages. */
+  aggregates: 'auto' | 'off';
 }
 
 export interface ConfigProblem {

@@ -1,7 +1,7 @@
 /**
  * The Finesse adapter: the ONLY module that touches the `finesse.*` (finesse.js) and `gadgets.*` (Shindig)
  * globals. Everything else receives typed values (FinesseSession, CallEvent). It works against the emulator's
- * finesse.js and, by construction (only the documented surface of finesse.md is used), against the real one.
+ * finesse.js and, by construction (only the documented surface of docs/finesse.md is used), against the real one.
  */
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
@@ -60,7 +60,7 @@ export function originFromConfig(cfg: FinesseGlobals.Config, fallback: string): 
   return `${scheme}://${cfg.host}${port && port !== defaultPort ? `:${port}` : ''}`;
 }
 
-/** The gadget URL's own query, from the iframe's `url` parameter (finesse.md). */
+/** The gadget URL's own query, from the iframe's `url` parameter (docs/finesse.md). */
 export function gadgetQuery(search: string, fallbackUrl?: string): URLSearchParams {
   let url = new URLSearchParams(search).get('url') ?? fallbackUrl ?? '';
   if (!url.includes('?') && /%3F/i.test(url)) {

@@ -1,5 +1,5 @@
 /**
- * Who the customer is, from a Finesse dialog's media properties and addresses (finesse.md, wxm-api.md "journey
+ * Who the customer is, from a Finesse dialog's media properties and addresses (docs/finesse.md, docs/wxm-api.md "journey
  * lookup"): the ECC variable POD.ID (exposed as `POD.ID` or `user.POD.ID`) holds `k=v;` pairs — as Cisco writes
  * them `cc_CustomerId=…;emailId=…;mobile=…`, or with `Email`, `Mobile`, `phone`, `customerId` keys, any case — or
  * a bare value that is the cc_CustomerId; then the other party's number (the ANI on inbound calls).

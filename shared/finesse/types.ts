@@ -16,7 +16,7 @@ export interface FinesseSession {
   loginId: string;
   /** CCE skill target id when Finesse gives one, else undefined. */
   cceSkillTargetId?: string;
-  /** The id WxM knows the agent by: cceSkillTargetId, else loginId (finesse.md). */
+  /** The id WxM knows the agent by: cceSkillTargetId, else loginId (docs/finesse.md). */
   wxmAgentId: string;
   /** Where wxmAgentId came from (the adapter sets it; shown in diagnostics). */
   agentIdSource?: AgentIdSource;

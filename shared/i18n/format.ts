@@ -72,37 +72,3 @@ export function dayHeading(date: Date, now: Date = new Date(), locale = getLocal
   }
   return dt({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }, locale).format(date);
 }
-
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 864e5],
-  ['month', 30 * 864e5],
-  ['week', 7 * 864e5],
-  ['day', 864e5],
-  ['hour', 36e5],
-  ['minute', 6e4],
-];
-
-/** "3 days ago", "in 2 hours", "now" — for "as of" stamps and last-survey hints. */
-export function relativeTime(date: Date, now: Date = new Date(), locale = getLocale()): string {
-  const f = cached('r', locale, { numeric: 'auto' }, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
-  const diff = date.getTime() - now.getTime();
-  for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms) return f.format(Math.trunc(diff / ms), unit);
-  }
-  return f.format(Math.trunc(diff / 1000), 'second');
-}
-
-/** First day of the week for the locale (0 = Sunday … 6 = Saturday), for date-fns `weekStartsOn`. */
-export function weekStartsOn(locale = getLocale()): 0 | 1 | 2 | 3 | 4 | 5 | 6 {
-  try {
-    const loc = new Intl.Locale(locale) as Intl.Locale & {
-      getWeekInfo?: () => { firstDay: number };
-      weekInfo?: { firstDay: number };
-    };
-    const first = (loc.getWeekInfo?.() ?? loc.weekInfo)?.firstDay; // Intl uses 1 = Monday … 7 = Sunday
-    if (first) return (first % 7) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
-  } catch {
-    /* fall through */
-  }
-  return /^en-(US|CA)|^ja|^pt-BR/.test(locale) ? 0 : 1;
-}

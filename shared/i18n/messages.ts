@@ -11,7 +11,6 @@ const en = {
   copyDiagnostics: 'Copy diagnostics',
   copied: 'Diagnostics copied',
   copyBlocked: 'Copying was blocked by the browser. Select the text below and copy it with Ctrl+C.',
-  diagnostics: 'Diagnostics',
   loading: 'Loading…',
   noResponses: 'No responses',
   lowSample: 'Low sample',
@@ -50,6 +49,9 @@ const en = {
     'This gadget is not set up correctly. Copy the diagnostics and send them to your administrator.',
   'err.no-caller-id':
     'No caller number for this call (withheld or unknown). Search by phone, email or customer id instead.',
+  'err.write-refused': 'Experience Management does not let this sign-in add notes. Reading feedback is not affected.',
+  'err.write-unconfirmed':
+    'The note may not have been saved: Experience Management did not confirm it. Check the response for the note before trying again.',
   'err.unexpected':
     'Something went wrong in the gadget. Your calls are not affected. Retry; if this persists, copy the diagnostics for your administrator.',
 } satisfies Record<string, string> & Record<`err.${ErrorCode}`, string>;
@@ -63,7 +65,6 @@ export const shared = defineMessages<SharedKey>({
     copyDiagnostics: 'Diagnose kopieren',
     copied: 'Diagnose kopiert',
     copyBlocked: 'Der Browser hat das Kopieren blockiert. Markieren Sie den Text unten und kopieren Sie ihn mit Strg+C.',
-    diagnostics: 'Diagnose',
     loading: 'Wird geladen…',
     noResponses: 'Keine Antworten',
     lowSample: 'Kleine Stichprobe',
@@ -103,6 +104,9 @@ export const shared = defineMessages<SharedKey>({
       'Dieses Gadget ist nicht richtig eingerichtet. Kopieren Sie die Diagnose und senden Sie sie an Ihre Administration.',
     'err.no-caller-id':
       'Für diesen Anruf gibt es keine Rufnummer (unterdrückt oder unbekannt). Suchen Sie stattdessen nach Telefon, E-Mail oder Kundennummer.',
+    'err.write-refused': 'Experience Management erlaubt dieser Anmeldung keine Notizen. Das Lesen von Feedback ist nicht betroffen.',
+    'err.write-unconfirmed':
+      'Die Notiz wurde möglicherweise nicht gespeichert: Experience Management hat sie nicht bestätigt. Prüfen Sie die Antwort auf die Notiz, bevor Sie es erneut versuchen.',
     'err.unexpected':
       'Im Gadget ist ein Fehler aufgetreten. Ihre Anrufe sind nicht betroffen. Versuchen Sie es erneut; falls es bleibt, kopieren Sie die Diagnose für Ihre Administration.',
   },

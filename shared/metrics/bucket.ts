@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 const ZONED = /(?:[zZ]|[+-]\d\d:?\d\d)$/;
 
 /** Epoch ms of a WxM date; a date-time without a zone is UTC (the spec's dates are UTC), never browser-local. */
-export function parseUtc(iso: string): number {
+function parseUtc(iso: string): number {
   if (typeof iso !== 'string') return NaN;
   const last = iso.charCodeAt(iso.length - 1);
   const zoned = last === 90 /* Z */ || ZONED.test(iso) || !iso.includes('T');

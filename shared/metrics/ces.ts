@@ -1,5 +1,5 @@
 /**
- * CES from streaming sums (../shared/specs/metrics.md).
+ * CES from streaming sums (docs/metrics.md).
  *
  * Scales are never mixed: the fold keeps separate sums for 5-point and 7-point questions, and the result reports
  * the larger scale present (7 when any 7-point answer exists, else 5), so `scaleMax` says which scale `mean` is on.

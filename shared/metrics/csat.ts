@@ -1,4 +1,4 @@
-/** CSAT from streaming sums (../shared/specs/metrics.md): top-2-box share, mean, interval per formula. */
+/** CSAT from streaming sums (docs/metrics.md): top-2-box share, mean, interval per formula. */
 import type { CsatFormula } from '../config/types.js';
 import { meanInterval, sampleSd, wilsonInterval } from './interval.js';
 import type { CsatResult } from './types.js';

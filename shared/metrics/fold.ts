@@ -1,6 +1,7 @@
 /** Streaming folds: feed answers page by page, read summaries at any time; raw answers are never kept. */
 import type { TagMap } from '../wxm/api.js';
 import { answerText, valueKind } from '../wxm/answer-value.js';
+import { contextIds } from '../wxm/tag-map.js';
 import type { Answer } from '../wxm/types.js';
 import { Lookup, Tally } from './tally.js';
 import type { FoldOptions, MetricsSummary } from './types.js';
@@ -50,19 +51,10 @@ export class GroupedFold {
   }
 }
 
-function questionIds(tagMap: TagMap, tag: string): string[] | undefined {
-  const exact = tagMap.context?.[tag];
-  if (exact) return exact;
-  // Tags are compared case-insensitively elsewhere in WxM; tolerate cc_agentid vs cc_AgentId.
-  const lower = tag.toLowerCase();
-  for (const [k, ids] of Object.entries(tagMap.context ?? {})) if (k.toLowerCase() === lower) return ids;
-  return undefined;
-}
-
 /** The text/number an answer holds for the first question carrying a context tag (e.g. cc_AgentId). */
 export function contextValue(answer: Answer, tagMap: TagMap, tag: string): string | undefined {
-  const ids = questionIds(tagMap, tag);
-  if (!ids || ids.length === 0 || !answer.responses) return undefined;
+  const ids = contextIds(tagMap, tag);
+  if (ids.length === 0 || !answer.responses) return undefined;
   for (const id of ids) {
     const kind = valueKind(tagMap.byId?.get(id));
     for (const r of answer.responses) {

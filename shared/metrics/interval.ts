@@ -1,7 +1,7 @@
-/** 95% intervals used by the metrics (../shared/specs/metrics.md). All inputs and outputs unrounded. */
+/** 95% intervals used by the metrics (docs/metrics.md). All inputs and outputs unrounded. */
 import type { Interval } from './types.js';
 
-export const Z95 = 1.96;
+const Z95 = 1.96;
 
 export function clamp(value: number, low: number, high: number): number {
   return value < low ? low : value > high ? high : value;

@@ -1,9 +1,8 @@
-/** NPS from counts (../shared/specs/metrics.md): bands from settings, score, interval, low-sample flag. */
+/** NPS from counts (docs/metrics.md): bands from settings, score, interval, low-sample flag. */
 import type { FlashNps, WxmSettings } from '../wxm/types.js';
+import { DEFAULT_BANDS } from './defaults.js';
 import { npsInterval } from './interval.js';
 import type { NpsBands, NpsResult } from './types.js';
-
-export const DEFAULT_BANDS: Readonly<NpsBands> = Object.freeze({ passiveMin: 7, passiveMax: 8 });
 
 /**
  * Passive band from settings.npsRange ("7,8"). Accepts spaces and ",", ";", "-" or "–" as separator, and the two

@@ -1,4 +1,4 @@
-/** Result shapes of the metric maths in ../shared/specs/metrics.md. Values are unrounded; rounding is display-only. */
+/** Result shapes of the metric maths in docs/metrics.md. Values are unrounded; rounding is display-only. */
 import type { TagMap } from '../wxm/api.js';
 import type { CesFormula, CsatFormula } from '../config/types.js';
 

@@ -1,6 +1,6 @@
 /**
  * The WxM bearer token, obtained from Cloud Connect through Finesse
- * (`GET /finesse/api/CloudConnectTokenService?tokenSource=cherrypoint`, finesse.md). The URL is relative to the
+ * (`GET /finesse/api/CloudConnectTokenService?tokenSource=cherrypoint`, docs/finesse.md). The URL is relative to the
  * page, as Cisco's CCAI gadget calls it: the desktop's own origin, so a desktop reached by another host name or
  * port never turns it into a cross-origin request (an origin built from Config would).
  *

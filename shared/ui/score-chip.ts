@@ -32,11 +32,11 @@ export class CxScoreChip extends LitElement {
       .chip {
         display: inline-flex;
         align-items: center;
-        gap: 4px;
-        padding: 0 6px;
+        gap: var(--cx-space-2);
+        padding: 0 var(--cx-space-3);
         min-width: 2.5em;
         border: 1px solid var(--cx-border);
-        border-radius: 10px;
+        border-radius: var(--cx-radius-pill);
         line-height: 18px;
         font-weight: 600;
         font-variant-numeric: tabular-nums;
@@ -74,6 +74,20 @@ export class CxScoreChip extends LitElement {
       }
       .none .shape {
         display: none;
+      }
+      /*
+       * Forced colours (Windows high contrast) replace every background with Canvas: the class colours go, and so
+       * would the shape, which is painted as a background. Keep the shape in the text colour and give every chip
+       * a border, so the class still reads from the shape (and the words).
+       */
+      @media (forced-colors: active) {
+        .chip {
+          border-color: CanvasText;
+        }
+        .shape {
+          forced-color-adjust: none;
+          background: CanvasText;
+        }
       }
       /* Several chips sit side by side (NPS, CSAT, CES): colour alone must not tell them apart. */
       .metric {

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ChangeEvent } from './events.js';
-import { baseStyles } from './theme.js';
+import { baseStyles, buttonStyles } from './theme.js';
 
 export { ChangeEvent } from './events.js';
 
@@ -28,6 +28,7 @@ export interface SegmentOption<V extends string = string> {
 export class CxSegmented extends LitElement {
   static override styles = [
     baseStyles,
+    buttonStyles,
     css`
       :host {
         display: inline-block;
@@ -36,26 +37,19 @@ export class CxSegmented extends LitElement {
         display: inline-flex;
         flex-wrap: wrap;
         border: 1px solid var(--cx-border);
-        border-radius: 3px;
+        border-radius: var(--cx-radius);
         overflow: hidden;
       }
-      button {
-        font: inherit;
-        min-height: 24px;
-        padding: 2px 10px;
+      /* The kit's button, joined into one box: only a rule between neighbours. */
+      .btn {
         border: 0;
         border-left: 1px solid var(--cx-border);
-        background: var(--cx-surface);
-        color: var(--cx-text);
-        cursor: pointer;
+        border-radius: 0;
       }
-      button:first-child {
+      .btn:first-child {
         border-left: 0;
       }
-      button:hover {
-        background: var(--cx-surface-alt);
-      }
-      button[aria-checked='true'] {
+      .btn[aria-checked='true'] {
         background: var(--cx-accent);
         color: var(--cx-on-accent);
         font-weight: 600;
@@ -78,6 +72,7 @@ export class CxSegmented extends LitElement {
     return html`<div part="group" class="group" role="radiogroup" aria-label=${this.label} @keydown=${this.onKey}>
       ${this.options.map(
         (o, i) => html`<button
+          class="btn"
           part="option${o.value === this.value ? ' selected' : ''}"
           role="radio"
           aria-checked=${o.value === this.value ? 'true' : 'false'}

@@ -21,7 +21,7 @@ export class CxSkeleton extends LitElement {
       .line {
         height: 0.8em;
         margin: 0.5em 0;
-        border-radius: 3px;
+        border-radius: var(--cx-radius);
         background: var(--cx-surface-alt);
         animation: pulse 1.2s ease-in-out infinite alternate;
       }

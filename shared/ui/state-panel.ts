@@ -5,7 +5,7 @@ import { errorMessage, shared } from '../i18n/messages.js';
 import { buildDiagnostics } from './diagnostics.js';
 import { RetryEvent } from './events.js';
 import { LocaleController } from './locale-controller.js';
-import { baseStyles, buttonStyles } from './theme.js';
+import { baseStyles, buttonStyles, fieldStyles } from './theme.js';
 import './skeleton.js';
 
 export { RetryEvent } from './events.js';
@@ -34,12 +34,13 @@ export class CxStatePanel extends LitElement {
   static override styles = [
     baseStyles,
     buttonStyles,
+    fieldStyles,
     css`
       :host {
         display: block;
       }
       .panel {
-        padding: 8px 10px;
+        padding: var(--cx-space-3) var(--cx-space-4);
         border-left: 3px solid transparent;
       }
       .panel.error {
@@ -47,7 +48,7 @@ export class CxStatePanel extends LitElement {
         background: var(--cx-surface-alt);
       }
       .heading {
-        margin: 0 0 4px;
+        margin: 0 0 var(--cx-space-2);
         font-weight: 600;
       }
       .message {
@@ -60,9 +61,9 @@ export class CxStatePanel extends LitElement {
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 8px;
+        gap: var(--cx-space-3);
         align-items: center;
-        margin-top: 8px;
+        margin-top: var(--cx-space-3);
       }
       .copied {
         color: var(--cx-muted);
@@ -71,11 +72,8 @@ export class CxStatePanel extends LitElement {
         display: block;
         width: 100%;
         min-height: 8em;
-        margin-top: 6px;
+        margin-top: var(--cx-space-3);
         font: 12px/1.3 ui-monospace, Consolas, monospace;
-        color: var(--cx-text);
-        background: var(--cx-surface);
-        border: 1px solid var(--cx-border);
       }
     `,
   ];

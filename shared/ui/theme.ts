@@ -1,5 +1,5 @@
 /**
- * Colour tokens (`--cx-*`) and base styles. The light palette follows Finesse's look; every text/background
+ * Design tokens (`--cx-*`: colours, spacing, radius) and the kit's shared styles (base, buttons, fields, headings). The light palette follows Finesse's look; every text/background
  * pair meets WCAG 2.1 AA (test/ui/theme.test.ts computes it from the live custom properties).
  *
  * How it cascades: the light tokens are registered (CSS.registerProperty) as inheriting properties with
@@ -53,16 +53,26 @@ export const darkPalette: Record<PaletteToken, string> = {
   'bad-text': '#ffbdb9',
 };
 
+/** Spacing steps (`--cx-space-1` … `--cx-space-4`): gaps, paddings and margins use these, not raw pixels. */
+export const spacing = { 'space-1': '2px', 'space-2': '4px', 'space-3': '8px', 'space-4': '12px' } as const;
+/** Corner radii: `--cx-radius` for controls, bars and panels, `--cx-radius-pill` for score chips. */
+export const radius = { radius: '3px', 'radius-pill': '10px' } as const;
+
 const FONT = `"CiscoSansTT", "Helvetica Neue", Helvetica, Arial, sans-serif`;
 
-// Register once per document; a second bundle in the same document throws, which is harmless.
-for (const [name, value] of Object.entries(lightPalette)) {
-  try {
-    CSS.registerProperty({ name: `--cx-${name}`, syntax: '<color>', inherits: true, initialValue: value });
-  } catch {
-    /* already registered */
+/** Registers tokens once per document; a second bundle in the same document throws, which is harmless. */
+function register(tokens: Record<string, string>, syntax: string) {
+  for (const [name, value] of Object.entries(tokens)) {
+    try {
+      CSS.registerProperty({ name: `--cx-${name}`, syntax, inherits: true, initialValue: value });
+    } catch {
+      /* already registered */
+    }
   }
 }
+register(lightPalette, '<color>');
+
+register({ ...spacing, ...radius }, '<length>');
 
 const decls = (p: Record<string, string>) =>
   unsafeCSS(Object.entries(p).map(([k, v]) => `--cx-${k}:${v};`).join(''));
@@ -128,15 +138,19 @@ export const buttonStyles = css`
   .btn {
     font: inherit;
     min-height: 24px;
-    padding: 2px 10px;
+    padding: var(--cx-space-1) var(--cx-space-4);
     border: 1px solid var(--cx-border);
-    border-radius: 3px;
+    border-radius: var(--cx-radius);
     background: var(--cx-surface);
     color: var(--cx-text);
     cursor: pointer;
   }
   .btn:hover {
     background: var(--cx-surface-alt);
+  }
+  .btn:disabled {
+    cursor: default;
+    opacity: 0.6;
   }
   .btn.primary {
     border-color: var(--cx-accent);
@@ -149,5 +163,38 @@ export const buttonStyles = css`
     background: none;
     color: var(--cx-accent);
     text-decoration: underline;
+  }
+`;
+
+/** Text fields, selects and text areas: the same height, border and colours everywhere. */
+export const fieldStyles = css`
+  input:not([type='checkbox']):not([type='radio']),
+  select,
+  textarea {
+    font: inherit;
+    min-height: 24px;
+    padding: var(--cx-space-1) var(--cx-space-2);
+    border: 1px solid var(--cx-border);
+    border-radius: var(--cx-radius);
+    background: var(--cx-surface);
+    color: var(--cx-text);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--cx-bad);
+  }
+`;
+
+/** Section headings inside a gadget: h2 for the gadget's title, h3 for a section, h4 for a group within it. */
+export const headingStyles = css`
+  h2,
+  h3,
+  h4 {
+    margin: 0 0 var(--cx-space-2);
+    font-size: 1em;
+    font-weight: 600;
+    line-height: 1.3;
+  }
+  h2 {
+    font-size: 1.15em;
   }
 `;

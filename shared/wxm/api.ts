@@ -1,5 +1,6 @@
 /** The WxM client surface the gadgets use (implemented by wxm-client.ts; tests may pass fakes). */
 import type { Answer, FilterBy, FlashNps, Question, Questionnaire, WxmSettings } from './types.js';
+import type { WxmRequest } from './aggregates.js';
 
 export interface ScaleInfo {
   min: number;
@@ -63,4 +64,6 @@ export interface WxmApi extends WxmReads {
   count(filter: FilterBy, signal?: AbortSignal): Promise<number>;
   flashNps(filter: FilterBy, signal?: AbortSignal): Promise<FlashNps>;
   answer(id: string, signal?: AbortSignal): Promise<Answer | null>;
+  /** One raw API call with the client's auth and retry rules (aggregates.ts builds on it); absent on fakes. */
+  request?: WxmRequest;
 }

@@ -1,6 +1,6 @@
 /**
  * The question-tag map: which question ids carry NPS/CSAT/CES, identity and cc_* context, discovered at run time
- * from the questionnaires (ids differ per tenant; wxm-api.md). Tags compare case-insensitively.
+ * from the questionnaires (ids differ per tenant; docs/wxm-api.md). Tags compare case-insensitively.
  *
  * Retired questions stay in the map: answers given before they were retired are still real feedback.
  */
@@ -92,6 +92,16 @@ export function buildTagMap(questions: readonly Question[], questionnaires: read
     }
   }
   return map;
+}
+
+/** Question ids carrying a context tag (cc_AgentId, ...), matched case-insensitively like every tag. */
+export function contextIds(map: TagMap, tag: string): string[] {
+  const context = map.context ?? {};
+  const exact = context[tag];
+  if (exact) return exact;
+  const lower = tag.toLowerCase();
+  for (const [key, ids] of Object.entries(context)) if (key.toLowerCase() === lower) return ids;
+  return [];
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Every WxM wire shape the gadgets (and the emulator) use, in one place.
- * Source: ../shared/specs/wxm-api.md. JSON on the wire is camelCase; dates are ISO-8601 UTC strings.
+ * Source: docs/wxm-api.md. JSON on the wire is camelCase; dates are ISO-8601 UTC strings.
  * These describe what a well-formed server sends; the client validates at run time (see validate.ts)
  * because real tenants send malformed records.
  */
@@ -46,7 +46,7 @@ export interface Questionnaire {
 
 /**
  * The account settings the gadgets use: nothing else is kept from `/api/settings`, whose real body also carries
- * account integration secrets (wxm-api.md, "Verified in vendor sources").
+ * account integration secrets (docs/wxm-api.md, "Verified in vendor sources").
  */
 export interface WxmSettings {
   /** Minutes east of UTC for the account's reporting time zone. */

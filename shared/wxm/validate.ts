@@ -42,7 +42,7 @@ function validateResponse(raw: unknown, scales?: ReadonlyMap<string, ScaleInfo>)
   return { questionId: raw.questionId, questionText: str(raw.questionText), textInput, numberInput };
 }
 
-function validateNotes(v: unknown): Note[] | null {
+export function validateNotes(v: unknown): Note[] | null {
   if (!Array.isArray(v)) return null;
   return v.filter(isObj).map((n) => ({ user: str(n.user), authorName: str(n.authorName), noteTime: str(n.noteTime), note: str(n.note) }));
 }

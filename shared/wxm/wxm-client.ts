@@ -46,6 +46,8 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 /** The reads, with pages that also say how many responses were dropped. */
 export interface WxmReader extends WxmReads {
   answersPage(filter: FilterBy, page: number, rows: number, signal?: AbortSignal): Promise<PageBatch>;
+  /** A POST that changes data (shared/wxm/notes.ts): same token, 401 and error rules, repeated only on a 429. */
+  write(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
 }
 
 type Call = (method: Method, path: string, body: unknown, signal?: AbortSignal, notFoundIsNull?: boolean) => Promise<unknown>;
@@ -70,6 +72,7 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & WxmReader {
     count: (filter, signal) => count(c, filter, signal),
     flashNps: (filter, signal) => flashNps(c, filter, signal),
     answer: (id, signal) => answer(c, id, signal),
+    request: (method, path, body, signal) => c.call(method, path, body, signal),
   };
 }
 
@@ -97,12 +100,18 @@ function connect(options: WxmClientOptions): Connection {
     },
   });
 
+  // Writes are repeated only when the server refused them unapplied (429); a timeout, a 5xx or a network error may
+  // come after the server applied the write, so those are never retried (the caller reports them as unconfirmed).
+  const writeApi = api.extend({
+    retry: { shouldRetry: ({ error }) => (error instanceof HTTPError && error.response.status === 429 ? undefined : false) },
+  });
+
   /** One API call with the 401 → refresh → retry-once rule. */
-  async function call(method: Method, path: string, body: unknown, signal?: AbortSignal, notFoundIsNull = false): Promise<unknown> {
+  async function call(method: Method, path: string, body: unknown, signal?: AbortSignal, notFoundIsNull = false, http = api): Promise<unknown> {
     let token = await tokens.getToken(signal);
     for (let attempt = 0; ; attempt++) {
       try {
-        const res = api(path, {
+        const res = http(path, {
           method,
           signal,
           headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
@@ -131,7 +140,7 @@ function connect(options: WxmClientOptions): Connection {
   }
 
   let tagMapPromise: Promise<TagMap> | undefined;
-  /** The page convention of this server: 0 or 1 = first page (wxm-api.md leaves it open); learnt on first use. */
+  /** The page convention of this server: 0 or 1 = first page (docs/wxm-api.md leaves it open); learnt on first use. */
   let pageBase: 0 | 1 | undefined;
 
   async function scales(signal?: AbortSignal) {
@@ -160,6 +169,8 @@ function connect(options: WxmClientOptions): Connection {
   }
 
   const reader: WxmReader = {
+    write: (path, body, signal) => call('post', path, body, signal, false, writeApi),
+
     async settings(signal?: AbortSignal): Promise<WxmSettings> {
       const raw = await call('get', 'api/settings', undefined, signal).catch((e: unknown) => {
         // A restricted token may be refused the account settings: callers fall back to the defaults.

@@ -2,9 +2,10 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { FinesseSession } from '../../shared/finesse/types.js';
 import type { GadgetConfig } from '../../shared/config/types.js';
 import { AppError } from '../../shared/errors.js';
-import { provideServices } from '../../gadgets/analytics/provide.js';
-import { TEAM_PREF, type AnalyticsApp } from '../../gadgets/analytics/app.js';
-import '../../gadgets/analytics/app.js';
+import type { TokenClient } from '../../shared/token/token-client.js';
+import '../../shared/gadget-root.js';
+import { TEAM_PREF, type AnalyticsApp } from '../../gadgets/analytics/analytics-app.js';
+import '../../gadgets/analytics/analytics-app.js';
 import { MemoryWxm as FakeWxm } from '../fakes/wxm.js';
 import { FakeAdapter, fakeSession } from '../fakes/adapter.js';
 import { teamAnswer as answer, type TeamAnswerSpec as AnswerSpec } from '../fakes/answers.js';
@@ -39,6 +40,7 @@ function config(over: Partial<GadgetConfig> = {}): GadgetConfig {
     maskPii: false,
     timeoutMs: 10000,
     theme: 'light',
+    aggregates: 'auto',
     ...over,
   };
 }
@@ -55,13 +57,19 @@ function specs(): AnswerSpec[] {
   return out;
 }
 
-async function mount(wxm: FakeWxm, cfg: GadgetConfig, s: FinesseSession, a = adapter()) {
+/** The app inside the shared root, as startGadget mounts it (without the boot). */
+async function mount(wxm: FakeWxm, cfg: GadgetConfig, s: FinesseSession, a = adapter(), init?: (app: AnalyticsApp) => void) {
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
-  provideServices(host, { wxm, config: cfg, session: s, adapter: a, locale: 'en-US' });
+  const root = document.createElement('cx-gadget-root');
+  root.adapter = a;
+  root.services = { wxm, config: cfg, session: s, adapter: a, problems: [], tokens: {} as TokenClient, locale: 'en-US' };
   const app = document.createElement('cx-analytics-app') as AnalyticsApp;
-  host.append(app);
+  app.services = { ...root.services, wxm };
+  init?.(app);
+  root.append(app);
+  host.append(root);
   await app.updateComplete;
-  return { app, adapter: a };
+  return { app, adapter: a, root };
 }
 
 const loaded = (app: AnalyticsApp) => waitUntil(() => deepQuery(app, '[part=as-of]') && !deepQuery(app, '[part=refreshing]'), 'view did not load', { timeout: 8000 });
@@ -115,13 +123,16 @@ describe('<cx-analytics-app> with fake services', () => {
   });
 
   it('the trend is available as a table and the comments are rendered as text', async () => {
-    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'));
+    // Seven days are charted per day.
+    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'), adapter(), (a) => (a.period = { key: '7d' }));
     await loaded(app);
     const toggle = deepQuery(app, '[part=table-toggle]') as HTMLButtonElement;
     toggle.click();
     await waitUntil(() => deepQuery(app, '[part=trend-table]'));
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
-    expect(deepQueryAll(app, '[part=trend-table] tbody tr').length).to.equal(3); // days 1, 2, 3
+    // An even axis: all seven days, three of them with answers (days 1, 2, 3 ago).
+    expect(deepQueryAll(app, '[part=trend-table] tbody tr').length).to.equal(7);
+    expect(deepQueryAll(app, '[part=trend-table] tbody tr:not([data-n="0"])').length).to.equal(3);
     expect(deepQuery(app, 'cx-verbatim-list b')).to.equal(null);
     // Agent row opens that agent's comments.
     const a2 = deepQuery(app, 'tr[data-agent=A2] button') as HTMLButtonElement;
@@ -153,6 +164,41 @@ describe('<cx-analytics-app> with fake services', () => {
     btn.click();
     await waitUntil(() => btn.closest('th')?.getAttribute('aria-sort') === 'ascending');
     expect(order()).to.deep.equal(['A2', 'A1']);
+  });
+
+  it('the frame grows when content expands ("How is this calculated?", the trend table)', async () => {
+    const { app, adapter: a } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'));
+    await loaded(app);
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await frames();
+    const before = a.heights;
+    const card = deepQueryAll(app, '[part~=kpi][data-metric=nps]')[0]!;
+    (card.shadowRoot!.querySelector('summary') as HTMLElement).click();
+    await waitUntil(() => a.heights > before, 'no height change after opening the explanation');
+    const afterExplain = a.heights;
+    (deepQuery(app, '[part=table-toggle]') as HTMLButtonElement).click();
+    await waitUntil(() => a.heights > afterExplain, 'no height change after showing the trend table');
+  });
+
+  it('after a Cloud Connect failure it retries by itself soon, without waiting for the refresh interval', async () => {
+    // Each view load starts by reading the account settings: count those tries.
+    const wxm = new (class extends FakeWxm {
+      tries = 0;
+      override async settings() {
+        this.tries++;
+        return super.settings();
+      }
+    })(specs().map(answer));
+    wxm.failWith = new AppError('cloudconnect-down', 'cloudconnect', 'token service 503', { status: 503 });
+    const { app } = await mount(wxm, config(), session('supervisor'), adapter(), (a) => (a.autoRetryBaseMs = 200));
+    await waitUntil(() => deepQuery(app, 'cx-state-panel[kind=error]'), 'no error panel');
+    expect(deepQuery(app, 'cx-state-panel[kind=error]')?.shadowRoot?.textContent).to.contain('Retrying in the background');
+    // Still down at the first retry: it keeps trying (backing off) and the message stays.
+    const triesAtError = wxm.tries;
+    await waitUntil(() => wxm.tries > triesAtError, 'no automatic retry', { timeout: 3000 });
+    wxm.failWith = undefined;
+    await loaded(app);
+    expect(kpiValues(app).nps).to.equal('33');
   });
 
   it('an error shows retry; retry loads; a refresh keeps the data with its "as of" time', async () => {

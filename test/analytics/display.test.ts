@@ -48,7 +48,7 @@ describe('analytics display rules', () => {
     setLocale('de-DE');
     try {
       expect(msg.t('kpi.noResponses')).to.equal('Keine Antworten');
-      expect(msg.t('change.unclear')).to.equal('keine klare Veränderung');
+      expect(msg.t('change.upUnclear', { amount: '3' })).to.equal('3 höher — keine klare Veränderung');
       expect(msg.t('state.malformed', { n: 2 })).to.contain('2 Antworten');
     } finally {
       setLocale('en');

@@ -1,6 +1,6 @@
 /**
  * Helpers for the analytics tests against the emulator: make the test page a gadget iframe of a given user,
- * read raw answers straight from WxM, and compute the metrics from them with metrics.md's arithmetic written
+ * read raw answers straight from WxM, and compute the metrics from them with docs/metrics.md's arithmetic written
  * out here (independently of shared/metrics).
  */
 import { testEnv } from '../helpers/env.js';
@@ -91,7 +91,7 @@ export interface Expected {
   ces: { n: number; mean: number | null };
 }
 
-/** metrics.md: NPS = 100 × (promoters − detractors) / n; CSAT top-2-box share; CES mean on the largest scale. */
+/** docs/metrics.md: NPS = 100 × (promoters − detractors) / n; CSAT top-2-box share; CES mean on the largest scale. */
 export async function expectedFrom(answers: Answer[]): Promise<Expected> {
   const q = await questionIds();
   const settings = await wxm<{ npsRange?: string }>('/api/settings');
@@ -120,7 +120,7 @@ export async function expectedFrom(answers: Answer[]): Promise<Expected> {
   };
 }
 
-/** How the gadget must write them (metrics.md rounding, en-US). */
+/** How the gadget must write them (docs/metrics.md rounding, en-US). */
 export function displayed(e: Expected): Record<'nps' | 'csat' | 'ces', string> {
   const none = 'No responses';
   const int = (v: number) => String(Math.round(v) === 0 ? 0 : Math.round(v)).replace('-', '-');

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { startAnalytics } from '../../gadgets/analytics/start.js';
-import type { AnalyticsApp } from '../../gadgets/analytics/app.js';
+import type { AnalyticsApp } from '../../gadgets/analytics/analytics-app.js';
 import { becomeGadget, displayed, expectedFrom, people, rawAnswers } from './emu.js';
 import { deepQuery, kpiValues } from './dom.js';
 

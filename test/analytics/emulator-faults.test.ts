@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { startAnalytics } from '../../gadgets/analytics/start.js';
-import type { AnalyticsApp } from '../../gadgets/analytics/app.js';
+import type { AnalyticsApp } from '../../gadgets/analytics/analytics-app.js';
 import { becomeGadget, control, displayed, expectedFrom, people, rawAnswers } from './emu.js';
 import { deepQuery, deepQueryAll, kpiValues } from './dom.js';
 
@@ -64,6 +64,8 @@ describe('analytics under faults (emulator)', function () {
   it('a lasting 503 keeps the last numbers visible, with an error, retry and copy diagnostics', async () => {
     const before = kpiValues(app);
     // Limited to one route and a count, so that suites running at the same time are not hit.
+    // Both data paths' first request for the KPIs: /api/summary (aggregates) and /api/FlashNPS (fallback).
+    await control('faults', { route: '/api/summary', status: 503, count: 40 });
     await control('faults', { route: '/api/FlashNPS', status: 503, count: 40 });
     await refresh();
     const panel = await waitUntil(() => deepQuery(app, 'cx-state-panel[kind=error]'), 'no error panel', { timeout: 30000 }).then(() =>

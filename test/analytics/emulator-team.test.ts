@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { startAnalytics } from '../../gadgets/analytics/start.js';
-import type { AnalyticsApp } from '../../gadgets/analytics/app.js';
+import type { AnalyticsApp } from '../../gadgets/analytics/analytics-app.js';
 import { becomeGadget, displayed, expectedFrom, people, rawAnswers, type EmuPeople } from './emu.js';
 import { deepQuery, deepQueryAll, kpiValues } from './dom.js';
 
@@ -64,5 +64,18 @@ describe('analytics team view against the emulator', function () {
     expect(norm(kpiValues(app))).to.deep.equal(norm(displayed(await expectedFrom(raw))));
     const prefs = (window as unknown as { gadgets: { Prefs: new () => { getString(n: string): string } } }).gadgets;
     expect(new prefs.Prefs().getString('analyticsTeam')).to.equal(other);
+  });
+
+  it('after signing in again the remembered team is the one shown', async () => {
+    const other = sup.supervisedTeamIds[1]!;
+    // A new gadget instance on the same desktop: a fresh adapter that reads the saved UserPref back.
+    const host = document.createElement('div');
+    document.body.append(host);
+    const again = (await startAnalytics(host))!;
+    await waitUntil(() => deepQuery(again, '[part=period]')?.getAttribute('data-target') === other, 'remembered team not shown', {
+      timeout: 20000,
+    });
+    expect((deepQuery(again, 'select[part=team]') as HTMLSelectElement).value).to.equal(other);
+    host.remove();
   });
 });

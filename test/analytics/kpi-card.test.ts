@@ -33,10 +33,11 @@ describe('<cx-kpi-card>', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('words the change: significant up or down only when the intervals do not overlap', async () => {
+  it('always gives the previous value and the delta, significant only when the intervals do not overlap', async () => {
     const now = summary(80, 10, 10);
     const el = await fixture<KpiCard>(html`<cx-kpi-card data-metric="nps" .current=${now} .previous=${summary(20, 20, 60)}></cx-kpi-card>`);
     expect(part(el, 'kpi-change')).to.equal('up 110 — significant');
+    expect(part(el, 'kpi-previous')).to.equal('Previous period: -40 (n = 100)');
     expect(el.shadowRoot!.querySelector('[part="kpi-change"]')!.className).to.equal('sig up');
     el.current = summary(20, 20, 60);
     el.previous = now;
@@ -45,11 +46,14 @@ describe('<cx-kpi-card>', function () {
     el.current = summary(5, 3, 2);
     el.previous = summary(4, 3, 3);
     await el.updateComplete;
-    expect(part(el, 'kpi-change')).to.equal('no clear change');
+    // 5/3/2 vs 4/3/3 of 10: NPS 30 vs 10, the intervals overlap.
+    expect(part(el, 'kpi-change')).to.equal('up 20 — no clear change');
+    expect(part(el, 'kpi-previous')).to.equal('Previous period: 10 (n = 10)');
     expect(el.shadowRoot!.querySelector('[part="kpi-change"]')!.className).to.equal('');
     el.previous = { ...summary(1, 0, 0), nps: { n: 0, promoters: 0, passives: 0, detractors: 0, score: null, interval: null, lowSample: false } };
     await el.updateComplete;
     expect(part(el, 'kpi-change')).to.equal('no previous data');
+    expect(el.shadowRoot!.querySelector('[part="kpi-previous"]')).to.equal(null);
   });
 
   it('says whether the target is met, in the metric’s unit', async () => {

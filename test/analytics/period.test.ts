@@ -31,7 +31,9 @@ describe('analytics period', () => {
       expect(p.current.start.getTime() - p.previous.start.getTime()).to.equal(days * D);
       expect(p.previous.end.getTime()).to.be.at.most(p.current.start.getTime() + D);
     }
-    expect(resolvePeriod({ key: '30d' }, now, 0)!.bucket).to.equal('day');
+    expect(resolvePeriod({ key: '30d' }, now, 0)!.bucket).to.equal('week');
+    expect(resolvePeriod({ key: 'custom', from: '2026-01-01', to: '2026-01-14' }, now, 0)!.bucket).to.equal('day');
+    expect(resolvePeriod({ key: 'custom', from: '2026-01-01', to: '2026-01-15' }, now, 0)!.bucket).to.equal('week');
     expect(resolvePeriod({ key: '90d' }, now, 0)!.bucket).to.equal('week');
   });
 

@@ -28,7 +28,7 @@ function world(): AnswerSpec[] {
   return specs;
 }
 
-/** metrics.md arithmetic, written out here on the raw specs (not via the metrics module). */
+/** docs/metrics.md arithmetic, written out here on the raw specs (not via the metrics module). */
 function expected(specs: AnswerSpec[]) {
   const nps = specs.map((s) => s.nps!);
   const p = nps.filter((v) => v >= 9).length;
@@ -49,7 +49,7 @@ describe('analytics data plan', () => {
     const data = await loadView(
       wxm,
       config,
-      { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, benchmark: { kind: 'all' }, now },
+      { scope: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, benchmark: { kind: 'all' }, now },
       new AbortController().signal,
     );
     const mine = specs.filter((s) => s.team === 'T1' && Date.parse(s.time) >= Date.parse(daysAgo(6, 0)));
@@ -84,12 +84,12 @@ describe('analytics data plan', () => {
       }
     }
     const wxm = new Refused(world().map(answer), { timeZoneOffset: 0, npsRange: '5,8' });
-    const data = await loadView(wxm, config, { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, now },
+    const data = await loadView(wxm, config, { scope: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, now },
       new AbortController().signal);
     expect(data.settingsRefused).to.equal(true);
     expect(data.bands).to.deep.equal({ passiveMin: 7, passiveMax: 8 });
     expect(data.current.nps.n).to.equal(5);
-    const ok = await loadView(new FakeWxm(world().map(answer)), config, { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: false, now },
+    const ok = await loadView(new FakeWxm(world().map(answer)), config, { scope: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: false, now },
       new AbortController().signal);
     expect(ok.settingsRefused).to.equal(false);
   });
@@ -100,10 +100,10 @@ describe('analytics data plan', () => {
       wxm,
       config,
       {
-        target: { tag: 'cc_AgentId', value: 'A2' },
+        scope: { tag: 'cc_AgentId', value: 'A2' },
         period: { key: '30d' },
         perAgent: false,
-        benchmark: { kind: 'team', target: { tag: 'cc_TeamId', value: 'T1' } },
+        benchmark: { kind: 'team', scope: { tag: 'cc_TeamId', value: 'T1' } },
         now,
       },
       new AbortController().signal,
@@ -120,7 +120,7 @@ describe('analytics data plan', () => {
     await loadView(
       wxm,
       { ...config, metrics: ['nps'] },
-      { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, now },
+      { scope: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, now },
       new AbortController().signal,
     );
     expect(wxm.calls.filter((c) => c.kind === 'stream')).to.have.length(1);
@@ -131,7 +131,7 @@ describe('analytics data plan', () => {
     const data = await loadView(
       wxm,
       config,
-      { target: { tag: 'cc_AgentId', value: 'nobody' }, period: { key: 'today' }, perAgent: false, now },
+      { scope: { tag: 'cc_AgentId', value: 'nobody' }, period: { key: 'today' }, perAgent: false, now },
       new AbortController().signal,
     );
     expect(data.current.nps.score).to.equal(null);
@@ -146,7 +146,7 @@ describe('analytics data plan', () => {
     const data = await loadView(
       wxm,
       config,
-      { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, now },
+      { scope: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, now },
       new AbortController().signal,
       undefined,
       { ...DEFAULT_LIMITS, maxAnswers: 10, pageSize: 4 },
@@ -166,7 +166,7 @@ describe('analytics data plan', () => {
     const run = loadView(
       wxm,
       config,
-      { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, now },
+      { scope: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '7d' }, perAgent: true, now },
       ctrl.signal,
       (look) => (firstNps = look.nps.score),
     );
@@ -188,7 +188,7 @@ describe('analytics data plan', () => {
     wxm.failWith = new AppError('wxm-server', 'wxm', '503', { status: 503 });
     let error: unknown;
     try {
-      await loadView(wxm, config, { target: { tag: 'cc_AgentId', value: 'x' }, period: { key: '7d' }, perAgent: false, now }, new AbortController().signal);
+      await loadView(wxm, config, { scope: { tag: 'cc_AgentId', value: 'x' }, period: { key: '7d' }, perAgent: false, now }, new AbortController().signal);
     } catch (e) {
       error = e;
     }
@@ -253,7 +253,7 @@ describe('analytics agent sort', () => {
     const data = await loadView(
       wxm,
       config,
-      { target: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '30d' }, perAgent: true, now },
+      { scope: { tag: 'cc_TeamId', value: 'T1' }, period: { key: '30d' }, perAgent: true, now },
       new AbortController().signal,
     );
     const f = { csatFormula: 'top2' as const, cesFormula: 'mean' as const };

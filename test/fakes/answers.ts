@@ -3,6 +3,7 @@
  * use (one customer's history for the journey; a team's answers with agent/team context for analytics).
  */
 import type { TagMap } from '../../shared/wxm/api.js';
+import { emptyTagMap } from '../../shared/wxm/tag-map.js';
 import type { Answer, Question } from '../../shared/wxm/types.js';
 import type { MetricsSummary } from '../../shared/metrics/types.js';
 
@@ -39,19 +40,7 @@ export function answerOf(over: Partial<Answer> & { id: string }): Answer {
 }
 
 /** A tag map with nothing discovered, plus what the test sets. */
-export function tagMapOf(over: Partial<TagMap> = {}): TagMap {
-  return {
-    nps: [],
-    csat: [],
-    ces: [],
-    comments: [],
-    identity: { customerId: [], mobile: [], email: [], name: [] },
-    context: {},
-    byId: new Map(),
-    hidden: new Set(),
-    ...over,
-  };
-}
+export const tagMapOf = (over: Partial<TagMap> = {}): TagMap => ({ ...emptyTagMap(), ...over });
 
 // ---- One customer's history (journey) ----
 
@@ -170,7 +159,7 @@ export function teamAnswer(s: TeamAnswerSpec): Answer {
   });
 }
 
-/** A summary with the NPS counts set, with their 95% interval (metrics.md); CSAT and CES empty unless given. */
+/** A summary with the NPS counts set, with their 95% interval (docs/metrics.md); CSAT and CES empty unless given. */
 export function npsSummary(promoters: number, passives: number, detractors: number, rest: Partial<MetricsSummary> = {}): MetricsSummary {
   const n = promoters + passives + detractors;
   const p = promoters / n;

@@ -1,11 +1,11 @@
 /**
  * The loop as the agent sees it: the agent's analytics gadget (My Statistics) counts exactly one more response
  * after a call's post-call survey lands, once ACTIVE_TAB makes it refresh, and its NPS moves as the arithmetic of
- * metrics.md says (computed here from the raw answers before the call plus the one answer given).
+ * docs/metrics.md says (computed here from the raw answers before the call plus the one answer given).
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { startAnalytics } from '../../gadgets/analytics/start.js';
-import type { AnalyticsApp } from '../../gadgets/analytics/app.js';
+import type { AnalyticsApp } from '../../gadgets/analytics/analytics-app.js';
 import { becomeGadget, control, displayed, expectedFrom, people, rawAnswers } from '../analytics/emu.js';
 import { deepQuery, kpiPart } from '../analytics/dom.js';
 

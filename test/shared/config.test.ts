@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       maskPii: false,
       timeoutMs: 10000,
       theme: 'light',
+      aggregates: 'auto',
     });
   });
 
@@ -31,7 +32,7 @@ describe('loadConfig', () => {
     const { config, problems } = load(
       'wxmBaseUrl=https://eu.wxm.example/api-proxy/&tokenSource=cherrypoint2&filterTags=cc_TeamId&questionnaires=PostCall, Web ,PostCall' +
         '&metrics=csat,NPS&csatFormula=mean&cesFormula=easyShare&minSample=25&targetNps=40&targetCsat=85.5&targetCes=5.5' +
-        '&refreshSeconds=0&locale=de_DE&maskPii=TRUE&timeoutMs=5000&theme=Dark',
+        '&refreshSeconds=0&locale=de_DE&maskPii=TRUE&timeoutMs=5000&theme=Dark&aggregates=OFF',
     );
     expect(problems).to.deep.equal([]);
     expect(config).to.deep.equal({
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
       maskPii: true,
       timeoutMs: 5000,
       theme: 'dark',
+      aggregates: 'off',
     });
   });
 

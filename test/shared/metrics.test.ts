@@ -1,5 +1,5 @@
 /**
- * Metric maths against hand-computed tables (../shared/specs/metrics.md). Expected values are worked out by hand
+ * Metric maths against hand-computed tables (docs/metrics.md). Expected values are worked out by hand
  * in the comments and the arithmetic is written out here, never taken from the implementation.
  */
 import { expect } from '@open-wc/testing';

@@ -1,34 +1,15 @@
 /** WxM client against a scripted in-page server (fake fetch): retry, auth, abort and paging rules. */
 import { expect } from '@open-wc/testing';
 import { createWxmClient, type WxmClientOptions } from '../../shared/wxm/wxm-client.js';
-import type { TokenClient } from '../../shared/token/token-client.js';
 import { AppError } from '../../shared/errors.js';
 import type { Answer, Question } from '../../shared/wxm/types.js';
 import type { AnswerBatch } from '../../shared/wxm/api.js';
 import { fakeFetch, json, type FetchCall } from '../fakes/fetch.js';
 import { spyConsole } from '../fakes/console.js';
+import { fakeTokens } from '../fakes/tokens.js';
 
 const BASE = 'https://wxm.example.com/tenant';
 const NPS_ID = 'a'.repeat(24);
-
-function fakeTokens() {
-  let n = 1;
-  const stats = { get: 0, refresh: 0, rejected: [] as string[] };
-  const tokens: TokenClient = {
-    async getToken() {
-      stats.get++;
-      return `T${n}-SECRETTOKEN`;
-    },
-    async refreshAfter401(rejected) {
-      stats.refresh++;
-      stats.rejected.push(rejected);
-      n++;
-      return `T${n}-SECRETTOKEN`;
-    },
-    dispose() {},
-  };
-  return { tokens, stats };
-}
 
 const questions: Question[] = [
   { id: NPS_ID, text: 'NPS', displayType: 'Scale', multiSelect: ['0;No-10;Yes'], questionTags: ['NPS'], apiFill: false, isRetired: false, setName: 'PostCall', sequence: 1 },

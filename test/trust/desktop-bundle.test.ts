@@ -39,7 +39,7 @@ describe('built gadgets in the emulated desktop, pointed at a WxM address the bu
     expect(journeyRoot()!.querySelector('.problems')!.textContent).to.match(NOT_ALLOWED);
     // The emulated desktop adds its own wxmBaseUrl next to WXMBASEURL: two values, which must block WxM too.
     await waitUntil(() => analyticsApp()?.shadowRoot && deepQuery(analyticsApp()!.shadowRoot!, 'cx-state-panel[kind=error]'), 'analytics shows no error state', { timeout: 30_000 });
-    expect(deepQuery(analyticsApp()!.shadowRoot!, '[part=problems]')?.textContent).to.match(/wxmBaseUrl is given more than once with different values/);
+    expect(gadget('analytics-agent.xml')?.querySelector('cx-gadget-root')?.shadowRoot?.querySelector('[part=problems]')?.textContent).to.match(/wxmBaseUrl is given more than once with different values/);
 
     // The Finesse library came from the Finesse host named by the container (__UP_scheme__://__UP_host__:__UP_hostPort__).
     const libs = [...gadget('journey.xml')!.querySelectorAll('script[src]')].map((s) => (s as HTMLScriptElement).src);

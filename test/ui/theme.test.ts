@@ -3,7 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { AppError } from '../../shared/errors.js';
-import { lightPalette, themeStyles, type PaletteToken } from '../../shared/ui/theme.js';
+import { baseStyles, buttonStyles, fieldStyles, headingStyles, lightPalette, radius, spacing, themeStyles, type PaletteToken } from '../../shared/ui/theme.js';
 import '../../shared/ui/state-panel.js';
 import '../../shared/ui/score-chip.js';
 import '../../shared/ui/segmented.js';
@@ -146,4 +146,57 @@ describe('kit components inside a themed root', function () {
       await expect(root).to.be.accessible();
     });
   }
+});
+
+@customElement('cx-field-probe')
+class FieldProbe extends LitElement {
+  static override styles = [baseStyles, buttonStyles, fieldStyles, headingStyles];
+  override render() {
+    return html`<h3>Section</h3>
+      <label>Name <input /></label>
+      <label>Team <select><option>T1</option></select></label>
+      <button class="btn">Save</button>`;
+  }
+}
+
+describe('spacing, radius, field and heading tokens', function () {
+  this.timeout(60_000);
+
+  it('registers the spacing and radius tokens with their values, so a component alone has them', () => {
+    const div = document.body.appendChild(document.createElement('div'));
+    const read = (name: string) => getComputedStyle(div).getPropertyValue(`--cx-${name}`).trim();
+    for (const [name, value] of Object.entries({ ...spacing, ...radius })) expect(read(name), name).to.equal(value);
+    div.remove();
+  });
+
+  it('gives inputs, selects and buttons one height, border and radius, and follows an overridden token', async () => {
+    const el = await fixture<FieldProbe>(html`<cx-field-probe></cx-field-probe>`);
+    const [input, select, button] = ['input', 'select', 'button'].map((s) => getComputedStyle(el.shadowRoot!.querySelector(s)!));
+    for (const s of [input!, select!, button!]) {
+      expect(s.borderTopLeftRadius).to.equal(radius.radius);
+      expect(s.minHeight).to.equal('24px');
+    }
+    expect(input!.borderTopColor).to.equal(select!.borderTopColor);
+    el.style.setProperty('--cx-radius', '0px');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('input')!).borderTopLeftRadius).to.equal('0px');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('h3')!).marginBottom).to.equal(spacing['space-2']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the segmented control and the score chip take their shape from the tokens', async () => {
+    const root = await fixture<Probe>(html`<cx-theme-probe>
+      <cx-segmented label="Period" .options=${[{ value: 'a', label: 'Today' }, { value: 'b', label: '7 d' }]} value="a"></cx-segmented>
+      <cx-score-chip metric="nps" .value=${9} klass="good"></cx-score-chip>
+    </cx-theme-probe>`);
+    await Promise.all([...root.children].map((c) => (c as LitElement).updateComplete));
+    const seg = root.querySelector('cx-segmented')!;
+    const chip = root.querySelector('cx-score-chip')!;
+    const option = seg.shadowRoot!.querySelector('[part~="option"]')!;
+    expect(option.classList.contains('btn'), 'a kit button').to.equal(true);
+    expect(getComputedStyle(option).minHeight).to.equal('24px');
+    root.style.setProperty('--cx-radius', '7px');
+    root.style.setProperty('--cx-radius-pill', '1px');
+    expect(getComputedStyle(seg.shadowRoot!.querySelector('[part="group"]')!).borderTopLeftRadius).to.equal('7px');
+    expect(getComputedStyle(chip.shadowRoot!.querySelector('[part="chip"]')!).borderTopLeftRadius).to.equal('1px');
+  });
 });

@@ -27,7 +27,8 @@ const VARIANTS: Variant[] = [
   { pageBase: 1, tokenExpiry: 'in-s', tokenBody: 'accessToken' },
 ];
 const USER = '1001';
-const config: PlanConfig = { questionnaires: [], metrics: ['nps', 'csat', 'ces'], csatFormula: 'top2', cesFormula: 'mean', minSample: 10 };
+// The raw-answer path: these variants are about paging and tokens.
+const config: PlanConfig = { questionnaires: [], metrics: ['nps', 'csat', 'ces'], csatFormula: 'top2', cesFormula: 'mean', minSample: 10, aggregates: 'off' };
 
 async function clients() {
   const { wxmUrl } = await testEnv();
@@ -80,7 +81,7 @@ describe('every variant of the unverified WxM / Cloud Connect behaviours', funct
       await control('/variants', v);
       const agent = (await people()).agents[5]!;
       const { wxm, tokens, tokenRequests } = await clients();
-      const data = await loadView(wxm, config, { target: { tag: 'cc_AgentId', value: agent.skillTargetId }, period: { key: '90d' }, perAgent: false },
+      const data = await loadView(wxm, config, { scope: { tag: 'cc_AgentId', value: agent.skillTargetId }, period: { key: '90d' }, perAgent: false },
         new AbortController().signal, undefined, { ...DEFAULT_LIMITS, pageSize: 7 });
       const raw = await rawAnswers('cc_AgentId', agent.skillTargetId, data.period.current.start.toISOString(), new Date(data.period.current.end.getTime() - 1).toISOString());
       const want = await expectedFrom(raw);
@@ -96,7 +97,7 @@ describe('every variant of the unverified WxM / Cloud Connect behaviours', funct
       await control('/variants', { pageBase });
       const agent = (await people()).agents[5]!;
       const { wxm, tokens } = await clients();
-      const view = () => loadView(wxm, { ...config, metrics: ['csat', 'ces'] }, { target: { tag: 'cc_AgentId', value: agent.skillTargetId }, period: { key: '90d' }, perAgent: false },
+      const view = () => loadView(wxm, { ...config, metrics: ['csat', 'ces'] }, { scope: { tag: 'cc_AgentId', value: agent.skillTargetId }, period: { key: '90d' }, perAgent: false },
         new AbortController().signal, undefined, { ...DEFAULT_LIMITS, pageSize: 5, concurrency: 1 });
       const clean = await view();
       expect(clean.streamed).to.be.greaterThan(10, 'several pages');

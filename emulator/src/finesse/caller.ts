@@ -19,7 +19,7 @@ export function normalisePhone(value: string): string | undefined {
 const WITHHELD = new Set(['anonymous', 'restricted', 'private', 'unknown', 'withheld']);
 
 /**
- * The POD.ID spellings seen in the field: Cisco's own (cjaas-widgets Finesse bootstrap), the one wxm-api.md
+ * The POD.ID spellings seen in the field: Cisco's own (cjaas-widgets Finesse bootstrap), the one docs/wxm-api.md
  * describes, a generic customerId/phone one and a bare customer id. Keys are case-insensitive on the reading side.
  */
 export const POD_ID_FORMS = ['cisco', 'classic', 'generic', 'bare'] as const;

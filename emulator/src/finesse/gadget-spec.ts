@@ -5,7 +5,7 @@
  */
 import { DOMParser } from '@xmldom/xmldom';
 
-/** Features the Finesse library and our gadgets rely on (finesse.md). */
+/** Features the Finesse library and our gadgets rely on (docs/finesse.md). */
 export const REQUIRED_FEATURES = ['settitle', 'dynamic-height', 'pubsub-2', 'setprefs', 'loadingindicator'];
 
 export interface UserPref {

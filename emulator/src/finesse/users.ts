@@ -1,7 +1,7 @@
 /** Finesse users of the emulated world: agents and supervisors, their roles, teams and credentials. */
 import type { EmuAgent, EmuSupervisor, World } from '../world/types.js';
 
-/** Every seeded agent and supervisor signs in with this password (emulator-conventions.md). */
+/** Every seeded agent and supervisor signs in with this password (emulator/README.md). */
 export const PASSWORD = 'emulator';
 
 export interface FinesseUser {

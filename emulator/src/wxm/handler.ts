@@ -1,5 +1,5 @@
 /**
- * The WxM REST API of the emulator (routes and shapes: shared/specs/wxm-api.md). Every request: CORS, emulated
+ * The WxM REST API of the emulator (routes and shapes: docs/wxm-api.md). Every request: CORS, emulated
  * latency, injected fault (if any), bearer auth, per-token rate limit, then the route.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';

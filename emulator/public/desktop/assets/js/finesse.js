@@ -1,5 +1,5 @@
 /*
- * Emulated finesse.js (the surface described in ../shared/specs/finesse.md). Real finesse.js talks BOSH/XMPP;
+ * Emulated finesse.js (the surface described in docs/finesse.md). Real finesse.js talks BOSH/XMPP;
  * this one uses the emulator's JSON REST (/_emulator/users/…) and Server-Sent Events (/_emulator/events?user=…).
  * Gadgets only ever see the JS surface below.
  */

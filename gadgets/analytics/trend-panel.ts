@@ -4,7 +4,7 @@ import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import type { ChangeEvent } from '../../shared/ui/events.js';
 import '../../shared/ui/segmented.js';
-import { headline, type Formulas, type MetricName } from '../../shared/metrics/index.js';
+import { DEFAULT_FORMULAS, headline, headlineInterval, type Formulas, type MetricName } from '../../shared/metrics/index.js';
 import type { Bucket, BucketSize } from '../../shared/metrics/types.js';
 import { formatDate } from '../../shared/i18n/format.js';
 import { msg } from './messages.js';
@@ -14,12 +14,21 @@ import './trend-chart.js';
 /** "yyyy-MM-dd" bucket start → a date at noon UTC, so every time zone formats the same calendar day. */
 const bucketDate = (start: string) => new Date(`${start}T12:00:00Z`);
 
+/** One bucket as the panel shows it: no value below the minimum sample (metrics.md), always its n. */
+interface TrendRow {
+  label: string;
+  value: number | null;
+  interval: { low: number; high: number } | null;
+  n: number;
+}
+
 /**
- * Trend of one metric per day/week: a Chart.js line and, on demand, the same numbers as a table
- * (the table is the screen-reader path; the chart is labelled to point there).
+ * Trend of one metric per day/week on an even time axis (an empty or too-small bucket is a gap, with its n): a
+ * Chart.js line with its 95% band and, on demand, the same numbers as a table (the table is the screen-reader
+ * path; the chart is labelled to point there).
  */
-@customElement('cx-trend')
-export class Trend extends LitElement {
+@customElement('cx-trend-panel')
+export class TrendPanel extends LitElement {
   static override styles = [
     baseStyles,
     buttonStyles,
@@ -62,8 +71,10 @@ export class Trend extends LitElement {
   @property({ attribute: false }) buckets: Bucket[] = [];
   @property() size: BucketSize = 'day';
   @property({ attribute: false }) metrics: MetricName[] = ['nps', 'csat', 'ces'];
-  @property({ attribute: false }) formulas: Formulas = { csatFormula: 'top2', cesFormula: 'mean' };
+  @property({ attribute: false }) formulas: Formulas = DEFAULT_FORMULAS;
   @property({ attribute: false }) targets: Partial<Record<MetricName, number>> = {};
+  /** Buckets with fewer responses get no point. */
+  @property({ type: Number }) minSample = 10;
   @property() locale = 'en';
 
   @state() private metric?: MetricName;
@@ -81,11 +92,23 @@ export class Trend extends LitElement {
   override render() {
     const metric = this.shown;
     const unit = unitOf(metric, this.formulas);
-    const rows = this.buckets.map((b) => ({
-      label: formatDate(bucketDate(b.start), this.locale),
-      value: headline(metric, b.summary, this.formulas),
-      n: b.summary[metric].n,
-    }));
+    const rows: TrendRow[] = this.buckets.map((b) => {
+      const n = b.summary[metric].n;
+      const enough = n > 0 && n >= this.minSample;
+      return {
+        label: formatDate(bucketDate(b.start), this.locale),
+        value: enough ? headline(metric, b.summary, this.formulas) : null,
+        interval: enough ? headlineInterval(metric, b.summary, this.formulas) : null,
+        n,
+      };
+    });
+    const fmt = (v: number) => formatValue(unit, v, this.locale);
+    const pointText = (r: TrendRow) =>
+      r.value === null
+        ? r.n === 0
+          ? `${msg.t('kpi.noResponses')}`
+          : msg.t('trend.lowSample', { n: r.n, min: this.minSample })
+        : `${fmt(r.value)}${r.interval ? ` (${fmt(r.interval.low)}–${fmt(r.interval.high)})` : ''}, n ${r.n}`;
     const bucketWord = msg.t(this.size === 'week' ? 'trend.week' : 'trend.day');
     const name = msg.t(`kpi.${metric}`);
     return html`
@@ -103,15 +126,17 @@ export class Trend extends LitElement {
           ${msg.t('trend.showTable')}
         </button>
       </div>
-      ${rows.every((r) => r.value === null)
+      ${rows.every((r) => r.n === 0)
         ? html`<p class="empty">${msg.t('trend.empty')}</p>`
         : this.asTable
-          ? this.renderTable(rows, unit)
+          ? this.renderTable(rows, pointText)
           : html`<cx-trend-chart
               .labels=${rows.map((r) => r.label)}
               .values=${rows.map((r) => (r.value === null || !Number.isFinite(r.value) ? null : roundForDisplay(unit, r.value)))}
-              .valueTexts=${rows.map((r) => (r.value === null ? '' : `${formatValue(unit, r.value, this.locale)} (n ${r.n})`))}
+              .band=${rows.map((r) => r.interval)}
+              .valueTexts=${rows.map(pointText)}
               .series=${name}
+              .bandLabel=${msg.t('trend.band')}
               .target=${this.targets[metric]}
               .targetLabel=${msg.t('trend.target')}
               .yRange=${this.yRange(metric, unit)}
@@ -131,20 +156,24 @@ export class Trend extends LitElement {
     return { min: 1, max: Math.max(5, ...this.buckets.map((b) => (b.summary.ces.scaleMax === 7 ? 7 : 5))) };
   }
 
-  private renderTable(rows: { label: string; value: number | null; n: number }[], unit: ReturnType<typeof unitOf>) {
+  private renderTable(rows: TrendRow[], pointText: (r: TrendRow) => string) {
+    const unit = unitOf(this.shown, this.formulas);
+    const fmt = (v: number) => formatValue(unit, v, this.locale);
     return html`<table part="trend-table" aria-labelledby="trend-h">
       <thead>
         <tr>
           <th scope="col">${msg.t(this.size === 'week' ? 'trend.col.week' : 'trend.col.period')}</th>
           <th scope="col" class="num">${msg.t('trend.col.value')}</th>
+          <th scope="col" class="num">${msg.t('trend.col.interval')}</th>
           <th scope="col" class="num">${msg.t('trend.col.n')}</th>
         </tr>
       </thead>
       <tbody>
         ${rows.map(
-          (r) => html`<tr>
+          (r) => html`<tr data-n=${r.n}>
             <th scope="row">${r.label}</th>
-            <td class="num">${r.value === null ? msg.t('kpi.noResponses') : formatValue(unit, r.value, this.locale)}</td>
+            <td class="num">${r.value === null ? pointText(r) : fmt(r.value)}</td>
+            <td class="num">${r.interval ? `${fmt(r.interval.low)}–${fmt(r.interval.high)}` : ''}</td>
             <td class="num">${r.n}</td>
           </tr>`,
         )}
@@ -159,6 +188,6 @@ export class Trend extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'cx-trend': Trend;
+    'cx-trend-panel': TrendPanel;
   }
 }

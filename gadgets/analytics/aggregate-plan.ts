@@ -1,0 +1,133 @@
+/**
+ * The aggregate data plan (issue 13 §1): exact at any volume, for a bounded number of requests.
+ * - KPI cards, previous period and benchmark: one `/api/summary` each;
+ * - the per-agent table: one `compare(cc_AgentId question, metric question)` per metric question (each
+ *   questionnaire has its own ids);
+ * - the trend: one `/api/summary` per bucket;
+ * - the comments: one small page of the newest answers that have a comment.
+ * Any route missing or answering another shape throws AggregateUnavailable: the caller falls back to streaming.
+ */
+import { compareQuestions, responseSummary, type Distribution, type WxmRequest } from '../../shared/wxm/aggregates.js';
+import type { Answer, FilterBy } from '../../shared/wxm/types.js';
+import type { Bucket } from '../../shared/metrics/types.js';
+import { contextValue } from '../../shared/metrics/index.js';
+import { contextQuestionIds } from './filter.js';
+import { bucketRanges } from './period.js';
+import { NewestList, verbatimReader, type Verbatim } from './verbatims.js';
+import { countedSummary } from './counted-summary.js';
+import { requestPacer, type Pacer } from './request-pacer.js';
+import type { AgentRow, PlanContext, ViewData } from './plan.js';
+
+export async function aggregateView(ctx: PlanContext, request: WxmRequest): Promise<ViewData> {
+  const { req, period, signal, options, filterFor, limits } = ctx;
+  const pace = requestPacer(limits.aggregateConcurrency, limits.requestsPerSecond);
+  const summaryOf = (filter: FilterBy) =>
+    pace(() => responseSummary(request, filter, signal)).then((s) => countedSummary(s.questions, options, s.responseCount));
+
+  // Queued in the order the user sees them: KPIs first.
+  const currentFilter = filterFor(req.scope, period.current);
+  const current = summaryOf(currentFilter).then((summary) => {
+    ctx.onFirstLook?.({ period, nps: summary.nps, summary });
+    return summary;
+  });
+  const previous = summaryOf(filterFor(req.scope, period.previous));
+  const benchmark = req.benchmark ? summaryOf(filterFor(req.benchmark.scope, period.current)) : undefined;
+  const comments = newestComments(ctx, pace, currentFilter);
+  const matrices = req.perAgent ? agentMatrices(ctx, pace, request, currentFilter) : Promise.resolve(new Map());
+  const buckets = Promise.all(
+    bucketRanges(period, ctx.timeZoneOffset).map(({ start, range }) =>
+      summaryOf(filterFor(req.scope, range)).then((summary): Bucket => ({ start, summary })),
+    ),
+  );
+
+  const [cur, prev, bench, com, perAgent, trend] = await Promise.all([current, previous, benchmark, comments, matrices, buckets]);
+  const agents: AgentRow[] = [...perAgent].map(([agentId, questions]) => ({
+    agentId,
+    summary: countedSummary(questions, options),
+    comments: com.perAgent.get(agentId)?.list() ?? [],
+  }));
+  const data: ViewData = {
+    period,
+    source: { path: 'aggregates' },
+    current: cur,
+    previous: prev,
+    buckets: trend,
+    agents,
+    verbatims: com.newest.list(),
+    streamed: 0,
+    totalCount: cur.answers,
+    capped: false,
+    malformed: com.malformed,
+    bands: ctx.bands,
+    settingsRefused: ctx.settingsRefused,
+    asOf: new Date(),
+  };
+  if (bench && req.benchmark) data.benchmark = { kind: req.benchmark.kind, nps: bench.nps, summary: bench };
+  return data;
+}
+
+/** agent id → metric question id → distribution, from one compare per (agent question, metric question) pair. */
+async function agentMatrices(ctx: PlanContext, pace: Pacer, request: WxmRequest, filter: FilterBy) {
+  const { tagMap, config, signal } = ctx;
+  const metricQuestions = config.metrics.flatMap((m) => tagMap[m]);
+  const pairs = contextQuestionIds(tagMap, 'cc_AgentId', config.questionnaires).flatMap((agentQ) => {
+    const set = tagMap.byId.get(agentQ)?.setName;
+    return metricQuestions.filter((q) => set === undefined || q.questionnaire === set).map((q) => [agentQ, q.id] as const);
+  });
+  const results = await Promise.all(
+    pairs.map(([agentQ, metricQ]) => pace(() => compareQuestions(request, agentQ, metricQ, filter, signal)).then((m) => [metricQ, m] as const)),
+  );
+  const perAgent = new Map<string, Map<string, Distribution>>();
+  for (const [metricQ, matrix] of results) {
+    for (const [agentId, counts] of matrix) {
+      let questions = perAgent.get(agentId);
+      if (!questions) perAgent.set(agentId, (questions = new Map()));
+      questions.set(metricQ, counts);
+    }
+  }
+  return perAgent;
+}
+
+/** The newest commented answers of the view: one page per comment question (at most a handful). */
+async function newestComments(ctx: PlanContext, pace: Pacer, filter: FilterBy) {
+  const { tagMap, signal, limits, req } = ctx;
+  const newest = new NewestList<Verbatim>(limits.verbatims);
+  const perAgent = new Map<string, NewestList<Verbatim>>();
+  const read = verbatimReader(tagMap, ctx.bands);
+  let malformed = 0;
+  const ids = tagMap.comments.filter((id) => !tagMap.hidden.has(id));
+  const pages = await Promise.all(
+    ids.map((questionId) => {
+      const withComment: FilterBy = {
+        ...filter,
+        filterquestions: [...(filter.filterquestions ?? []), { questionId, answerCheck: ['Any Text'] }],
+      };
+      return pace(() => newestPage(ctx, withComment, limits.commentPage, signal));
+    }),
+  );
+  for (const page of pages) {
+    malformed += page.malformed;
+    for (const answer of page.answers) {
+      const agentId = req.perAgent ? contextValue(answer, tagMap, 'cc_AgentId') : undefined;
+      const v = read(answer, agentId);
+      if (!v) continue;
+      newest.add(v);
+      if (agentId === undefined) continue;
+      let list = perAgent.get(agentId);
+      if (!list) perAgent.set(agentId, (list = new NewestList<Verbatim>(limits.verbatimsPerAgent)));
+      list.add(v);
+    }
+  }
+  return { newest, perAgent, malformed };
+}
+
+/** The page holding the newest answers: the first, unless the server pages oldest first (then the last). */
+async function newestPage(ctx: PlanContext, filter: FilterBy, rows: number, signal: AbortSignal): Promise<{ answers: Answer[]; malformed: number }> {
+  const first = await ctx.wxm.answersPage(filter, 1, rows, signal);
+  const times = first.answers.map((a) => Date.parse(a.responseDateTime)).filter(Number.isFinite);
+  const oldestFirst = times.length > 1 && times[0]! < times[times.length - 1]!;
+  if (!oldestFirst || first.totalPages <= 1) return first;
+  const last = await ctx.wxm.answersPage(filter, first.totalPages, rows, signal);
+  return { answers: last.answers, malformed: first.malformed + last.malformed };
+}
+
