@@ -20,6 +20,7 @@ import { formatValue, kpiModel } from './display.js';
 import type { PeriodChangeEvent } from './period-picker.js';
 import type { TeamChangeEvent } from './analytics-header.js';
 import { analyticsAppStyles } from './analytics-app.styles.js';
+import { teamNames } from './team-roster.js';
 import './analytics-header.js';
 import './kpi-card.js';
 import './trend-panel.js';
@@ -92,6 +93,12 @@ export class AnalyticsApp extends LitElement {
       this.last = shown;
       this.retryAttempt = 0;
     },
+  });
+
+  /** Names for the team table (Finesse roster); ids stay where none matches. Its own Task: names never hold up numbers. */
+  private readonly roster = new Task(this, {
+    args: () => [this.choice().request?.perAgent ? this.choice().team?.id : undefined] as const,
+    task: async ([teamId]) => (teamId ? teamNames(teamId) : new Map<string, string>()),
   });
 
   override connectedCallback(): void {
@@ -246,6 +253,8 @@ export class AnalyticsApp extends LitElement {
             ${req.perAgent
               ? html`<cx-agent-table
                   .rows=${data.agents}
+                  .names=${this.agentNames()}
+                  .supervisors=${this.services?.session.role === 'supervisor' ? new Set([this.services.session.wxmAgentId]) : new Set()}
                   .team=${data.current}
                   .metrics=${cfg.metrics}
                   .formulas=${cfg}
@@ -292,6 +301,15 @@ export class AnalyticsApp extends LitElement {
         ></cx-kpi-card>`,
       )}
     </div>`;
+  }
+
+  /** The roster's names, and the signed-in supervisor's own (a supervisor who took calls appears in the table). */
+  private agentNames(): Map<string, string> {
+    const names = new Map(this.roster.value ?? []);
+    const s = this.services?.session;
+    const own = s ? `${s.firstName} ${s.lastName}`.trim() : '';
+    if (s && own && !names.has(s.wxmAgentId)) names.set(s.wxmAgentId, own);
+    return names;
   }
 
   private onPeriod(e: PeriodChangeEvent) {
