@@ -59,6 +59,7 @@ export async function aggregateView(ctx: PlanContext, request: WxmRequest): Prom
     capped: false,
     malformed: com.malformed,
     bands: ctx.bands,
+    timeZoneOffset: ctx.timeZoneOffset,
     settingsRefused: ctx.settingsRefused,
     asOf: new Date(),
   };

@@ -168,7 +168,7 @@ export class AnalyticsApp extends LitElement {
         .teams=${teams}
         .teamId=${team?.id}
         .period=${this.period}
-        max=${accountDay(Date.now(), 0)}
+        max=${accountDay(Date.now(), this.last?.data.timeZoneOffset ?? 0)}
         .asOf=${shown?.data.asOf}
         ?pending=${pending}
         ?refreshable=${req !== undefined}
@@ -195,10 +195,13 @@ export class AnalyticsApp extends LitElement {
     }
     if (shown && req) {
       const p = shown.data.period.current;
-      const to = new Date(Math.max(p.start.getTime(), p.end.getTime() - 1));
+      // The account's calendar days (noon UTC of that day formats as that day in any browser zone).
+      const day = (t: number) => new Date(`${accountDay(t, shown.data.timeZoneOffset)}T12:00:00Z`);
+      const from = day(p.start.getTime());
+      const to = day(Math.max(p.start.getTime(), p.end.getTime() - 1));
       notes.push(
         html`<p part="period" data-target=${req.scope.value} data-source=${shown.data.source.path} data-after=${p.start.toISOString()} data-before=${p.end.toISOString()}>
-          ${msg.t('period.range', { from: formatDate(p.start, this.locale), to: formatDate(to, this.locale) })}
+          ${msg.t('period.range', { from: formatDate(from, this.locale), to: formatDate(to, this.locale) })}
         </p>`,
       );
     }

@@ -67,6 +67,8 @@ export interface ViewData {
   /** Records dropped as malformed (both periods). */
   malformed: number;
   bands: NpsBands;
+  /** The account's time zone (minutes east of UTC): period labels and days are the account's. */
+  timeZoneOffset: number;
   /** WxM refused /api/settings (403, a restricted token): default NPS bands and UTC were used. */
   settingsRefused: boolean;
   asOf: Date;

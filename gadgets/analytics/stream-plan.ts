@@ -59,6 +59,7 @@ export async function streamView(ctx: PlanContext, source: DataSource): Promise<
     capped: cur.capped,
     malformed: cur.malformed + prev.malformed,
     bands,
+    timeZoneOffset: tz,
     settingsRefused,
     asOf: new Date(),
   };
