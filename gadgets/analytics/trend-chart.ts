@@ -1,4 +1,4 @@
-import { LitElement, html, css, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import {
   Chart,
@@ -12,6 +12,7 @@ import {
   type ActiveElement,
   type Plugin,
 } from 'chart.js';
+import { trendChartStyles } from './trend-chart.styles.js';
 
 // Only what a line chart needs: the rest of Chart.js is tree-shaken out of the bundle. Chart.js's Tooltip
 // plugin alone costs ~5 kB gzip, so the hovered point is read out by this element instead (the table is the
@@ -64,21 +65,7 @@ const bandPlugin: Plugin<'line'> = {
  */
 @customElement('cx-trend-chart')
 export class TrendChart extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    .box {
-      position: relative;
-      height: var(--cx-chart-height, 180px);
-      width: 100%;
-    }
-    .readout {
-      min-height: 1.3em;
-      margin: 2px 0 0;
-      color: var(--cx-muted);
-    }
-  `;
+  static override styles = trendChartStyles;
 
   @property({ attribute: false }) labels: string[] = [];
   @property({ attribute: false }) values: Array<number | null> = [];

@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
@@ -10,6 +10,7 @@ import { formatDate } from '../../shared/i18n/format.js';
 import { msg } from './messages.js';
 import { formatValue, roundForDisplay, unitOf } from './display.js';
 import './trend-chart.js';
+import { trendPanelStyles } from './trend-panel.styles.js';
 
 /** "yyyy-MM-dd" bucket start → a date at noon UTC, so every time zone formats the same calendar day. */
 const bucketDate = (start: string) => new Date(`${start}T12:00:00Z`);
@@ -32,40 +33,7 @@ export class TrendPanel extends LitElement {
   static override styles = [
     baseStyles,
     buttonStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .bar {
-        display: flex;
-        gap: 8px;
-        align-items: center;
-        flex-wrap: wrap;
-        margin-bottom: 6px;
-      }
-      h3 {
-        margin: 0;
-        font-size: 1em;
-        flex: 1;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 2px 6px;
-        border-bottom: 1px solid var(--cx-divider);
-      }
-      td.num,
-      th.num {
-        text-align: right;
-      }
-      .empty {
-        color: var(--cx-muted);
-      }
-    `,
+    trendPanelStyles,
   ];
 
   @property({ attribute: false }) buckets: Bucket[] = [];
