@@ -8,7 +8,8 @@ import type { MetricsSummary } from '../../shared/metrics/types.js';
 import type { ChangeEvent } from '../../shared/ui/events.js';
 import '../../shared/ui/segmented.js';
 import { msg } from './messages.js';
-import { formatValue, kpiModel } from './display.js';
+import { formatValue, kpiModel, roundForDisplay } from './display.js';
+import { csvText, downloadCsv, type Cell } from './csv.js';
 import { sortAgents, type AgentRank, type AgentSortKey, type SortDirection } from './agent-sort.js';
 import type { AgentRow } from './plan.js';
 import './verbatim-list.js';
@@ -73,6 +74,7 @@ export class AgentTable extends LitElement {
           .value=${this.rank}
           @cx-change=${(e: ChangeEvent) => (this.rank = e.value as AgentRank)}
         ></cx-segmented>
+        <button class="btn" part="csv" @click=${() => this.download(rows)}>${msg.t('csv.download')}</button>
       </div>
       <div class="scroll">
         <table aria-labelledby="agents-h" part="agent-table">
@@ -96,6 +98,28 @@ export class AgentTable extends LitElement {
       </div>
       ${open ? this.renderComments(open) : nothing}
     `;
+  }
+
+  /** The table as on screen (team first, then the current order), with n and the 95% interval per metric. */
+  private download(rows: AgentRow[]) {
+    const header = [msg.t('agents.col.agent'), msg.t('csv.id'), msg.t('agents.col.n')];
+    for (const m of this.metrics) {
+      const metric = msg.t(`agents.col.${m}`);
+      header.push(metric, msg.t('csv.n', { metric }), msg.t('csv.low', { metric }), msg.t('csv.high', { metric }));
+    }
+    const line = (label: string, id: string, summary: MetricsSummary): Cell[] => [
+      label,
+      id,
+      summary.answers,
+      ...this.metrics.flatMap((m) => {
+        const k = kpiModel(m, summary, this.formulas);
+        const r = (v: number | undefined) => (v === undefined || k.value === null ? null : roundForDisplay(k.unit, v));
+        return [r(k.value ?? undefined), k.n, r(k.interval?.low), r(k.interval?.high)];
+      }),
+    ];
+    const body = rows.map((r) => line(this.nameOf(r.agentId), r.agentId, r.summary));
+    if (this.team) body.unshift(line(msg.t('agents.team'), '', this.team));
+    downloadCsv(this, 'agents.csv', csvText(header, body, this.locale));
   }
 
   private nameOf(agentId: string): string {

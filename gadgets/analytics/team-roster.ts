@@ -23,13 +23,9 @@ const teamCtor = (): TeamCtor | undefined =>
 export async function teamNames(teamId: string, timeoutMs = 10_000): Promise<Map<string, string>> {
   const Team = teamCtor();
   if (!Team) return new Map();
-  const users = await new Promise<Record<string, RosterUser>>((resolve) => {
-    const give = (v: Record<string, RosterUser>) => resolve(v);
-    const timer = setTimeout(() => give({}), timeoutMs);
-    const done = (v: Record<string, RosterUser>) => {
-      clearTimeout(timer);
-      give(v);
-    };
+  // Whichever comes first: the roster, a failure (no names) or the timeout (no names).
+  const users = await new Promise<Record<string, RosterUser>>((done) => {
+    setTimeout(() => done({}), timeoutMs);
     try {
       new Team({
         id: teamId,
