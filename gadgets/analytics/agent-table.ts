@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
@@ -8,10 +8,12 @@ import type { MetricsSummary } from '../../shared/metrics/types.js';
 import type { ChangeEvent } from '../../shared/ui/events.js';
 import '../../shared/ui/segmented.js';
 import { msg } from './messages.js';
-import { formatValue, kpiModel } from './display.js';
+import { formatValue, kpiModel, roundForDisplay } from './display.js';
+import { csvText, downloadCsv, type Cell } from './csv.js';
 import { sortAgents, type AgentRank, type AgentSortKey, type SortDirection } from './agent-sort.js';
 import type { AgentRow } from './plan.js';
 import './verbatim-list.js';
+import { agentTableStyles } from './agent-table.styles.js';
 
 /**
  * Per-agent table of the team view: the team's row first, then each agent (by name where the roster knows them,
@@ -31,87 +33,7 @@ export class AgentTable extends LitElement {
   static override styles = [
     baseStyles,
     buttonStyles,
-    css`
-      :host {
-        display: block;
-      }
-      h3 {
-        margin: 0 0 4px;
-        font-size: 1em;
-      }
-      .scroll {
-        overflow-x: auto;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        padding: 2px 6px;
-        border-bottom: 1px solid var(--cx-divider);
-        text-align: right;
-        white-space: nowrap;
-      }
-      th:first-child,
-      td:first-child {
-        text-align: left;
-      }
-      th button {
-        font: inherit;
-        font-weight: 600;
-        background: none;
-        border: 0;
-        padding: 0;
-        color: inherit;
-        cursor: pointer;
-      }
-      .ci {
-        color: var(--cx-muted);
-        font-size: 0.9em;
-      }
-      .bar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 12px;
-        align-items: center;
-        justify-content: space-between;
-        margin-bottom: 4px;
-      }
-      tr.team th,
-      tr.team td {
-        font-weight: 600;
-        border-bottom: 2px solid var(--cx-divider);
-      }
-      .role {
-        color: var(--cx-muted);
-        font-weight: normal;
-      }
-      .low {
-        color: var(--cx-neutral-text);
-      }
-      tr.open {
-        background: var(--cx-surface-alt);
-      }
-      .comments {
-        margin-top: 6px;
-        padding: 6px 8px;
-        border: 1px solid var(--cx-divider);
-        border-radius: 4px;
-      }
-      .comments-bar {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-      }
-      h4 {
-        margin: 0;
-        font-size: 1em;
-      }
-      .empty {
-        color: var(--cx-muted);
-      }
-    `,
+    agentTableStyles,
   ];
 
   @property({ attribute: false }) rows: AgentRow[] = [];
@@ -152,6 +74,7 @@ export class AgentTable extends LitElement {
           .value=${this.rank}
           @cx-change=${(e: ChangeEvent) => (this.rank = e.value as AgentRank)}
         ></cx-segmented>
+        <button class="btn" part="csv" @click=${() => this.download(rows)}>${msg.t('csv.download')}</button>
       </div>
       <div class="scroll">
         <table aria-labelledby="agents-h" part="agent-table">
@@ -175,6 +98,28 @@ export class AgentTable extends LitElement {
       </div>
       ${open ? this.renderComments(open) : nothing}
     `;
+  }
+
+  /** The table as on screen (team first, then the current order), with n and the 95% interval per metric. */
+  private download(rows: AgentRow[]) {
+    const header = [msg.t('agents.col.agent'), msg.t('csv.id'), msg.t('agents.col.n')];
+    for (const m of this.metrics) {
+      const metric = msg.t(`agents.col.${m}`);
+      header.push(metric, msg.t('csv.n', { metric }), msg.t('csv.low', { metric }), msg.t('csv.high', { metric }));
+    }
+    const line = (label: string, id: string, summary: MetricsSummary): Cell[] => [
+      label,
+      id,
+      summary.answers,
+      ...this.metrics.flatMap((m) => {
+        const k = kpiModel(m, summary, this.formulas);
+        const r = (v: number | undefined) => (v === undefined || k.value === null ? null : roundForDisplay(k.unit, v));
+        return [r(k.value ?? undefined), k.n, r(k.interval?.low), r(k.interval?.high)];
+      }),
+    ];
+    const body = rows.map((r) => line(this.nameOf(r.agentId), r.agentId, r.summary));
+    if (this.team) body.unshift(line(msg.t('agents.team'), '', this.team));
+    downloadCsv(this, 'agents.csv', csvText(header, body, this.locale));
   }
 
   private nameOf(agentId: string): string {

@@ -13,7 +13,7 @@ import type { Bucket } from '../../shared/metrics/types.js';
 import { contextValue } from '../../shared/metrics/index.js';
 import { contextQuestionIds } from './filter.js';
 import { bucketRanges } from './period.js';
-import { NewestList, verbatimReader, type Verbatim } from './verbatims.js';
+import { CommentCollector } from './verbatims.js';
 import { countedSummary } from './counted-summary.js';
 import { requestPacer, type Pacer } from './request-pacer.js';
 import type { AgentRow, PlanContext, ViewData } from './plan.js';
@@ -44,7 +44,7 @@ export async function aggregateView(ctx: PlanContext, request: WxmRequest): Prom
   const agents: AgentRow[] = [...perAgent].map(([agentId, questions]) => ({
     agentId,
     summary: countedSummary(questions, options),
-    comments: com.perAgent.get(agentId)?.list() ?? [],
+    comments: com.comments.of(agentId),
   }));
   const data: ViewData = {
     period,
@@ -53,12 +53,13 @@ export async function aggregateView(ctx: PlanContext, request: WxmRequest): Prom
     previous: prev,
     buckets: trend,
     agents,
-    verbatims: com.newest.list(),
+    verbatims: com.comments.list(),
     streamed: 0,
     totalCount: cur.answers,
     capped: false,
     malformed: com.malformed,
     bands: ctx.bands,
+    timeZoneOffset: ctx.timeZoneOffset,
     settingsRefused: ctx.settingsRefused,
     asOf: new Date(),
   };
@@ -91,9 +92,7 @@ async function agentMatrices(ctx: PlanContext, pace: Pacer, request: WxmRequest,
 /** The newest commented answers of the view: one page per comment question (at most a handful). */
 async function newestComments(ctx: PlanContext, pace: Pacer, filter: FilterBy) {
   const { tagMap, signal, limits, req } = ctx;
-  const newest = new NewestList<Verbatim>(limits.verbatims);
-  const perAgent = new Map<string, NewestList<Verbatim>>();
-  const read = verbatimReader(tagMap, ctx.bands);
+  const comments = new CommentCollector(tagMap, ctx.bands, limits);
   let malformed = 0;
   const ids = tagMap.comments.filter((id) => !tagMap.hidden.has(id));
   const pages = await Promise.all(
@@ -107,18 +106,9 @@ async function newestComments(ctx: PlanContext, pace: Pacer, filter: FilterBy) {
   );
   for (const page of pages) {
     malformed += page.malformed;
-    for (const answer of page.answers) {
-      const agentId = req.perAgent ? contextValue(answer, tagMap, 'cc_AgentId') : undefined;
-      const v = read(answer, agentId);
-      if (!v) continue;
-      newest.add(v);
-      if (agentId === undefined) continue;
-      let list = perAgent.get(agentId);
-      if (!list) perAgent.set(agentId, (list = new NewestList<Verbatim>(limits.verbatimsPerAgent)));
-      list.add(v);
-    }
+    for (const answer of page.answers) comments.add(answer, req.perAgent ? contextValue(answer, tagMap, 'cc_AgentId') : undefined);
   }
-  return { newest, perAgent, malformed };
+  return { comments, malformed };
 }
 
 /** The page holding the newest answers: the first, unless the server pages oldest first (then the last). */

@@ -20,6 +20,7 @@ import { formatValue, kpiModel } from './display.js';
 import type { PeriodChangeEvent } from './period-picker.js';
 import type { TeamChangeEvent } from './analytics-header.js';
 import { analyticsAppStyles } from './analytics-app.styles.js';
+import { teamNames } from './team-roster.js';
 import './analytics-header.js';
 import './kpi-card.js';
 import './trend-panel.js';
@@ -95,6 +96,12 @@ export class AnalyticsApp extends LitElement {
     },
   });
 
+  /** Names for the team table (Finesse roster); ids stay where none matches. Its own Task: names never hold up numbers. */
+  private readonly roster = new Task(this, {
+    args: () => [this.choice().request?.perAgent ? this.choice().team?.id : undefined] as const,
+    task: async ([teamId]) => (teamId ? teamNames(teamId) : new Map<string, string>()),
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Showing the tab asks for fresh numbers: a load still running may have started before the newest answers.
@@ -162,7 +169,7 @@ export class AnalyticsApp extends LitElement {
         .teams=${teams}
         .teamId=${team?.id}
         .period=${this.period}
-        max=${accountDay(Date.now(), 0)}
+        max=${accountDay(Date.now(), this.last?.data.timeZoneOffset ?? 0)}
         .asOf=${shown?.data.asOf}
         ?pending=${pending}
         ?refreshable=${req !== undefined}
@@ -189,10 +196,13 @@ export class AnalyticsApp extends LitElement {
     }
     if (shown && req) {
       const p = shown.data.period.current;
-      const to = new Date(Math.max(p.start.getTime(), p.end.getTime() - 1));
+      // The account's calendar days (noon UTC of that day formats as that day in any browser zone).
+      const day = (t: number) => new Date(`${accountDay(t, shown.data.timeZoneOffset)}T12:00:00Z`);
+      const from = day(p.start.getTime());
+      const to = day(Math.max(p.start.getTime(), p.end.getTime() - 1));
       notes.push(
         html`<p part="period" data-target=${req.scope.value} data-source=${shown.data.source.path} data-after=${p.start.toISOString()} data-before=${p.end.toISOString()}>
-          ${msg.t('period.range', { from: formatDate(p.start, this.locale), to: formatDate(to, this.locale) })}
+          ${msg.t('period.range', { from: formatDate(from, this.locale), to: formatDate(to, this.locale) })}
         </p>`,
       );
     }
@@ -247,6 +257,8 @@ export class AnalyticsApp extends LitElement {
             ${req.perAgent
               ? html`<cx-agent-table
                   .rows=${data.agents}
+                  .names=${this.agentNames()}
+                  .supervisors=${this.services?.session.role === 'supervisor' ? new Set([this.services.session.wxmAgentId]) : new Set()}
                   .team=${data.current}
                   .metrics=${cfg.metrics}
                   .formulas=${cfg}
@@ -296,6 +308,15 @@ export class AnalyticsApp extends LitElement {
         ></cx-kpi-card>`,
       )}
     </div>`;
+  }
+
+  /** The roster's names, and the signed-in supervisor's own (a supervisor who took calls appears in the table). */
+  private agentNames(): Map<string, string> {
+    const names = new Map(this.roster.value ?? []);
+    const s = this.services?.session;
+    const own = s ? `${s.firstName} ${s.lastName}`.trim() : '';
+    if (s && own && !names.has(s.wxmAgentId)) names.set(s.wxmAgentId, own);
+    return names;
   }
 
   private onPeriod(e: PeriodChangeEvent) {

@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles, fieldStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
@@ -6,6 +6,7 @@ import type { ChangeEvent } from '../../shared/ui/events.js';
 import '../../shared/ui/segmented.js';
 import { msg } from './messages.js';
 import type { PeriodChoice, PeriodKey } from './period.js';
+import { periodPickerStyles } from './period-picker.styles.js';
 
 /** The user chose another period (a preset, or a complete custom range). */
 export class PeriodChangeEvent extends Event {
@@ -31,22 +32,7 @@ export class PeriodPicker extends LitElement {
   static override styles = [
     baseStyles,
     fieldStyles,
-    css`
-      :host {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-        align-items: center;
-      }
-      label {
-        display: inline-flex;
-        gap: 4px;
-        align-items: center;
-      }
-      .invalid {
-        color: var(--cx-bad-text);
-      }
-    `,
+    periodPickerStyles,
   ];
 
   @property({ attribute: false }) value: PeriodChoice = { key: '30d' };

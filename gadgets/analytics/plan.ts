@@ -67,6 +67,8 @@ export interface ViewData {
   /** Records dropped as malformed (both periods). */
   malformed: number;
   bands: NpsBands;
+  /** The account's time zone (minutes east of UTC): period labels and days are the account's. */
+  timeZoneOffset: number;
   /** WxM refused /api/settings (403, a restricted token): default NPS bands and UTC were used. */
   settingsRefused: boolean;
   asOf: Date;
@@ -145,10 +147,7 @@ export async function loadView(
 
 async function chooseSource(ctx: PlanContext): Promise<ViewData> {
   const { wxm, config } = ctx;
-  const fallback = (source: DataSource) => {
-    log.info(`analytics view from the raw answers (${source.path === 'answers' ? source.reason : ''})`);
-    return streamView(ctx, source);
-  };
+  const fallback = (source: DataSource) => streamView(ctx, source);
   if (config.aggregates === 'off') return fallback({ path: 'answers', reason: 'aggregates-off' });
   const request = wxm.request;
   if (!request) return fallback({ path: 'answers', reason: 'no-aggregate-client' });
@@ -159,7 +158,7 @@ async function chooseSource(ctx: PlanContext): Promise<ViewData> {
   } catch (e) {
     if (!(e instanceof AggregateUnavailable)) throw e;
     const source: DataSource = { path: 'answers', reason: e.reason === 'missing' ? 'aggregates-missing' : 'aggregates-shape' };
-    log.warn(`WxM aggregates unavailable (${e.message}): falling back to the raw answers`);
+    log.warn(`${e.message}: views read the raw answers`);
     withoutAggregates.set(wxm, source);
     return fallback(source);
   }

@@ -8,7 +8,7 @@ import type { Answer, FilterBy } from '../../shared/wxm/types.js';
 import type { Bucket, MetricsSummary, NpsBands } from '../../shared/metrics/types.js';
 import { BucketedFold, GroupedFold, MetricFold, contextValue, npsFromFlash, type FoldOptions, type MetricName } from '../../shared/metrics/index.js';
 import { bucketRanges, type ResolvedPeriod } from './period.js';
-import { NewestList, verbatimReader, type Verbatim } from './verbatims.js';
+import { CommentCollector } from './verbatims.js';
 import type { AgentRow, DataSource, PlanContext, PlanLimits, ViewData } from './plan.js';
 
 const needsRawPrevious = (metrics: MetricName[]) => metrics.includes('csat') || metrics.includes('ces');
@@ -59,6 +59,7 @@ export async function streamView(ctx: PlanContext, source: DataSource): Promise<
     capped: cur.capped,
     malformed: cur.malformed + prev.malformed,
     bands,
+    timeZoneOffset: tz,
     settingsRefused,
     asOf: new Date(),
   };
@@ -126,33 +127,23 @@ async function foldCurrent(
   const trend = new BucketedFold({ ...options, size: period.bucket, timeZoneOffset });
   const agentOf = (a: Answer) => contextValue(a, tagMap, 'cc_AgentId');
   const groups = perAgent ? new GroupedFold({ ...options, key: agentOf }) : undefined;
-  const readVerbatim = verbatimReader(tagMap, bands);
-  const newest = new NewestList<Verbatim>(limits.verbatims);
-  const perAgentComments = new Map<string, NewestList<Verbatim>>();
+  const comments = new CommentCollector(tagMap, bands, limits);
 
   const stats = await stream(wxm, filter, signal, limits, (answer) => {
     total.add(answer);
     trend.add(answer);
     groups?.add(answer);
-    const agentId = perAgent ? agentOf(answer) : undefined;
-    const v = readVerbatim(answer, agentId);
-    if (!v) return;
-    newest.add(v);
-    if (agentId !== undefined) {
-      let list = perAgentComments.get(agentId);
-      if (!list) perAgentComments.set(agentId, (list = new NewestList<Verbatim>(limits.verbatimsPerAgent)));
-      list.add(v);
-    }
+    comments.add(answer, perAgent ? agentOf(answer) : undefined);
   });
 
   const agents: AgentRow[] = groups
     ? [...groups.groups()].map(([agentId, summary]) => ({
         agentId,
         summary,
-        comments: perAgentComments.get(agentId)?.list() ?? [],
+        comments: comments.of(agentId),
       }))
     : [];
-  return { ...stats, summary: total.result(), buckets: trend.buckets(), agents, verbatims: newest.list() };
+  return { ...stats, summary: total.result(), buckets: trend.buckets(), agents, verbatims: comments.list() };
 }
 
 /** The fold's non-empty buckets on an even time axis: every bucket of the period, empty ones as n = 0. */

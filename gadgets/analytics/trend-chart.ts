@@ -1,4 +1,4 @@
-import { LitElement, html, css, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import {
   Chart,
@@ -12,6 +12,7 @@ import {
   type ActiveElement,
   type Plugin,
 } from 'chart.js';
+import { trendChartStyles } from './trend-chart.styles.js';
 
 // Only what a line chart needs: the rest of Chart.js is tree-shaken out of the bundle. Chart.js's Tooltip
 // plugin alone costs ~5 kB gzip, so the hovered point is read out by this element instead (the table is the
@@ -20,7 +21,7 @@ Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearS
 
 /**
  * The 95% band: fills between the two edge datasets (marked `band: 'low' | 'high'`), one polygon per run of
- * points that have a band. A few lines instead of Chart.js's Filler plugin (~2 kB gzip).
+ * two or more points that have a band (a lone point's interval is in the read-out and the table). A few lines instead of Chart.js's Filler plugin (~2 kB gzip).
  */
 const bandPlugin: Plugin<'line'> = {
   id: 'cxBand',
@@ -37,14 +38,10 @@ const bandPlugin: Plugin<'line'> = {
     ctx.fillStyle = String(sets[highIndex]!.backgroundColor);
     let run: number[] = [];
     const flush = () => {
-      if (run.length > 0) {
+      if (run.length > 1) {
         ctx.beginPath();
-        run.forEach((i, k) => (k === 0 ? ctx.moveTo(high[i]!.x, high[i]!.y) : ctx.lineTo(high[i]!.x, high[i]!.y)));
-        // A lone point gets a thin bar, so its interval still shows.
-        if (run.length === 1) ctx.lineTo(high[run[0]!]!.x + 2, high[run[0]!]!.y);
-        for (const i of [...run].reverse()) ctx.lineTo(low[i]!.x + (run.length === 1 ? 2 : 0), low[i]!.y);
-        if (run.length === 1) ctx.lineTo(low[run[0]!]!.x - 2, low[run[0]!]!.y);
-        ctx.closePath();
+        for (const i of run) ctx.lineTo(high[i]!.x, high[i]!.y);
+        for (const i of run.reverse()) ctx.lineTo(low[i]!.x, low[i]!.y);
         ctx.fill();
       }
       run = [];
@@ -64,21 +61,7 @@ const bandPlugin: Plugin<'line'> = {
  */
 @customElement('cx-trend-chart')
 export class TrendChart extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    .box {
-      position: relative;
-      height: var(--cx-chart-height, 180px);
-      width: 100%;
-    }
-    .readout {
-      min-height: 1.3em;
-      margin: 2px 0 0;
-      color: var(--cx-muted);
-    }
-  `;
+  static override styles = trendChartStyles;
 
   @property({ attribute: false }) labels: string[] = [];
   @property({ attribute: false }) values: Array<number | null> = [];

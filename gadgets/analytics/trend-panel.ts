@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
@@ -10,12 +10,16 @@ import { formatDate } from '../../shared/i18n/format.js';
 import { msg } from './messages.js';
 import { formatValue, roundForDisplay, unitOf } from './display.js';
 import './trend-chart.js';
+import { csvText, downloadCsv } from './csv.js';
+import { trendPanelStyles } from './trend-panel.styles.js';
 
 /** "yyyy-MM-dd" bucket start → a date at noon UTC, so every time zone formats the same calendar day. */
 const bucketDate = (start: string) => new Date(`${start}T12:00:00Z`);
 
 /** One bucket as the panel shows it: no value below the minimum sample (metrics.md), always its n. */
 interface TrendRow {
+  /** "yyyy-MM-dd" (account time). */
+  start: string;
   label: string;
   value: number | null;
   interval: { low: number; high: number } | null;
@@ -32,40 +36,7 @@ export class TrendPanel extends LitElement {
   static override styles = [
     baseStyles,
     buttonStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .bar {
-        display: flex;
-        gap: 8px;
-        align-items: center;
-        flex-wrap: wrap;
-        margin-bottom: 6px;
-      }
-      h3 {
-        margin: 0;
-        font-size: 1em;
-        flex: 1;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 2px 6px;
-        border-bottom: 1px solid var(--cx-divider);
-      }
-      td.num,
-      th.num {
-        text-align: right;
-      }
-      .empty {
-        color: var(--cx-muted);
-      }
-    `,
+    trendPanelStyles,
   ];
 
   @property({ attribute: false }) buckets: Bucket[] = [];
@@ -92,16 +63,7 @@ export class TrendPanel extends LitElement {
   override render() {
     const metric = this.shown;
     const unit = unitOf(metric, this.formulas);
-    const rows: TrendRow[] = this.buckets.map((b) => {
-      const n = b.summary[metric].n;
-      const enough = n > 0 && n >= this.minSample;
-      return {
-        label: formatDate(bucketDate(b.start), this.locale),
-        value: enough ? headline(metric, b.summary, this.formulas) : null,
-        interval: enough ? headlineInterval(metric, b.summary, this.formulas) : null,
-        n,
-      };
-    });
+    const rows = this.rowsFor(metric);
     const fmt = (v: number) => formatValue(unit, v, this.locale);
     const pointText = (r: TrendRow) =>
       r.value === null
@@ -122,6 +84,7 @@ export class TrendPanel extends LitElement {
               @cx-change=${(e: ChangeEvent) => (this.metric = e.value as MetricName)}
             ></cx-segmented>`
           : nothing}
+        <button class="btn" part="csv" @click=${() => this.download(metric, name)}>${msg.t('csv.download')}</button>
         <button class="btn" part="table-toggle" aria-pressed=${this.asTable ? 'true' : 'false'} @click=${this.toggle}>
           ${msg.t('trend.showTable')}
         </button>
@@ -179,6 +142,35 @@ export class TrendPanel extends LitElement {
         )}
       </tbody>
     </table>`;
+  }
+
+  private rowsFor(metric: MetricName): TrendRow[] {
+    return this.buckets.map((b) => {
+      const n = b.summary[metric].n;
+      const enough = n > 0 && n >= this.minSample;
+      return {
+        start: b.start,
+        label: formatDate(bucketDate(b.start), this.locale),
+        value: enough ? headline(metric, b.summary, this.formulas) : null,
+        interval: enough ? headlineInterval(metric, b.summary, this.formulas) : null,
+        n,
+      };
+    });
+  }
+
+  /** The trend's numbers as in the table: ISO bucket start, value, 95% interval, n. */
+  private download(metric: MetricName, name: string) {
+    const unit = unitOf(metric, this.formulas);
+    const r = (v: number | null | undefined) => (v === null || v === undefined ? null : roundForDisplay(unit, v));
+    const header = [
+      msg.t(this.size === 'week' ? 'trend.col.week' : 'trend.col.period'),
+      name,
+      msg.t('csv.low', { metric: name }),
+      msg.t('csv.high', { metric: name }),
+      msg.t('csv.n', { metric: name }),
+    ];
+    const rows = this.rowsFor(metric).map((t) => [t.start, r(t.value), r(t.interval?.low), r(t.interval?.high), t.n]);
+    downloadCsv(this, `trend-${metric}.csv`, csvText(header, rows, this.locale));
   }
 
   private toggle() {

@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
@@ -7,6 +7,7 @@ import '../../shared/ui/clamped-text.js';
 import '../../shared/ui/score-chip.js';
 import { msg } from './messages.js';
 import { detractorsFirst, type Verbatim } from './verbatims.js';
+import { verbatimListStyles } from './verbatim-list.styles.js';
 
 /**
  * Newest comments (untrusted text, rendered as text and clamped), optionally detractors first; `step` at a time,
@@ -22,41 +23,7 @@ export class VerbatimList extends LitElement {
   static override styles = [
     baseStyles,
     buttonStyles,
-    css`
-      :host {
-        display: block;
-      }
-      h3 {
-        margin: 0;
-        font-size: 1em;
-        flex: 1;
-      }
-      .bar {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        margin-bottom: 4px;
-      }
-      ol {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-      }
-      li {
-        padding: 4px 0;
-        border-bottom: 1px solid var(--cx-divider);
-      }
-      .meta {
-        color: var(--cx-muted);
-        font-size: 0.92em;
-      }
-      .empty {
-        color: var(--cx-muted);
-      }
-      .more {
-        margin-top: 6px;
-      }
-    `,
+    verbatimListStyles,
   ];
 
   @property({ attribute: false }) items: Verbatim[] = [];

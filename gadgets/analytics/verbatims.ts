@@ -80,3 +80,37 @@ export function detractorsFirst(list: readonly Verbatim[]): Verbatim[] {
     .sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i)
     .map((x) => x.v);
 }
+
+/** The newest comments of a view, overall and per agent, collected from answers as they pass (both data paths). */
+export class CommentCollector {
+  private readonly read: (answer: Answer, agentId?: string) => Verbatim | undefined;
+  private readonly newest: NewestList<Verbatim>;
+  private readonly byAgent = new Map<string, NewestList<Verbatim>>();
+
+  private readonly perAgentLimit: number;
+
+  constructor(tagMap: TagMap, bands: NpsBands, limits: { verbatims: number; verbatimsPerAgent: number }) {
+    this.perAgentLimit = limits.verbatimsPerAgent;
+    this.read = verbatimReader(tagMap, bands);
+    this.newest = new NewestList<Verbatim>(limits.verbatims);
+  }
+
+  add(answer: Answer, agentId?: string): void {
+    const v = this.read(answer, agentId);
+    if (!v) return;
+    this.newest.add(v);
+    if (agentId === undefined) return;
+    let list = this.byAgent.get(agentId);
+    if (!list) this.byAgent.set(agentId, (list = new NewestList<Verbatim>(this.perAgentLimit)));
+    list.add(v);
+  }
+
+  /** Newest first. */
+  list(): Verbatim[] {
+    return this.newest.list();
+  }
+
+  of(agentId: string): Verbatim[] {
+    return this.byAgent.get(agentId)?.list() ?? [];
+  }
+}

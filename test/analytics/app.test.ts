@@ -180,6 +180,15 @@ describe('<cx-analytics-app> with fake services', () => {
     await waitUntil(() => a.heights > afterExplain, 'no height change after showing the trend table');
   });
 
+  it('period labels are the account’s days, whatever the browser’s zone (an account at UTC+10)', async () => {
+    const wxm = new FakeWxm(specs().map(answer), { timeZoneOffset: 600, npsRange: '7,8', locationList: [] });
+    const october = { key: 'custom' as const, from: '2026-10-01', to: '2026-10-31' };
+    const { app } = await mount(wxm, config(), session('supervisor'), adapter(), (a) => (a.period = october));
+    await loaded(app);
+    const label = deepQuery(app, '[part=period]')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(label).to.equal('Oct 1, 2026 – Oct 31, 2026');
+  });
+
   it('after a Cloud Connect failure it retries by itself soon, without waiting for the refresh interval', async () => {
     // Each view load starts by reading the account settings: count those tries.
     const wxm = new (class extends FakeWxm {

@@ -90,6 +90,31 @@ describe('analytics on WxM aggregates (emulator)', function () {
     }
   });
 
+  it('the table names agents from the Finesse team roster where it carries their skill target id, else shows ids', async () => {
+    const all = (await fetch('/_emulator/agents').then((r) => r.json())) as {
+      agents: { id: string; firstName: string; lastName: string; skillTargetId: string; teamId: string }[];
+    };
+    const team = sup.supervisedTeamIds[0]!;
+    const name = (app: AnalyticsApp, stid: string) => deepQuery(app, `tr[data-agent="${stid}"] button[part=agent]`)?.textContent?.trim();
+    await control('finesse/roster', { skillTargetId: true });
+    try {
+      const app = await open();
+      const shown = deepQueryAll(app, 'tr[data-agent]').map((tr) => tr.getAttribute('data-agent')!);
+      expect(shown.length).to.be.greaterThan(0);
+      await waitUntil(() => name(app, shown[0]!) !== shown[0], 'no names from the roster', { timeout: 10000 });
+      for (const a of all.agents.filter((x) => x.teamId === team && shown.includes(x.skillTargetId))) {
+        expect(name(app, a.skillTargetId)).to.equal(`${a.firstName} ${a.lastName}`);
+      }
+    } finally {
+      await control('finesse/roster', { skillTargetId: false });
+    }
+    // Without skill target ids in the roster, nothing matches: the ids stay.
+    const app = await open();
+    const first = deepQueryAll(app, 'tr[data-agent]')[0]!.getAttribute('data-agent')!;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(name(app, first)).to.equal(first);
+  });
+
   it('a tenant without the aggregate routes gets the same numbers from the raw answers, and says which path', async () => {
     await control('wxm/aggregates', { routes: 'missing' });
     const app = await open();

@@ -82,13 +82,21 @@ describe('analytics under faults (emulator)', function () {
   // A page with `responses: null` used to fail the whole view (wxm-bad-response); the client now counts the records
   // such a page should have held as malformed (see wxm-client.test.ts, "malformed pages").
   it('malformed pages: the view still renders and says how many records were left out', async () => {
-    await control('faults', { route: '/api/answers', malformed: true, count: 2 });
-    await refresh();
-    expect(deepQuery(app, '[part=as-of]') !== null, 'as-of shown').to.equal(true);
-    const shown = Object.values(kpiValues(app));
-    expect(shown).to.have.length(3);
-    expect(errorText()).to.equal(null);
-    expect(deepQuery(app, '[part=malformed]')?.textContent).to.match(/\d+ responses? (was|were) unreadable/);
+    // The raw-answer path pages every answer (the aggregate path pages only one page of comments, which may be empty).
+    await becomeGadget(agent.id, { filterTags: 'cc_AgentId', aggregates: 'off' });
+    const host = document.createElement('div');
+    document.body.append(host);
+    try {
+      await control('faults', { route: '/api/answers', malformed: true, count: 2 });
+      const raw = (await startAnalytics(host))!;
+      await waitUntil(() => deepQuery(raw, '[part=as-of]') && !deepQuery(raw, '[part=refreshing]'), 'not loaded', { timeout: 30000 });
+      expect(Object.values(kpiValues(raw))).to.have.length(3);
+      expect(deepQuery(raw, 'cx-state-panel[kind=error]')?.shadowRoot?.textContent?.trim() ?? null).to.equal(null);
+      expect(deepQuery(raw, '[part=malformed]')?.textContent ?? '').to.match(/\d+ responses? (was|were) unreadable/);
+    } finally {
+      host.remove();
+      await becomeGadget(agent.id, { filterTags: 'cc_AgentId' });
+    }
   });
 
   it('Cloud Connect down: an error that names Cloud Connect', async () => {
