@@ -11,6 +11,7 @@ import { msg } from './messages.js';
  *
  * @csspart caller - the header line
  * @csspart risk - the callback-risk banner
+ * @fires cx-journey-show-entry - the agent asked to see the survey behind the risk (detail: its answer id)
  */
 @customElement('cx-journey-caller')
 export class JourneyCaller extends LitElement {
@@ -29,6 +30,16 @@ export class JourneyCaller extends LitElement {
       }
       .meta {
         color: var(--cx-muted);
+      }
+      .risk button {
+        font: inherit;
+        color: inherit;
+        background: none;
+        border: none;
+        padding: 0;
+        text-decoration: underline;
+        cursor: pointer;
+        margin-left: 4px;
       }
       .risk {
         margin-top: 4px;
@@ -58,7 +69,16 @@ export class JourneyCaller extends LitElement {
             ? msg.t('caller.since', { n: h.total, date: formatDate(h.since) })
             : msg.t('brief.surveys', { n: h.total })}
       </p>
-      ${h.risk ? html`<p class="risk" part="risk">${msg.t(`caller.risk.${h.risk}`)}</p>` : nothing}`;
+      ${h.risk
+        ? html`<p class="risk" part="risk">
+            ${msg.t(`caller.risk.${h.risk}`)}
+            ${h.riskAnswerId ? html`<button type="button" part="risk-show" @click=${() => this.show(h.riskAnswerId!)}>${msg.t('caller.risk.show')}</button>` : nothing}
+          </p>`
+        : nothing}`;
+  }
+
+  private show(answerId: string): void {
+    this.dispatchEvent(new CustomEvent('cx-journey-show-entry', { detail: answerId, bubbles: true, composed: true }));
   }
 }
 

@@ -181,6 +181,14 @@ export class JourneyEntry extends LitElement {
     </div>`;
   }
 
+  /** Brings this survey into view with its answers open and focus on it (the caller header's risk link). */
+  async reveal(): Promise<void> {
+    this.open = true;
+    await this.updateComplete;
+    this.scrollIntoView({ block: 'nearest' });
+    this.renderRoot.querySelector<HTMLButtonElement>('button[aria-controls]')?.focus();
+  }
+
   private moreText(): void {
     this.chars += TEXT_STEP;
   }

@@ -222,6 +222,8 @@ export interface CallerHeader {
   since: Date | null;
   /** Why the caller may well call again: an open loop-closure ticket, or a detractor response within 7 days. */
   risk: 'ticket' | 'detractor' | null;
+  /** The survey behind the risk (the banner links to it). */
+  riskAnswerId: string | null;
 }
 
 
@@ -249,8 +251,8 @@ export function callerHeader(
     }
   }
   const week = now.getTime() - 7 * DAY_MS;
-  const ticket = answers.some(isOpenTicket);
-  const detractor = answers.some((a) => Date.parse(a.responseDateTime) >= week && scoreOf(a, 'nps', tagMap, bands)?.klass === 'bad');
+  const ticket = answers.find(isOpenTicket);
+  const detractor = answers.find((a) => Date.parse(a.responseDateTime) >= week && scoreOf(a, 'nps', tagMap, bands)?.klass === 'bad');
   const oldest = answers[answers.length - 1];
   return {
     name,
@@ -258,6 +260,7 @@ export function callerHeader(
     total: data.totalCount,
     since: oldest && !data.hasMore ? new Date(oldest.responseDateTime) : null,
     risk: ticket ? 'ticket' : detractor ? 'detractor' : null,
+    riskAnswerId: (ticket ?? detractor)?.id ?? null,
   };
 }
 

@@ -179,7 +179,8 @@ export class JourneyView extends LitElement {
     const filters = t.filters;
     const filtered = t.base !== t.timeline;
     const malformed = timeline.malformed + (t.base === t.timeline ? 0 : base.malformed);
-    const caller = html`<cx-journey-caller part="caller" .header=${callerHeader(t.callerIds, base, now, this.maskPii)}></cx-journey-caller>`;
+    const caller = html`<cx-journey-caller part="caller" .header=${callerHeader(t.callerIds, base, now, this.maskPii)}
+      @cx-journey-show-entry=${this.showEntry}></cx-journey-caller>`;
     if (!base.answers.length && !base.hasMore) {
       // Records came back but none could be read: that is no "no feedback yet".
       return base.malformed
@@ -242,6 +243,18 @@ export class JourneyView extends LitElement {
 
   private clearFilters(): void {
     this.registry?.setFilters(DEFAULT_FILTERS);
+  }
+
+  /** The risk banner's link: the survey's entry opens and takes focus (filters are cleared if they hide it). */
+  private async showEntry(e: CustomEvent<string>): Promise<void> {
+    const find = () => [...this.renderRoot.querySelectorAll('cx-journey-entry')].find((el) => el.entry?.id === e.detail);
+    let entry = find();
+    if (!entry) {
+      this.clearFilters();
+      await this.updateComplete;
+      entry = find();
+    }
+    await entry?.reveal();
   }
 
   private days(data: JourneyData, now: Date) {

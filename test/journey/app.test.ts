@@ -271,6 +271,24 @@ describe('<cx-journey-app> with fakes', () => {
       expect((await header([named(3, { nps: 2 })])).risk).to.match(/detractor response in the last 7 days/);
       expect((await header([])).text).to.include('First contact');
     });
+
+    it('links the callback-risk banner to its survey: the entry opens and takes focus, by keyboard too (issue 14)', async () => {
+      const ticket = named(40, { nps: 9 });
+      ticket.openTicket = { status: 'Open' } as never;
+      const { app } = await header([named(2, { nps: 9 }), named(10, { nps: 8 }), ticket]);
+      const caller = root(app).querySelector('cx-journey-caller')!;
+      const link = caller.shadowRoot!.querySelector<HTMLButtonElement>('[part="risk-show"]')!;
+      expect(link.textContent!.trim()).to.equal('Show this survey');
+      link.focus();
+      link.click(); // a button: Enter and Space activate it the same way
+      const entry = await until(
+        () => [...root(app).querySelectorAll('cx-journey-entry')].find((el) => el.shadowRoot!.activeElement),
+        'an entry took focus',
+      );
+      expect(entry.entry!.id, 'the survey with the open ticket').to.equal(ticket.id);
+      expect(entry.shadowRoot!.querySelector('[part="details"]')!.hasAttribute('hidden'), 'its answers are open').to.equal(false);
+      await expect(app).to.be.accessible();
+    });
   });
 
   it('has one h1 (not shown: the container titles the gadget) and an "All answers" button named for its survey (12.11, 12.12)', async () => {
