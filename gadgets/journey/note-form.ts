@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type ReactiveControllerHost } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Note } from '../../shared/wxm/types.js';
 import { NOTE_MAX_CHARS, addNote, checkNote, onWritesRefused, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
@@ -6,7 +6,7 @@ import { AppError, isAbort, toAppError } from '../../shared/errors.js';
 import { errorMessage } from '../../shared/i18n/messages.js';
 import { notesMsg } from '../../shared/i18n/note-messages.js';
 import { formatDateTime } from '../../shared/i18n/format.js';
-import { LocaleController } from '../../shared/ui/locale-controller.js';
+import { LocaleController, RerenderOn } from '../../shared/ui/locale-controller.js';
 import { baseStyles, buttonStyles, fieldStyles } from '../../shared/ui/theme.js';
 
 /** A note was saved on an answer; `notes` is the answer's list as WxM now holds it (null: saved, not read back). */
@@ -21,16 +21,9 @@ export class NoteAddedEvent extends Event {
 }
 
 /** Re-renders its host when a client is first refused a note, so every "Add note" goes at once. */
-export class WritesRefusedController implements ReactiveController {
-  private off?: () => void;
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-  hostConnected(): void {
-    this.off = onWritesRefused(() => this.host.requestUpdate());
-  }
-  hostDisconnected(): void {
-    this.off?.();
+export class WritesRefusedController extends RerenderOn {
+  constructor(host: ReactiveControllerHost) {
+    super(host, onWritesRefused);
   }
 }
 
