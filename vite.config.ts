@@ -4,12 +4,17 @@
  * that load it (gadget-xml/plugin.ts). Why classic and not a module: see README "Why classic scripts".
  * `npm run build` (scripts/build.ts) runs one build per gadget with these settings.
  */
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { defineConfig, type InlineConfig, type Plugin } from 'vite';
 import { gadgetXml } from './gadget-xml/plugin.js';
 import type { BundleName } from './gadget-xml/catalogue.js';
 import { PUBLIC_WXM_BASE_URL, WXM_ORIGINS_DEFINE } from './shared/config/wxm-origins.js';
+import type { Translations } from './shared/i18n/catalogue.js';
+import { TRANSLATIONS_GLOBAL } from './shared/i18n/translations.js';
+import { de as journeyDe } from './gadgets/journey/messages.de.js';
+import { de as analyticsDe } from './gadgets/analytics/messages.de.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -17,6 +22,24 @@ export const GADGET_ENTRIES: Record<BundleName, string> = {
   journey: 'gadgets/journey/main.ts',
   analytics: 'gadgets/analytics/main.ts',
 };
+
+/** The locales besides English, per gadget: each becomes a file beside the script (localeFiles below). */
+export const GADGET_LOCALES: Record<BundleName, Record<string, Translations>> = {
+  journey: { de: journeyDe },
+  analytics: { de: analyticsDe },
+};
+
+/**
+ * A gadget's other locales as small classic scripts (`journey.de-<hash>.js`), loaded by shared/i18n/translations.ts
+ * only for an agent in that locale: the gadget script itself carries English only (about 2.5 kB gzip less each).
+ */
+export function localeFiles(bundle: BundleName): Array<{ locale: string; fileName: string; source: string }> {
+  return Object.entries(GADGET_LOCALES[bundle]).map(([locale, tables]) => {
+    const source = `(self.${TRANSLATIONS_GLOBAL}??={})[${JSON.stringify(locale)}]=${JSON.stringify(tables)};\n`;
+    const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+    return { locale, fileName: `${bundle}.${locale}-${hash}.js`, source };
+  });
+}
 
 export interface GadgetBuildOptions {
   bundle: BundleName;
@@ -77,6 +100,7 @@ export function minifyTemplates(): Plugin {
 
 export function gadgetBuildConfig(o: GadgetBuildOptions): InlineConfig {
   const wxmBaseUrls = o.wxmBaseUrls?.length ? o.wxmBaseUrls : [PUBLIC_WXM_BASE_URL];
+  const locales = localeFiles(o.bundle);
   return {
     configFile: false,
     root,
@@ -86,7 +110,12 @@ export function gadgetBuildConfig(o: GadgetBuildOptions): InlineConfig {
     base: './',
     // Production condition: Lit's production build (no dev-mode warning, smaller).
     // The WxM addresses are baked in (shared/config/wxm-origins.ts): the token's destinations are a build decision.
-    define: { 'process.env.NODE_ENV': JSON.stringify('production'), [WXM_ORIGINS_DEFINE]: JSON.stringify(wxmBaseUrls) },
+    // The locale files' names too (shared/i18n/translations.ts).
+    define: {
+      'process.env.NODE_ENV': JSON.stringify('production'),
+      [WXM_ORIGINS_DEFINE]: JSON.stringify(wxmBaseUrls),
+      __CX_LOCALE_FILES__: JSON.stringify(Object.fromEntries(locales.map((l) => [l.locale, l.fileName]))),
+    },
     build: {
       outDir: o.outDir,
       emptyOutDir: false, // several builds share the folder; scripts/build.ts empties it once
@@ -109,7 +138,10 @@ export function gadgetBuildConfig(o: GadgetBuildOptions): InlineConfig {
         },
       },
     },
-    plugins: [minifyTemplates(), gadgetXml({ bundle: o.bundle, baseUrl: o.baseUrl, wxmBaseUrls, emitLayout: o.emitLayout })],
+    plugins: [
+      minifyTemplates(),
+      gadgetXml({ bundle: o.bundle, baseUrl: o.baseUrl, wxmBaseUrls, emitLayout: o.emitLayout, besideScript: locales }),
+    ],
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Vite plugin: after one gadget bundle is built, emits the gadget XML files that load it (and, in one of the
- * builds, the layout snippet) into the same output folder. It also refuses bundles that would not survive
- * as one classic script behind Shindig: extra chunks, extra assets or leftover dynamic imports.
+ * builds, the layout snippet) into the same output folder, and the files the script loads from beside it (its
+ * locales). It also refuses bundles that would not survive as one classic script behind Shindig: extra chunks,
+ * extra assets or leftover dynamic imports.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,8 @@ export interface GadgetXmlPluginOptions extends EmitOptions {
   bundle: BundleName;
   /** Emit layout-snippet.xml from this build (exactly one build should). */
   emitLayout?: boolean;
+  /** Files emitted beside the script (its locale files, vite.config.ts). */
+  besideScript?: ReadonlyArray<{ fileName: string; source: string }>;
 }
 
 export function gadgetXml(options: GadgetXmlPluginOptions): Plugin {
@@ -36,6 +39,7 @@ export function gadgetXml(options: GadgetXmlPluginOptions): Plugin {
       for (const spec of GADGET_XMLS.filter((s) => s.bundle === options.bundle)) {
         this.emitFile({ type: 'asset', fileName: spec.file, source: renderGadgetXml(template, spec, entry.fileName, options) });
       }
+      for (const f of options.besideScript ?? []) this.emitFile({ type: 'asset', fileName: f.fileName, source: f.source });
       if (options.emitLayout) {
         const layout = readFileSync(`${templatesDir}layout-snippet.xml`, 'utf8');
         this.emitFile({ type: 'asset', fileName: LAYOUT_FILE, source: renderLayoutSnippet(layout, options) });

@@ -17,7 +17,8 @@ function listFiles(dir: string): string[] {
 export function validateDir(dir: string): Finding[] {
   const files = listFiles(dir);
   const xml = new Map(files.filter((f) => f.endsWith('.xml')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
-  return validateDist({ xml, files: new Set(files) });
+  const scripts = new Map(files.filter((f) => f.endsWith('.js')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return validateDist({ xml, files: new Set(files), scripts });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

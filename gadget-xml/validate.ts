@@ -27,6 +27,8 @@ export interface DistContents {
   xml: ReadonlyMap<string, string>;
   /** Every file name in the output folder (relative, "/"-separated). */
   files: ReadonlySet<string>;
+  /** Text of the gadget scripts, by file name (to check the files they load beside them). */
+  scripts?: ReadonlyMap<string, string>;
 }
 
 type Report = (level: Finding['level'], message: string) => void;
@@ -210,12 +212,23 @@ function validateLayout(dist: DistContents, baseUrl: string | undefined, report:
   }
 }
 
+/** A locale file a gadget script loads from beside itself (`journey.de-<hash>.js`, shared/i18n/translations.ts). */
+const LOCALE_FILE = new RegExp(`\\b(?:${[...new Set(GADGET_XMLS.map((s) => s.bundle))].join('|')})\\.[\\w-]+\\.js\\b`, 'g');
+
+/** Every locale file a script names must be uploaded with it, or agents in that locale get English. */
+function validateScript(code: string, dist: DistContents, report: Report) {
+  for (const [name] of code.matchAll(LOCALE_FILE)) {
+    if (!dist.files.has(name)) report('error', `loads "${name}" from beside itself, which is not in the output folder`);
+  }
+}
+
 export function validateDist(dist: DistContents): Finding[] {
   const findings: Finding[] = [];
   const baseUrl = detectBaseUrl(dist);
   const reporter = (file: string): Report => (level, message) => void findings.push({ level, file, message });
   for (const spec of GADGET_XMLS) validateGadget(spec, dist, baseUrl, reporter(spec.file));
   validateLayout(dist, baseUrl, reporter(LAYOUT_FILE));
+  for (const [file, code] of dist.scripts ?? []) validateScript(code, dist, reporter(file));
   return findings;
 }
 

@@ -53,7 +53,7 @@ function cleanOutDir(outDir: string): void {
   mkdirSync(outDir, { recursive: true });
   const ours = new Set([...GADGET_XMLS.map((s) => s.file), LAYOUT_FILE]);
   const bundles = Object.keys(GADGET_ENTRIES).join('|');
-  const script = new RegExp(`^(${bundles})-[\\w-]+\\.js$`);
+  const script = new RegExp(`^(${bundles})(\\.[\\w-]+)?-[\\w-]+\\.js$`); // scripts and their locale files
   for (const f of readdirSync(outDir)) if (ours.has(f) || script.test(f)) rmSync(join(outDir, f));
 }
 

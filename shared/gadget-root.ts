@@ -16,6 +16,7 @@ import { toAppError, type AppError } from './errors.js';
 import { createFinesseAdapter } from './finesse/adapter.js';
 import type { FinesseAdapter } from './finesse/types.js';
 import { setLocale } from './i18n/catalogue.js';
+import { loadTranslations } from './i18n/translations.js';
 import { rootMsg } from './root-messages.js';
 import { themeStyles } from './ui/theme.js';
 import './ui/state-panel.js';
@@ -137,6 +138,7 @@ export async function startGadget<W extends WxmReads>(o: StartOptions<W>): Promi
   (o.host ?? document.body).append(root);
   try {
     const services = await bootWith(o, { ...o, adapter });
+    await loadTranslations(services.locale); // before the first render: no English flash for a German agent
     setLocale(services.locale);
     root.services = services;
     o.app.services = services;

@@ -6,10 +6,6 @@ const en = {
   'config.heading': 'This gadget is not set up correctly',
 };
 
-export const rootMsg = defineMessages<keyof typeof en>({
-  en,
-  de: {
-    'boot.failed': 'Das Gadget konnte nicht starten.',
-    'config.heading': 'Dieses Gadget ist nicht richtig eingerichtet',
-  },
-});
+export type RootKey = keyof typeof en;
+
+export const rootMsg = defineMessages<RootKey>('root', en);

@@ -10,14 +10,6 @@ const en = {
   'followUp.loading': 'Looking for detractors without a note…',
 } satisfies Record<string, string>;
 
-export const followUpMsg = defineMessages<keyof typeof en>({
-  en,
-  de: {
-    'followUp.title': 'Nachfassen',
-    'followUp.count': '{n, plural, =0 {Keine Kritiker ohne Nachfassen} one {# Kritiker ohne Nachfassen} other {# Kritiker ohne Nachfassen}}',
-    'followUp.countCapped': 'Mindestens {n} Kritiker ohne Nachfassen (die neuesten {max} Kritiker wurden geprüft)',
-    'followUp.agent': 'Agent: {name}',
-    'followUp.noComment': 'Kein Kommentar',
-    'followUp.loading': 'Kritiker ohne Notiz werden gesucht…',
-  },
-});
+export type FollowUpKey = keyof typeof en;
+
+export const followUpMsg = defineMessages<FollowUpKey>('followUp', en);

@@ -2,7 +2,8 @@
  * A tiny message catalogue: `{name}` interpolation and ICU-lite plurals
  * (`{n, plural, =0 {none} one {# response} other {# responses}}`, via Intl.PluralRules).
  * The current locale is module-level (one UI locale per gadget iframe); lookups fall back
- * de-DE → de → en. Components re-render on change through `onLocaleChange`.
+ * de-DE → de → en. The scripts carry English; other locales arrive through `addTranslations` (translations.ts).
+ * Components re-render on change through `onLocaleChange`.
  */
 
 export type Params = Record<string, string | number>;
@@ -45,17 +46,25 @@ export function localeChain(locale: string): string[] {
   return chain;
 }
 
-export function defineMessages<K extends string>(catalogues: {
-  en: Record<K, string>;
-  [locale: string]: Partial<Record<K, string>>;
-}): Messages<K> {
-  // Catalogue keys may be written 'de-DE' or 'de_DE'; normalise once.
-  const byLocale = new Map<string, Partial<Record<K, string>>>();
-  for (const [loc, msgs] of Object.entries(catalogues)) byLocale.set(loc.replace('_', '-').toLowerCase(), msgs);
+/** Texts of one locale: catalogue name → key → message. */
+export type Translations = Record<string, Partial<Record<string, string>>>;
+
+// Locale (lower case) → its translations. English lives in each catalogue; the others are added at run time.
+const translations = new Map<string, Translations>();
+
+/** Adds a locale's texts (translations.ts loads them); components re-render as on a locale change. */
+export function addTranslations(locale: string, tables: Translations): void {
+  const key = locale.replace('_', '-').toLowerCase();
+  translations.set(key, { ...translations.get(key), ...tables });
+  for (const fn of listeners) fn(current);
+}
+
+/** A catalogue: its English texts, and the name its translations are filed under. */
+export function defineMessages<K extends string>(name: string, en: Record<K, string>): Messages<K> {
   return {
     t(key, params) {
       for (const loc of localeChain(current)) {
-        const msg = byLocale.get(loc.toLowerCase())?.[key];
+        const msg = loc === 'en' ? en[key] : translations.get(loc.toLowerCase())?.[name]?.[key];
         if (msg !== undefined) return formatMessage(msg, params, loc);
       }
       return key; // unreachable for typed keys: en is complete

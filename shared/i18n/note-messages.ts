@@ -20,22 +20,4 @@ const en = {
 
 export type NoteKey = keyof typeof en;
 
-export const notesMsg = defineMessages<NoteKey>({
-  en,
-  de: {
-    'note.heading': 'Notizen',
-    'note.add': 'Notiz hinzufügen',
-    'note.field': 'Notiz',
-    'note.hint': 'Wird mit der Antwort in Experience Management gespeichert. Höchstens {max} Zeichen.',
-    'note.count': '{n} von {max} Zeichen',
-    'note.tooLong': 'Diese Notiz ist {n} Zeichen lang; höchstens {max} passen.',
-    'note.empty': 'Schreiben Sie zuerst die Notiz.',
-    'note.save': 'Notiz speichern',
-    'note.saving': 'Wird gespeichert…',
-    'note.cancel': 'Abbrechen',
-    'note.saved': 'Notiz gespeichert.',
-    'note.savedUnread': 'Notiz gespeichert. Sie erscheint hier nach der nächsten Aktualisierung.',
-    'note.by': '{author}, {time}',
-    'note.unknownAuthor': 'Unbekannter Verfasser',
-  },
-});
+export const notesMsg = defineMessages<NoteKey>('notes', en);

@@ -3,6 +3,7 @@ import { changeModel, formatValue, kpiModel, roundForDisplay, unitOf } from '../
 import { msg } from '../../gadgets/analytics/messages.js';
 import { setLocale } from '../../shared/i18n/catalogue.js';
 import { npsSummary } from '../fakes/answers.js';
+import '../helpers/german.js';
 
 const f = { csatFormula: 'top2' as const, cesFormula: 'mean' as const };
 

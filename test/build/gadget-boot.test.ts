@@ -57,6 +57,14 @@ const CASES = [
   },
 ];
 
+/** Text of a node and of every shadow root under it (what the agent reads; no instanceof: another realm). */
+const deepText = (node: Node): string => {
+  const shadow = (node as Partial<Element>).shadowRoot;
+  return [...node.childNodes, ...(shadow ? [shadow] : [])]
+    .map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent ?? '' : deepText(n)))
+    .join(' ');
+};
+
 describe('built gadget scripts boot in a gadget iframe', () => {
   after(() => frames.forEach((f) => f.remove()));
 
@@ -73,4 +81,12 @@ describe('built gadget scripts boot in a gadget iframe', () => {
       expect(log.warnings.filter((w) => /dev mode/i.test(w))).to.deep.equal([]);
     });
   }
+
+  it('a German agent gets German: the script loads its German file from beside itself', async () => {
+    const { doc, log } = await openGadget('journey.xml', '/3rdpartygadget/files/cx/journey.xml?locale=de-DE', '1001');
+    const app = await waitFor('<cx-journey-app>', () => doc.querySelector('cx-journey-app'));
+    await waitFor('the German idle text', () => deepText(app).includes('Gerade kein Anruf'));
+    expect(deepText(app)).to.not.contain('No call right now');
+    expect(log.warnings.filter((w) => /did not load/.test(w))).to.deep.equal([]);
+  });
 });

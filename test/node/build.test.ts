@@ -23,6 +23,11 @@ const scriptOf = (bundle: string) => {
   assert.equal(found.length, 1, `exactly one hashed ${bundle} script in ${readdirSync(dir).join(', ')}`);
   return found[0]!;
 };
+const germanOf = (bundle: string) => {
+  const found = readdirSync(dir).filter((f) => new RegExp(`^${bundle}\\.de-[A-Za-z0-9_-]{6,}\\.js$`).test(f));
+  assert.equal(found.length, 1, `exactly one hashed German ${bundle} file in ${readdirSync(dir).join(', ')}`);
+  return found[0]!;
+};
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cx-build-'));
@@ -31,12 +36,25 @@ before(async () => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('production build with --base-url', () => {
-  it('emits the four XML files and one hashed classic script per gadget, nothing else', () => {
+
+  it('emits the four XML files, one hashed classic script per gadget and its German texts, nothing else', () => {
     const files = readdirSync(dir).sort();
     const xml = files.filter((f) => f.endsWith('.xml'));
     assert.deepEqual(xml, ['analytics-agent.xml', 'analytics-team.xml', 'journey.xml', 'layout-snippet.xml']);
-    const expected = [...xml, scriptOf('journey'), scriptOf('analytics')].sort();
+    const expected = [...xml, ...['journey', 'analytics'].flatMap((b) => [scriptOf(b), germanOf(b)])].sort();
     assert.deepEqual(files, expected);
+  });
+
+  it('German lives beside each script (a classic script filing its texts), named by the script, not inside it', () => {
+    for (const [bundle, title] of [['journey', 'Kundenreise'], ['analytics', 'Kundenerlebnis']] as const) {
+      const self: { cxTranslations?: Record<string, Record<string, Record<string, string>>> } = {};
+      vm.runInNewContext(read(germanOf(bundle)), { self });
+      assert.equal(self.cxTranslations?.de?.[bundle]?.title, title, bundle);
+      assert.equal(self.cxTranslations?.de?.shared?.retry, 'Erneut versuchen', bundle);
+      const code = read(scriptOf(bundle));
+      assert.ok(code.includes(germanOf(bundle)), `${bundle} script names its German file`);
+      assert.ok(!code.includes('Erneut versuchen') && !code.includes(title), `${bundle} script carries no German`);
+    }
   });
 
   it('each XML file is well-formed', () => {

@@ -117,6 +117,12 @@ describe('validator', () => {
     assertError(validateDist(missing), 'analytics-agent.xml', /analytics-def456\.js.*not in the output folder/);
   });
 
+  it('flags a locale file that a script loads but that is not in the output folder', () => {
+    const scripts = new Map([[SCRIPTS.journey, 'var f={"de":"journey.de-Ab_1-xyz.js"};']]);
+    assert.deepEqual(validateDist({ ...good, files: new Set([...good.files, 'journey.de-Ab_1-xyz.js']), scripts }), []);
+    assertError(validateDist({ ...good, scripts }), SCRIPTS.journey, /"journey\.de-Ab_1-xyz\.js".*not in the output folder/);
+  });
+
   it('flags a relative script URL in a build for a base URL', () => {
     const broken = edit(good, 'analytics-team.xml', (s) => s.replace(`${BASE}${SCRIPTS.analytics}`, SCRIPTS.analytics));
     assertError(validateDist(broken), 'analytics-team.xml', /relative/);

@@ -1,14 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { defineMessages, formatMessage, getLocale, localeChain, onLocaleChange, setLocale } from '../../shared/i18n/catalogue.js';
+import { addTranslations, defineMessages, formatMessage, getLocale, localeChain, onLocaleChange, setLocale } from '../../shared/i18n/catalogue.js';
 import { errorMessage, shared } from '../../shared/i18n/messages.js';
 import { AppError } from '../../shared/errors.js';
+import '../helpers/german.js';
 
-const m = defineMessages({
-  en: { hello: 'Hello {name}', count: '{n, plural, =0 {no responses} one {# response} other {# responses}}', only: 'English only' },
-  de: { hello: 'Hallo {name}', count: '{n, plural, one {# Antwort} other {# Antworten}}' },
-  'de-CH': { hello: 'Grüezi {name}' },
-  fr: { count: '{n, plural, one {# réponse} other {# réponses}}' },
+const m = defineMessages('test', {
+  hello: 'Hello {name}',
+  count: '{n, plural, =0 {no responses} one {# response} other {# responses}}',
+  only: 'English only',
 });
+addTranslations('de', { test: { hello: 'Hallo {name}', count: '{n, plural, one {# Antwort} other {# Antworten}}' } });
+addTranslations('de_CH', { test: { hello: 'Grüezi {name}' } });
+addTranslations('fr', { test: { count: '{n, plural, one {# réponse} other {# réponses}}' } });
 
 describe('message catalogue', () => {
   afterEach(() => setLocale('en'));
@@ -47,6 +50,16 @@ describe('message catalogue', () => {
     expect(m.t('hello', { name: 'Jo' })).to.equal('Hallo Jo');
     setLocale('sw-KE');
     expect(m.t('hello', { name: 'Jo' })).to.equal('Hello Jo');
+  });
+
+  it('re-renders on added translations, which extend (not replace) what a locale has', () => {
+    const seen: string[] = [];
+    const off = onLocaleChange((l) => seen.push(l));
+    setLocale('de-DE');
+    addTranslations('de', { other: { x: 'y' } });
+    off();
+    expect(seen).to.deep.equal(['de-DE', 'de-DE']);
+    expect(m.t('hello', { name: 'Jo' })).to.equal('Hallo Jo');
   });
 
   it('canonicalises locales, rejects invalid ones and notifies listeners', () => {

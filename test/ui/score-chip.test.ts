@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setLocale } from '../../shared/i18n/catalogue.js';
 import type { CxScoreChip } from '../../shared/ui/score-chip.js';
 import '../../shared/ui/score-chip.js';
+import '../helpers/german.js';
 
 const chip = (el: CxScoreChip) => el.shadowRoot!.querySelector<HTMLElement>('[part="chip"]')!;
 const shapeOf = (el: CxScoreChip) => getComputedStyle(el.shadowRoot!.querySelector('[part="shape"]')!).clipPath;

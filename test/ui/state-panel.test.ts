@@ -5,6 +5,7 @@ import { setLocale } from '../../shared/i18n/catalogue.js';
 import { errorMessage } from '../../shared/i18n/messages.js';
 import { RetryEvent, type CxStatePanel } from '../../shared/ui/state-panel.js';
 import '../../shared/ui/state-panel.js';
+import '../helpers/german.js';
 
 const BEARER = 'Bearer QWxhZGRpbjpvcGVuIHNlc2FtZQ9876543210abcdef';
 const down = new AppError('cloudconnect-down', 'cloudconnect', `token service 503 (${BEARER})`, { status: 503 });
