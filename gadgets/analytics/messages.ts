@@ -1,4 +1,4 @@
-/** Every string of the analytics gadget (English and German; other locales fall back to English). */
+/** Every string of the analytics gadget in English (German: messages.de.ts, loaded beside the script; other locales fall back to English). */
 import { defineMessages } from '../../shared/i18n/catalogue.js';
 
 const en = {

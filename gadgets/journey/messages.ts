@@ -89,5 +89,5 @@ const en = {
 
 export type JourneyKey = keyof typeof en;
 
-// A locale's catalogue leaves out what reads the same as in English (the lookup falls back to en).
+// Other locales: messages.de.ts (loaded beside the script; a key it leaves out falls back to English).
 export const msg = defineMessages<JourneyKey>('journey', en);

@@ -1,7 +1,7 @@
 /**
  * Strings shared by both gadgets (state panels, score chips, error messages). Each error message says
  * which hop failed and what the agent can do; none contains the technical detail (that is in diagnostics).
- * Locales: the same as the gadgets' own catalogues (en, de), so an agent never gets a half-translated gadget.
+ * Locales: English here; German in de.ts, shipped in each gadget's German file, so an agent never gets a half-translated gadget.
  */
 import type { AppError, ErrorCode } from '../errors.js';
 import { defineMessages } from './catalogue.js';
