@@ -37,9 +37,11 @@ export async function aggregateView(ctx: PlanContext, request: WxmRequest): Prom
   // The bucket follows from the current period's response count: its summaries are queued once that is in.
   const trend = current.then(async (summary) => {
     const bucket = chooseBucket(period, ctx.timeZoneOffset, summary.answers, options.minSample);
+    const ranges = bucketRanges(period, ctx.timeZoneOffset, bucket);
+    // No answers in the period: every bucket is as empty as the period, nothing to ask.
     const buckets = await Promise.all(
-      bucketRanges(period, ctx.timeZoneOffset, bucket).map(({ start, range }) =>
-        summaryOf(filterFor(req.scope, range)).then((s): Bucket => ({ start, summary: s })),
+      ranges.map(({ start, range }): Bucket | Promise<Bucket> =>
+        summary.answers === 0 ? { start, summary } : summaryOf(filterFor(req.scope, range)).then((s) => ({ start, summary: s })),
       ),
     );
     return { bucket, buckets };

@@ -24,12 +24,14 @@ describe('analytics trend buckets and incremental refresh (emulator)', function 
   let agent: { id: string; skillTargetId: string; teamId: string };
   const hosts: HTMLElement[] = [];
   const reads: PageRead[] = [];
+  let summaries = 0;
 
   /** The fetch the WxM client uses, noting every answers page it reads. */
   const noting: typeof fetch = async (input, init) => {
     const req = new Request(input, init);
     const body = /\/api\/answers\/page\//i.test(req.url) ? await req.clone().text() : undefined;
     const res = await fetch(req);
+    if (/\/api\/summary$/i.test(new URL(req.url).pathname)) summaries++;
     if (body !== undefined && res.ok) {
       const page = (await res.clone().json()) as { responses?: unknown[] };
       reads.push({ filter: JSON.parse(body) as FilterBy, rows: page.responses?.length ?? 0 });
@@ -77,6 +79,16 @@ describe('analytics trend buckets and incremental refresh (emulator)', function 
       await expect(app).to.be.accessible();
     });
   }
+
+  it('a period without answers asks no summary per bucket (current, previous and benchmark only)', async () => {
+    await becomeGadget(agent.id, { filterTags: 'cc_AgentId', minSample: '1' });
+    summaries = 0;
+    const app = await open((a) => (a.period = { key: 'custom', from: '2020-01-01', to: '2020-03-31' }));
+    expect(period(app).getAttribute('data-source')).to.equal('aggregates');
+    expect(await raw(app)).to.have.length(0);
+    expect(deepQuery(app, '[part=empty]')).to.exist;
+    expect(summaries).to.equal(3);
+  });
 
   it('on the fallback, a refresh after a new survey reads only answers from the newest seen on; KPIs equal a full load', async () => {
     await becomeGadget(agent.id, { filterTags: 'cc_AgentId', minSample: '1', aggregates: 'off' });
