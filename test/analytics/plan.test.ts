@@ -262,10 +262,17 @@ describe('analytics filter', () => {
     const f = viewFilter({ tag: 'cc_TeamId', value: 'T9' }, range, fakeTagMap(), ['post-call']);
     expect(f).to.deep.equal({
       afterdate: '2026-11-01T00:00:00.000Z',
-      beforedate: '2026-11-02T00:00:00.000Z',
+      beforedate: '2026-11-01T23:59:59.999Z',
       location: ['post-call'],
       filterquestions: [{ questionId: Q.team, answerCheck: ['T9'] }],
     });
+  });
+  it('adjacent ranges never share an instant, so inclusive date bounds count a boundary answer once', () => {
+    const next = { start: range.end, end: new Date('2026-11-03T00:00:00Z') };
+    const a = viewFilter(undefined, range, fakeTagMap(), []);
+    const b = viewFilter(undefined, next, fakeTagMap(), []);
+    expect(Date.parse(a.beforedate!)).to.be.below(Date.parse(b.afterdate!));
+    expect(Date.parse(b.afterdate!) - Date.parse(a.beforedate!)).to.equal(1);
   });
   it('ORs the context questions of several questionnaires', () => {
     const tm = fakeTagMap();
