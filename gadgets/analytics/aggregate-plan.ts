@@ -7,7 +7,8 @@
  * - the comments: one small page of the newest answers that have a comment.
  * Any route missing or answering another shape throws AggregateUnavailable: the caller falls back to streaming.
  */
-import { compareQuestions, responseSummary, type Distribution, type WxmRequest } from '../../shared/wxm/aggregates.js';
+import { compareQuestions, responseSummary, type Distribution, type ResponseSummary, type WxmRequest } from '../../shared/wxm/aggregates.js';
+import type { WxmApi } from '../../shared/wxm/api.js';
 import type { Answer, FilterBy } from '../../shared/wxm/types.js';
 import type { Bucket } from '../../shared/metrics/types.js';
 import { contextValue } from '../../shared/metrics/index.js';
@@ -17,6 +18,21 @@ import { CommentCollector } from './verbatims.js';
 import { countedSummary } from './counted-summary.js';
 import { requestPacer, type Pacer } from './request-pacer.js';
 import type { AgentRow, PlanContext, ViewData } from './plan.js';
+
+/**
+ * Summaries of trend buckets that closed over an hour ago, per client, for the session. An answer is stamped when
+ * the customer submits it, so a closed bucket keeps its numbers (the hour covers submissions still on their way),
+ * and a refresh asks WxM only for the open buckets: half the requests of a 90-day view.
+ */
+const closedBuckets = new WeakMap<WxmApi, Map<string, ResponseSummary>>();
+const CLOSED_AFTER_MS = 3_600_000;
+const MAX_CLOSED = 400;
+
+function closedBucketCache(wxm: WxmApi): Map<string, ResponseSummary> {
+  let cache = closedBuckets.get(wxm);
+  if (!cache) closedBuckets.set(wxm, (cache = new Map()));
+  return cache;
+}
 
 export async function aggregateView(ctx: PlanContext, request: WxmRequest): Promise<ViewData> {
   const { req, period, signal, options, filterFor, limits } = ctx;
@@ -34,6 +50,20 @@ export async function aggregateView(ctx: PlanContext, request: WxmRequest): Prom
   const benchmark = req.benchmark ? summaryOf(filterFor(req.benchmark.scope, period.current)) : undefined;
   const comments = newestComments(ctx, pace, currentFilter);
   const matrices = req.perAgent ? agentMatrices(ctx, pace, request, currentFilter) : Promise.resolve(new Map());
+  const closed = closedBucketCache(ctx.wxm);
+  const bucketSummary = (filter: FilterBy, end: Date) => {
+    const key = JSON.stringify(filter);
+    const kept = closed.get(key);
+    const counted = (s: ResponseSummary) => countedSummary(s.questions, options, s.responseCount);
+    if (kept) return Promise.resolve(counted(kept));
+    return pace(() => responseSummary(request, filter, signal)).then((s) => {
+      if (end.getTime() <= Date.now() - CLOSED_AFTER_MS) {
+        if (closed.size >= MAX_CLOSED) closed.delete(closed.keys().next().value!);
+        closed.set(key, s);
+      }
+      return counted(s);
+    });
+  };
   // The bucket follows from the current period's response count: its summaries are queued once that is in.
   const trend = current.then(async (summary) => {
     const bucket = chooseBucket(period, ctx.timeZoneOffset, summary.answers, options.minSample);
@@ -41,7 +71,7 @@ export async function aggregateView(ctx: PlanContext, request: WxmRequest): Prom
     // No answers in the period: every bucket is as empty as the period, nothing to ask.
     const buckets = await Promise.all(
       ranges.map(({ start, range }): Bucket | Promise<Bucket> =>
-        summary.answers === 0 ? { start, summary } : summaryOf(filterFor(req.scope, range)).then((s) => ({ start, summary: s })),
+        summary.answers === 0 ? { start, summary } : bucketSummary(filterFor(req.scope, range), range.end).then((s) => ({ start, summary: s })),
       ),
     );
     return { bucket, buckets };

@@ -90,6 +90,42 @@ describe('analytics trend buckets and incremental refresh (emulator)', function 
     expect(summaries).to.equal(3);
   });
 
+  it('a refresh asks WxM again only for the trend buckets still open; closed ones keep their n, the open one gains the new survey', async () => {
+    await becomeGadget(agent.id, { filterTags: 'cc_AgentId', minSample: '1' });
+    summaries = 0;
+    const app = await open((a) => (a.period = { key: '90d' }));
+    expect(period(app).getAttribute('data-source')).to.equal('aggregates');
+    const first = summaries;
+    const trendRows = async () => {
+      if (!deepQuery(app, '[part=trend-table]')) {
+        (deepQuery(app, '[part=table-toggle]') as HTMLButtonElement).click();
+        await waitUntil(() => deepQuery(app, '[part=trend-table]'));
+      }
+      return deepQueryAll(app, '[part=trend-table] tbody tr').map((r) => Number(r.getAttribute('data-n')));
+    };
+    const before = await trendRows();
+    // current, previous, benchmark and one per bucket
+    expect(first).to.equal(3 + before.length);
+
+    const customers = ((await control('customers?limit=40', undefined, 'GET')) as { customers: { id: string; traits: string[] }[] }).customers;
+    const call = (await control('calls', { user: agent.id, customerId: customers.find((c) => !c.traits.length)!.id })) as { id: string };
+    await control(`calls/${call.id}/answer`, {});
+    await control(`calls/${call.id}/end`, { answers: { nps: 9, csat: 5, ces: 6 }, wait: true });
+
+    summaries = 0;
+    const asOf = deepQuery(app, '[part=as-of]')!.textContent;
+    app.refresh();
+    await waitUntil(() => deepQuery(app, '[part=as-of]')?.textContent !== asOf || summaries > 3, 'no refresh', { timeout: 30_000 });
+    await idle(app);
+    // The buckets that ended over an hour ago come from the session's cache: only the open one is asked (and the
+    // one before it in the first hour of a new bucket).
+    const asked = summaries - 3;
+    expect(asked).to.be.within(1, 2);
+    const after = await trendRows();
+    expect(after.slice(0, -asked)).to.deep.equal(before.slice(0, -asked));
+    expect(after.at(-1)).to.equal(before.at(-1)! + 1);
+  });
+
   it('on the fallback, a refresh after a new survey reads only answers from the newest seen on; KPIs equal a full load', async () => {
     await becomeGadget(agent.id, { filterTags: 'cc_AgentId', minSample: '1', aggregates: 'off' });
     const app = await open();
