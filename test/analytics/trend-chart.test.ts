@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
 import type { TrendChart } from '../../gadgets/analytics/trend-chart.js';
 import '../../gadgets/analytics/trend-chart.js';
@@ -57,6 +58,29 @@ describe('<cx-trend-chart>', () => {
     await el.updateComplete;
     expect(chartOf(el)).to.equal(rebuilt);
     expect(rebuilt.data.datasets[0]!.data).to.deep.equal([7, 8]);
+  });
+
+  it('takes the theme colours again when the OS colour scheme flips', async () => {
+    // The gadget root's theme swaps its tokens on prefers-color-scheme; a wrapper stands in for it here.
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <style>
+        .themed { --cx-accent: #0a66a8; }
+        @media (prefers-color-scheme: dark) { .themed { --cx-accent: #8ab4f8; } }
+      </style>
+      <div class="themed"><cx-trend-chart label="NPS" series="NPS" .labels=${['1 Mar']} .values=${[10]}></cx-trend-chart></div>
+    </div>`);
+    const el = wrap.querySelector('cx-trend-chart') as TrendChart;
+    await el.updateComplete;
+    try {
+      await emulateMedia({ colorScheme: 'light' });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(chartOf(el)!.data.datasets[0]!.borderColor).to.equal('#0a66a8');
+      await emulateMedia({ colorScheme: 'dark' });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(chartOf(el)!.data.datasets[0]!.borderColor).to.equal('#8ab4f8');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('labels the canvas for screen readers', async () => {
