@@ -12,7 +12,7 @@ import type { Answer, FilterBy } from '../../shared/wxm/types.js';
 import type { Bucket } from '../../shared/metrics/types.js';
 import { contextValue } from '../../shared/metrics/index.js';
 import { contextQuestionIds } from './filter.js';
-import { bucketRanges } from './period.js';
+import { bucketRanges, chooseBucket } from './period.js';
 import { CommentCollector } from './verbatims.js';
 import { countedSummary } from './counted-summary.js';
 import { requestPacer, type Pacer } from './request-pacer.js';
@@ -34,13 +34,20 @@ export async function aggregateView(ctx: PlanContext, request: WxmRequest): Prom
   const benchmark = req.benchmark ? summaryOf(filterFor(req.benchmark.scope, period.current)) : undefined;
   const comments = newestComments(ctx, pace, currentFilter);
   const matrices = req.perAgent ? agentMatrices(ctx, pace, request, currentFilter) : Promise.resolve(new Map());
-  const buckets = Promise.all(
-    bucketRanges(period, ctx.timeZoneOffset).map(({ start, range }) =>
-      summaryOf(filterFor(req.scope, range)).then((summary): Bucket => ({ start, summary })),
-    ),
-  );
+  // The bucket follows from the current period's response count: its summaries are queued once that is in.
+  const trend = current.then(async (summary) => {
+    const bucket = chooseBucket(period, ctx.timeZoneOffset, summary.answers, options.minSample);
+    const ranges = bucketRanges(period, ctx.timeZoneOffset, bucket);
+    // No answers in the period: every bucket is as empty as the period, nothing to ask.
+    const buckets = await Promise.all(
+      ranges.map(({ start, range }): Bucket | Promise<Bucket> =>
+        summary.answers === 0 ? { start, summary } : summaryOf(filterFor(req.scope, range)).then((s) => ({ start, summary: s })),
+      ),
+    );
+    return { bucket, buckets };
+  });
 
-  const [cur, prev, bench, com, perAgent, trend] = await Promise.all([current, previous, benchmark, comments, matrices, buckets]);
+  const [cur, prev, bench, com, perAgent, { bucket, buckets }] = await Promise.all([current, previous, benchmark, comments, matrices, trend]);
   const agents: AgentRow[] = [...perAgent].map(([agentId, questions]) => ({
     agentId,
     summary: countedSummary(questions, options),
@@ -51,7 +58,8 @@ export async function aggregateView(ctx: PlanContext, request: WxmRequest): Prom
     source: { path: 'aggregates' },
     current: cur,
     previous: prev,
-    buckets: trend,
+    bucket,
+    buckets,
     agents,
     verbatims: com.comments.list(),
     streamed: 0,

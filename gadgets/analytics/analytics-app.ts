@@ -13,7 +13,7 @@ import { backoffDelay } from '../../shared/async.js';
 import '../../shared/ui/state-panel.js';
 import '../../shared/ui/skeleton.js';
 import { msg } from './messages.js';
-import { loadView, type FirstLook, type ViewData } from './plan.js';
+import { loadView, type DataSource, type FirstLook, type ViewData } from './plan.js';
 import { chooseView, sameView, viewKey, type ViewChoice, type ViewRequest } from './view-request.js';
 import { accountDay, type PeriodChoice } from './period.js';
 import { formatValue, kpiModel } from './display.js';
@@ -41,6 +41,10 @@ const EMPTY_REST: Omit<MetricsSummary, 'nps'> = {
   ces: { n: 0, mean: null, sd: null, easyShare: null, scaleMax: 5, interval: null, lowSample: false },
   answers: 0,
 };
+
+/** How the last load read its data, for diagnostics ("incremental: 3 new answers"). */
+const refreshText = (s: DataSource | undefined) =>
+  s?.path === 'answers' && s.incremental !== undefined ? `incremental: ${s.incremental} new answers` : 'full';
 
 /** A loaded view and the request it answers. */
 interface ShownView {
@@ -201,7 +205,7 @@ export class AnalyticsApp extends LitElement {
       const from = day(p.start.getTime());
       const to = day(Math.max(p.start.getTime(), p.end.getTime() - 1));
       notes.push(
-        html`<p part="period" data-target=${req.scope.value} data-source=${shown.data.source.path} data-after=${p.start.toISOString()} data-before=${p.end.toISOString()}>
+        html`<p part="period" data-target=${req.scope.value} data-source=${shown.data.source.path} data-refresh=${refreshText(shown.data.source)} data-after=${p.start.toISOString()} data-before=${p.end.toISOString()}>
           ${msg.t('period.range', { from: formatDate(from, this.locale), to: formatDate(to, this.locale) })}
         </p>`,
       );
@@ -217,7 +221,7 @@ export class AnalyticsApp extends LitElement {
       ? html`<cx-state-panel
           kind="error"
           .error=${error}
-          .diagnostics=${{ gadget: 'analytics', view: req.scope.tag, period: req.period.key, data: this.last?.data.source.path ?? 'none' }}
+          .diagnostics=${{ gadget: 'analytics', view: req.scope.tag, period: req.period.key, data: this.last?.data.source.path ?? 'none', refresh: refreshText(this.last?.data.source) }}
           @cx-retry=${() => this.refresh()}
         ></cx-state-panel>`
       : nothing;
@@ -247,7 +251,7 @@ export class AnalyticsApp extends LitElement {
               : nothing}
             <cx-trend-panel
               .buckets=${data.buckets}
-              size=${data.period.bucket}
+              size=${data.bucket}
               .metrics=${cfg.metrics}
               .formulas=${cfg}
               .minSample=${cfg.minSample}

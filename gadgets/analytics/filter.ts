@@ -17,7 +17,9 @@ export interface AnswerScope {
  * so several ids are OR-ed: an answer carries only its own questionnaire's question.
  */
 export function viewFilter(scope: AnswerScope | undefined, range: Range, tagMap: TagMap, questionnaires: string[]): FilterBy {
-  const filter: FilterBy = { afterdate: range.start.toISOString(), beforedate: range.end.toISOString() };
+  // A Range is half-open; WxM's date bounds may both be inclusive (the emulator reads them so; the sources are
+  // silent): ending 1 ms early keeps an answer at a shared boundary out of the earlier of two adjacent buckets.
+  const filter: FilterBy = { afterdate: range.start.toISOString(), beforedate: new Date(range.end.getTime() - 1).toISOString() };
   if (questionnaires.length > 0) filter.location = [...questionnaires];
   if (scope) {
     const ids = contextQuestionIds(tagMap, scope.tag, questionnaires);

@@ -3,7 +3,7 @@
  * time zone (settings.timeZoneOffset, minutes east of UTC), so "today" means the same day the reports use.
  */
 import type { BucketSize } from '../../shared/metrics/types.js';
-import { bucketStartDay, dayLabel } from '../../shared/metrics/bucket.js';
+import { bucketStartDay, dayLabel, nextBucketDay } from '../../shared/metrics/bucket.js';
 
 export type PeriodKey = 'today' | '7d' | '30d' | '90d' | 'custom';
 
@@ -23,17 +23,18 @@ export interface ResolvedPeriod {
   current: Range;
   /** The same span shifted back by the period's length in whole days (same time of day). */
   previous: Range;
-  bucket: BucketSize;
   days: number;
 }
 
 const DAY = 86_400_000;
 const FIXED_DAYS: Record<Exclude<PeriodKey, 'custom'>, number> = { today: 1, '7d': 7, '30d': 30, '90d': 90 };
 /**
- * Longer spans are charted per week: weekly points reach the minimum sample where daily ones often do not, and
- * each point costs one WxM summary request (a 30-day view: 5 instead of 30).
+ * At most this many trend points. On the aggregate path each point is one /api/summary request, on top of the view's
+ * ~10 others (settings, questions, current, previous, benchmark, compares, comments): 14 keeps a view within the
+ * issue's 30 requests and, with WxM's ~15 requests/s per token, within about 2 s of rate budget per load.
  */
-const MAX_DAILY_BUCKETS = 14;
+export const MAX_BUCKETS = 14;
+const SIZES: BucketSize[] = ['day', 'week', 'month'];
 
 /** UTC instant of 00:00 (account time) of the day holding `t`. */
 export function startOfAccountDay(t: number, tzOffsetMin: number): number {
@@ -79,23 +80,38 @@ export function resolvePeriod(choice: PeriodChoice, now: Date, tzOffsetMin: numb
   return {
     current: { start: new Date(start), end: new Date(end) },
     previous: { start: new Date(start - shift), end: new Date(end - shift) },
-    bucket: days > MAX_DAILY_BUCKETS ? 'week' : 'day',
     days,
   };
 }
 
+/**
+ * The trend's bucket: the finest whose points are expected to reach the minimum sample (`responses` of the period
+ * spread evenly over its buckets) within MAX_BUCKETS points. When none would, the one with the fewest buckets (the
+ * finest of equals): its points come closest, and those still short show as "too few".
+ */
+export function chooseBucket(period: ResolvedPeriod, timeZoneOffset: number, responses: number, minSample: number): BucketSize {
+  let best: { size: BucketSize; count: number } | undefined;
+  for (const size of SIZES) {
+    const count = bucketRanges(period, timeZoneOffset, size).length;
+    if (count <= MAX_BUCKETS && responses >= count * minSample) return size;
+    if (!best || count < best.count) best = { size, count };
+  }
+  return best!.size;
+}
+
 /** Every bucket of the period, empty ones included (an even time axis), each clipped to the period. */
-export function bucketRanges(period: ResolvedPeriod, timeZoneOffset: number): { start: string; range: Range }[] {
+export function bucketRanges(period: ResolvedPeriod, timeZoneOffset: number, size: BucketSize): { start: string; range: Range }[] {
   const off = timeZoneOffset * 60_000;
   const from = period.current.start.getTime();
   const to = period.current.end.getTime();
-  const step = period.bucket === 'week' ? 7 : 1;
   const lastDay = Math.floor((to - 1 + off) / DAY);
   const out: { start: string; range: Range }[] = [];
-  for (let day = bucketStartDay(Math.floor((from + off) / DAY), period.bucket); day <= lastDay; day += step) {
+  for (let day = bucketStartDay(Math.floor((from + off) / DAY), size); day <= lastDay; ) {
+    const next = nextBucketDay(day, size);
     const start = Math.max(day * DAY - off, from);
-    const end = Math.min((day + step) * DAY - off, to);
+    const end = Math.min(next * DAY - off, to);
     out.push({ start: dayLabel(day), range: { start: new Date(start), end: new Date(end) } });
+    day = next;
   }
   return out;
 }

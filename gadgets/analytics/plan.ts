@@ -7,7 +7,7 @@
 import type { WxmApi, TagMap } from '../../shared/wxm/api.js';
 import type { FilterBy, WxmSettings } from '../../shared/wxm/types.js';
 import type { CesFormula, CsatFormula } from '../../shared/config/types.js';
-import type { Bucket, MetricsSummary, NpsBands, NpsResult } from '../../shared/metrics/types.js';
+import type { Bucket, BucketSize, MetricsSummary, NpsBands, NpsResult } from '../../shared/metrics/types.js';
 import { npsBands, type FoldOptions, type MetricName } from '../../shared/metrics/index.js';
 import { AggregateUnavailable } from '../../shared/wxm/aggregates.js';
 import { log } from '../../shared/log.js';
@@ -45,9 +45,13 @@ export interface FirstLook {
 }
 
 /** Where a view's numbers came from (shown in diagnostics). */
-export type DataSource =
-  | { path: 'aggregates' }
-  | { path: 'answers'; reason: 'aggregates-off' | 'aggregates-missing' | 'aggregates-shape' | 'no-aggregate-client' };
+export type DataSource = { path: 'aggregates' } | AnswersSource;
+export interface AnswersSource {
+  path: 'answers';
+  reason: 'aggregates-off' | 'aggregates-missing' | 'aggregates-shape' | 'no-aggregate-client';
+  /** A refresh that read only the answers newer than the last seen: how many were new. */
+  incremental?: number;
+}
 
 export interface ViewData {
   period: ResolvedPeriod;
@@ -55,6 +59,8 @@ export interface ViewData {
   current: MetricsSummary;
   previous: MetricsSummary;
   benchmark?: { kind: 'team' | 'all'; nps: NpsResult; summary?: MetricsSummary };
+  /** The trend's bucket, chosen from the period's response count (period.ts chooseBucket). */
+  bucket: BucketSize;
   buckets: Bucket[];
   agents: AgentRow[];
   /** Newest comments, newest first. */
@@ -119,7 +125,7 @@ export interface PlanContext {
 }
 
 /** Clients whose tenant lacks an aggregate route: later views go straight to the fallback. */
-const withoutAggregates = new WeakMap<WxmApi, DataSource>();
+const withoutAggregates = new WeakMap<WxmApi, AnswersSource>();
 
 export async function loadView(
   wxm: WxmApi,
@@ -147,7 +153,7 @@ export async function loadView(
 
 async function chooseSource(ctx: PlanContext): Promise<ViewData> {
   const { wxm, config } = ctx;
-  const fallback = (source: DataSource) => streamView(ctx, source);
+  const fallback = (source: AnswersSource) => streamView(ctx, source);
   if (config.aggregates === 'off') return fallback({ path: 'answers', reason: 'aggregates-off' });
   const request = wxm.request;
   if (!request) return fallback({ path: 'answers', reason: 'no-aggregate-client' });
@@ -157,7 +163,7 @@ async function chooseSource(ctx: PlanContext): Promise<ViewData> {
     return await aggregateView(ctx, request);
   } catch (e) {
     if (!(e instanceof AggregateUnavailable)) throw e;
-    const source: DataSource = { path: 'answers', reason: e.reason === 'missing' ? 'aggregates-missing' : 'aggregates-shape' };
+    const source: AnswersSource = { path: 'answers', reason: e.reason === 'missing' ? 'aggregates-missing' : 'aggregates-shape' };
     log.warn(`${e.message}: views read the raw answers`);
     withoutAggregates.set(wxm, source);
     return fallback(source);

@@ -7,7 +7,7 @@ import '../../shared/ui/segmented.js';
 import { DEFAULT_FORMULAS, headline, headlineInterval, type Formulas, type MetricName } from '../../shared/metrics/index.js';
 import type { Bucket, BucketSize } from '../../shared/metrics/types.js';
 import { formatDate } from '../../shared/i18n/format.js';
-import { msg } from './messages.js';
+import { msg, type AnalyticsKey } from './messages.js';
 import { formatValue, roundForDisplay, unitOf } from './display.js';
 import './trend-chart.js';
 import { csvText, downloadCsv } from './csv.js';
@@ -15,6 +15,27 @@ import { trendPanelStyles } from './trend-panel.styles.js';
 
 /** "yyyy-MM-dd" bucket start → a date at noon UTC, so every time zone formats the same calendar day. */
 const bucketDate = (start: string) => new Date(`${start}T12:00:00Z`);
+
+/** Per bucket size: the heading's word, the table's column and the axis label of one bucket. */
+const BUCKET_TEXT: Record<BucketSize, { word: AnalyticsKey; column: AnalyticsKey }> = {
+  day: { word: 'trend.day', column: 'trend.col.period' },
+  week: { word: 'trend.week', column: 'trend.col.week' },
+  month: { word: 'trend.month', column: 'trend.col.month' },
+};
+
+/** "Nov 3, 2026" · "Week of Nov 3" · "Nov 2026", in the locale's order. */
+function bucketLabel(start: string, size: BucketSize, locale: string): string {
+  if (size === 'day') return formatDate(bucketDate(start), locale);
+  const parts: Intl.DateTimeFormatOptions = size === 'week' ? { day: 'numeric', month: 'short' } : { month: 'short', year: 'numeric' };
+  const format = (l: string) => new Intl.DateTimeFormat(l, { ...parts, timeZone: 'UTC' }).format(bucketDate(start));
+  let text: string;
+  try {
+    text = format(locale);
+  } catch {
+    text = format('en-US'); // an invalid locale tag
+  }
+  return size === 'week' ? msg.t('trend.weekOf', { date: text }) : text;
+}
 
 /** One bucket as the panel shows it: no value below the minimum sample (metrics.md), always its n. */
 interface TrendRow {
@@ -27,7 +48,7 @@ interface TrendRow {
 }
 
 /**
- * Trend of one metric per day/week on an even time axis (an empty or too-small bucket is a gap, with its n): a
+ * Trend of one metric per day/week/month on an even time axis (an empty or too-small bucket is a gap, with its n): a
  * Chart.js line with its 95% band and, on demand, the same numbers as a table (the table is the screen-reader
  * path; the chart is labelled to point there).
  */
@@ -71,7 +92,7 @@ export class TrendPanel extends LitElement {
           ? `${msg.t('kpi.noResponses')}`
           : msg.t('trend.lowSample', { n: r.n, min: this.minSample })
         : `${fmt(r.value)}${r.interval ? ` (${fmt(r.interval.low)}–${fmt(r.interval.high)})` : ''}, n ${r.n}`;
-    const bucketWord = msg.t(this.size === 'week' ? 'trend.week' : 'trend.day');
+    const bucketWord = msg.t(BUCKET_TEXT[this.size].word);
     const name = msg.t(`kpi.${metric}`);
     return html`
       <div class="bar">
@@ -125,7 +146,7 @@ export class TrendPanel extends LitElement {
     return html`<table part="trend-table" aria-labelledby="trend-h">
       <thead>
         <tr>
-          <th scope="col">${msg.t(this.size === 'week' ? 'trend.col.week' : 'trend.col.period')}</th>
+          <th scope="col">${msg.t(BUCKET_TEXT[this.size].column)}</th>
           <th scope="col" class="num">${msg.t('trend.col.value')}</th>
           <th scope="col" class="num">${msg.t('trend.col.interval')}</th>
           <th scope="col" class="num">${msg.t('trend.col.n')}</th>
@@ -150,7 +171,7 @@ export class TrendPanel extends LitElement {
       const enough = n > 0 && n >= this.minSample;
       return {
         start: b.start,
-        label: formatDate(bucketDate(b.start), this.locale),
+        label: bucketLabel(b.start, this.size, this.locale),
         value: enough ? headline(metric, b.summary, this.formulas) : null,
         interval: enough ? headlineInterval(metric, b.summary, this.formulas) : null,
         n,
@@ -163,7 +184,7 @@ export class TrendPanel extends LitElement {
     const unit = unitOf(metric, this.formulas);
     const r = (v: number | null | undefined) => (v === null || v === undefined ? null : roundForDisplay(unit, v));
     const header = [
-      msg.t(this.size === 'week' ? 'trend.col.week' : 'trend.col.period'),
+      msg.t(BUCKET_TEXT[this.size].column),
       name,
       msg.t('csv.low', { metric: name }),
       msg.t('csv.high', { metric: name }),

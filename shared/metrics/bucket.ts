@@ -1,6 +1,6 @@
 /**
- * Day/week buckets in the account's time zone (settings.timeZoneOffset, minutes east of UTC). Weeks start on
- * Monday (ISO). Done with integer day numbers rather than date-fns: the browser's own zone must play no part,
+ * Day/week/month buckets in the account's time zone (settings.timeZoneOffset, minutes east of UTC). Weeks start on
+ * Monday (ISO); months are calendar months. Done with integer day numbers rather than date-fns: the browser's own zone must play no part,
  * and this runs once per answer.
  */
 import type { Answer } from '../wxm/types.js';
@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 const ZONED = /(?:[zZ]|[+-]\d\d:?\d\d)$/;
 
 /** Epoch ms of a WxM date; a date-time without a zone is UTC (the spec's dates are UTC), never browser-local. */
-function parseUtc(iso: string): number {
+export function answerTime(iso: string): number {
   if (typeof iso !== 'string') return NaN;
   const last = iso.charCodeAt(iso.length - 1);
   const zoned = last === 90 /* Z */ || ZONED.test(iso) || !iso.includes('T');
@@ -58,14 +58,26 @@ export function accountDay(iso: string, timeZoneOffset: number): number | undefi
   if (typeof iso !== 'string') return undefined;
   const fast = fastDay(iso, timeZoneOffset);
   if (fast !== undefined) return fast;
-  const ms = parseUtc(iso);
+  const ms = answerTime(iso);
   if (Number.isNaN(ms)) return undefined;
   return Math.floor((ms + timeZoneOffset * 60_000) / DAY_MS);
 }
 
+/** Day number of the 1st of the month `months` after the month holding `day` (Date.UTC rolls the month over). */
+function monthStart(day: number, months: number): number {
+  const d = new Date(day * DAY_MS);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1) / DAY_MS;
+}
+
 /** First day of the bucket holding `day`; 1970-01-01 was a Thursday, so Monday-based weekday = (day + 3) mod 7. */
 export function bucketStartDay(day: number, size: BucketSize): number {
+  if (size === 'month') return monthStart(day, 0);
   return size === 'week' ? day - (((day + 3) % 7) + 7) % 7 : day;
+}
+
+/** First day of the bucket after the one starting on `start`. */
+export function nextBucketDay(start: number, size: BucketSize): number {
+  return size === 'month' ? monthStart(start, 1) : start + (size === 'week' ? 7 : 1);
 }
 
 /** "yyyy-MM-dd" of a day number (the calendar date in the account's zone). */
@@ -73,7 +85,10 @@ export function dayLabel(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Folds answers into day/week buckets; answers with an unreadable date are skipped. */
+/**
+ * Folds answers into day/week/month buckets; answers with an unreadable date are skipped. A fold by day can be read
+ * out per week or month too (its days merged): the size can be chosen once the answers are in.
+ */
 export class BucketedFold {
   private readonly lookup: Lookup;
   private readonly tallies = new Map<number, Tally>();
@@ -94,10 +109,17 @@ export class BucketedFold {
     tally.add(answer);
   }
 
-  /** Non-empty buckets, oldest first. */
-  buckets(): Bucket[] {
-    return [...this.tallies.keys()]
+  /** Non-empty buckets of `size` (the fold's own, or coarser when it folds by day), oldest first. */
+  buckets(size: BucketSize = this.options.size): Bucket[] {
+    const merged = new Map<number, Tally>();
+    for (const [day, tally] of this.tallies) {
+      const start = bucketStartDay(day, size);
+      const into = merged.get(start);
+      if (into) into.merge(tally);
+      else merged.set(start, size === this.options.size ? tally : new Tally(this.lookup).merge(tally));
+    }
+    return [...merged.keys()]
       .sort((a, b) => a - b)
-      .map((start) => ({ start: dayLabel(start), summary: this.tallies.get(start)!.summary(this.options) }));
+      .map((start) => ({ start: dayLabel(start), summary: merged.get(start)!.summary(this.options) }));
   }
 }

@@ -143,6 +143,14 @@ export class Tally {
     }
   }
 
+  /** Adds the counts of another tally of the same lookup (a week or month from its days); returns this. */
+  merge(other: Tally): this {
+    const to = this as unknown as Record<string, unknown>;
+    const from = other as unknown as Record<string, number>;
+    for (const k of Object.keys(to)) if (typeof to[k] === 'number') to[k] = (to[k] as number) + from[k]!;
+    return this;
+  }
+
   summary(options: FoldOptions): MetricsSummary {
     return {
       answers: this.answers,

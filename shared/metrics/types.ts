@@ -70,7 +70,7 @@ export interface Change {
   significant: boolean;
 }
 
-export type BucketSize = 'day' | 'week';
+export type BucketSize = 'day' | 'week' | 'month';
 
 export interface Bucket {
   /** Start of the bucket in the account's time zone, as "yyyy-MM-dd". */

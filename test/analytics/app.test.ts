@@ -123,16 +123,20 @@ describe('<cx-analytics-app> with fake services', () => {
   });
 
   it('the trend is available as a table and the comments are rendered as text', async () => {
-    // Seven days are charted per day.
-    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'), adapter(), (a) => (a.period = { key: '7d' }));
+    // Three answers in 90 days reach a minimum of 3 per point nowhere: charted per month, the fewest points.
+    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'), adapter(), (a) => (a.period = { key: '90d' }));
     await loaded(app);
+    expect(deepQuery(app, '#trend-h')!.textContent).to.contain('per month');
     const toggle = deepQuery(app, '[part=table-toggle]') as HTMLButtonElement;
     toggle.click();
     await waitUntil(() => deepQuery(app, '[part=trend-table]'));
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
-    // An even axis: all seven days, three of them with answers (days 1, 2, 3 ago).
-    expect(deepQueryAll(app, '[part=trend-table] tbody tr').length).to.equal(7);
-    expect(deepQueryAll(app, '[part=trend-table] tbody tr:not([data-n="0"])').length).to.equal(3);
+    expect(deepQuery(app, '[part=trend-table] thead th')?.textContent?.trim()).to.equal('Month');
+    const rows = deepQueryAll(app, '[part=trend-table] tbody tr');
+    // The three or four months the 90 days touch (an even axis), labelled "Nov 2026", holding the three answers.
+    expect(rows.length).to.be.within(3, 4);
+    for (const r of rows) expect(r.querySelector('th')!.textContent!.trim()).to.match(/^[A-Z][a-z]{2} \d{4}$/);
+    expect(rows.reduce((sum, r) => sum + Number(r.getAttribute('data-n')), 0)).to.equal(3);
     expect(deepQuery(app, 'cx-verbatim-list b')).to.equal(null);
     // Agent row opens that agent's comments.
     const a2 = deepQuery(app, 'tr[data-agent=A2] button') as HTMLButtonElement;

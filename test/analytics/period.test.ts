@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { resolvePeriod, parseAccountDay, startOfAccountDay } from '../../gadgets/analytics/period.js';
+import { MAX_BUCKETS, bucketRanges, chooseBucket, resolvePeriod, parseAccountDay, startOfAccountDay } from '../../gadgets/analytics/period.js';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -13,7 +13,6 @@ describe('analytics period', () => {
     expect(p.current.end.toISOString()).to.equal(now.toISOString());
     expect(p.previous.start.toISOString()).to.equal('2026-11-25T00:00:00.000Z');
     expect(p.previous.end.toISOString()).to.equal('2026-11-25T10:30:00.000Z');
-    expect(p.bucket).to.equal('day');
   });
 
   it('honours a positive and a negative account offset', () => {
@@ -31,10 +30,6 @@ describe('analytics period', () => {
       expect(p.current.start.getTime() - p.previous.start.getTime()).to.equal(days * D);
       expect(p.previous.end.getTime()).to.be.at.most(p.current.start.getTime() + D);
     }
-    expect(resolvePeriod({ key: '30d' }, now, 0)!.bucket).to.equal('week');
-    expect(resolvePeriod({ key: 'custom', from: '2026-01-01', to: '2026-01-14' }, now, 0)!.bucket).to.equal('day');
-    expect(resolvePeriod({ key: 'custom', from: '2026-01-01', to: '2026-01-15' }, now, 0)!.bucket).to.equal('week');
-    expect(resolvePeriod({ key: '90d' }, now, 0)!.bucket).to.equal('week');
   });
 
   it('a custom period covers whole days, inclusive, and rejects bad input', () => {
@@ -57,5 +52,61 @@ describe('analytics period', () => {
   it('day helpers agree with each other', () => {
     const t = Date.parse('2026-03-15T23:59:00Z');
     expect(startOfAccountDay(t, 120)).to.equal(parseAccountDay('2026-03-16', 120));
+  });
+
+  describe('trend bucket', () => {
+    const period = (key: 'today' | '7d' | '30d' | '90d', tz = 0) => resolvePeriod({ key }, now, tz)!;
+    const custom = (from: string, to: string, tz = 0) => resolvePeriod({ key: 'custom', from, to }, now, tz)!;
+
+    it('a sparse team over 90 days is charted per month: weekly points would miss the minimum', () => {
+      // 90 days from 29 Aug: 14 weeks need 140 responses for 10 each; 4 months need 40.
+      expect(chooseBucket(period('90d'), 0, 60, 10)).to.equal('month');
+      expect(chooseBucket(period('90d'), 0, 140, 10)).to.equal('week');
+    });
+
+    it('a busy team over 7 days is charted per day', () => {
+      expect(chooseBucket(period('7d'), 0, 500, 10)).to.equal('day');
+      // 7 days × 10 = 70 needed for daily points
+      expect(chooseBucket(period('7d'), 0, 69, 10)).to.not.equal('day');
+    });
+
+    it('30 days of a medium team are charted per week; never more than MAX_BUCKETS points, however busy', () => {
+      // 28 Oct – 26 Nov 2026: 5 ISO weeks → 50 responses reach 10 per week; 30 days are over MAX_BUCKETS.
+      expect(chooseBucket(period('30d'), 0, 90, 10)).to.equal('week');
+      expect(chooseBucket(period('30d'), 0, 100_000, 10)).to.equal('week');
+      expect(chooseBucket(custom('2026-01-01', '2026-01-14'), 0, 100_000, 10)).to.equal('day');
+      for (const key of ['today', '7d', '30d', '90d'] as const) {
+        for (const n of [0, 5, 50, 500, 5000]) {
+          const p = period(key);
+          expect(bucketRanges(p, 0, chooseBucket(p, 0, n, 10)).length, `${key} ${n}`).to.be.at.most(MAX_BUCKETS);
+        }
+      }
+    });
+
+    it('when no bucket reaches the minimum, the fewest points (the finest of equals): today stays per day', () => {
+      expect(chooseBucket(period('90d'), 0, 3, 10)).to.equal('month');
+      expect(chooseBucket(period('today'), 0, 3, 10)).to.equal('day');
+    });
+
+    it('month buckets are calendar months in the account zone, clipped to the period, empty ones included', () => {
+      const iso = (r: { range: { start: Date; end: Date } }) => [r.range.start.toISOString(), r.range.end.toISOString()];
+      // UTC+9: 1 Nov begins at 15:00Z on 31 Oct
+      const east = bucketRanges(custom('2026-10-20', '2026-11-03', 540), 540, 'month');
+      expect(east.map((b) => b.start)).to.deep.equal(['2026-10-01', '2026-11-01']);
+      expect(east.map(iso)).to.deep.equal([
+        ['2026-10-19T15:00:00.000Z', '2026-10-31T15:00:00.000Z'],
+        ['2026-10-31T15:00:00.000Z', '2026-11-03T15:00:00.000Z'],
+      ]);
+      // UTC−5: 1 Nov begins at 05:00Z
+      const west = bucketRanges(custom('2026-10-20', '2026-11-03', -300), -300, 'month');
+      expect(west.map(iso)[1]).to.deep.equal(['2026-11-01T05:00:00.000Z', '2026-11-04T05:00:00.000Z']);
+      // 90 days from 29 Aug: Aug (3 days), Sep, Oct, Nov — an even axis of four, whatever holds answers.
+      const ninety = bucketRanges(period('90d'), 0, 'month');
+      expect(ninety.map((b) => b.start)).to.deep.equal(['2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01']);
+      expect(ninety[0]!.range.start.toISOString()).to.equal('2026-08-29T00:00:00.000Z');
+      expect(ninety[3]!.range.end.toISOString()).to.equal(now.toISOString());
+      // A year-end: December runs into January.
+      expect(bucketRanges(custom('2025-12-15', '2026-01-10'), 0, 'month').map(iso)[0]![1]).to.equal('2026-01-01T00:00:00.000Z');
+    });
   });
 });

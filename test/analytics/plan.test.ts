@@ -194,6 +194,66 @@ describe('analytics data plan', () => {
     }
     expect((error as AppError).code).to.equal('wxm-server');
   });
+
+  describe('incremental refresh on the fallback path', () => {
+    const team = { scope: { tag: 'cc_TeamId' as const, value: 'T1' }, period: { key: '7d' as const }, perAgent: true };
+    /** A fake whose tag map is one object for its life, as the real client caches it. */
+    const fake = (answers = world().map(answer)) => {
+      const wxm = new FakeWxm(answers);
+      const tm = fakeTagMap();
+      wxm.tagMap = async () => tm;
+      return wxm;
+    };
+    const load = (wxm: FakeWxm, at: string) => loadView(wxm, config, { ...team, now: new Date(at) }, new AbortController().signal);
+    /** Everything a user sees, without the load's own time and path. */
+    const shown = ({ asOf, source, ...rest }: Awaited<ReturnType<typeof load>>) => rest;
+    const streamedAfter = (wxm: FakeWxm) => wxm.calls.filter((c) => c.kind === 'stream').map((c) => c.filter!.afterdate);
+
+    it('reads only answers from the newest folded on, skips the one already folded at that instant, and equals a full load', async () => {
+      const wxm = fake();
+      const first = await load(wxm, '2026-11-26T12:00:00Z');
+      expect(first.source).to.deep.equal({ path: 'answers', reason: 'no-aggregate-client' });
+      // The newest folded answer is a0 at 10:00; another answer at that same instant and one later arrive.
+      const more = [
+        answer({ id: 'x1', time: daysAgo(0), agent: 'A2', team: 'T1', nps: 0, csat: 1, ces: 1, comment: 'same instant' }),
+        answer({ id: 'x2', time: '2026-11-26T12:30:00Z', agent: 'A1', team: 'T1', nps: 10, csat: 5, ces: 7 }),
+      ];
+      wxm.answers.push(...more);
+      wxm.calls = [];
+      const again = await load(wxm, '2026-11-26T13:00:00Z');
+      expect(again.source).to.deep.equal({ path: 'answers', reason: 'no-aggregate-client', incremental: 2 });
+      // Current period from 10:00 (the newest folded), previous period from its own newest folded answer.
+      expect(streamedAfter(wxm)).to.deep.equal(['2026-11-26T10:00:00.000Z', daysAgo(9)]);
+      const full = await load(fake(wxm.answers), '2026-11-26T13:00:00Z');
+      expect(full.source).to.deep.equal({ path: 'answers', reason: 'no-aggregate-client' });
+      expect(shown(again)).to.deep.equal(shown(full));
+      expect(again.current.nps.n).to.equal(first.current.nps.n + 2);
+    });
+
+    it('reads in full when the period start moved (a new day), the view changed, or an incremental read fails', async () => {
+      const wxm = fake();
+      await load(wxm, '2026-11-26T12:00:00Z');
+      wxm.calls = [];
+      const nextDay = await load(wxm, '2026-11-27T01:00:00Z');
+      expect(nextDay.source).to.not.have.property('incremental');
+      expect(streamedAfter(wxm)[0]).to.equal('2026-11-21T00:00:00.000Z');
+      expect(shown(nextDay)).to.deep.equal(shown(await load(fake(), '2026-11-27T01:00:00Z')));
+      // Another period is another view.
+      const month = await loadView(wxm, config, { ...team, period: { key: '30d' }, now: new Date('2026-11-27T02:00:00Z') }, new AbortController().signal);
+      expect(month.source).to.not.have.property('incremental');
+      // A failed incremental read leaves the kept folds as they were: the next refresh still adds up.
+      await load(wxm, '2026-11-27T03:00:00Z');
+      wxm.answers.push(answer({ id: 'y1', time: '2026-11-27T03:30:00Z', agent: 'A1', team: 'T1', nps: 9, csat: 5, ces: 6 }));
+      wxm.failWith = new Error('network down');
+      let failed = false;
+      await load(wxm, '2026-11-27T04:00:00Z').catch(() => (failed = true));
+      expect(failed).to.equal(true);
+      wxm.failWith = undefined;
+      const after = await load(wxm, '2026-11-27T04:00:00Z');
+      expect(after.source).to.have.property('incremental', 1);
+      expect(shown(after)).to.deep.equal(shown(await load(fake(wxm.answers), '2026-11-27T04:00:00Z')));
+    });
+  });
 });
 
 describe('analytics filter', () => {
@@ -202,10 +262,17 @@ describe('analytics filter', () => {
     const f = viewFilter({ tag: 'cc_TeamId', value: 'T9' }, range, fakeTagMap(), ['post-call']);
     expect(f).to.deep.equal({
       afterdate: '2026-11-01T00:00:00.000Z',
-      beforedate: '2026-11-02T00:00:00.000Z',
+      beforedate: '2026-11-01T23:59:59.999Z',
       location: ['post-call'],
       filterquestions: [{ questionId: Q.team, answerCheck: ['T9'] }],
     });
+  });
+  it('adjacent ranges never share an instant, so inclusive date bounds count a boundary answer once', () => {
+    const next = { start: range.end, end: new Date('2026-11-03T00:00:00Z') };
+    const a = viewFilter(undefined, range, fakeTagMap(), []);
+    const b = viewFilter(undefined, next, fakeTagMap(), []);
+    expect(Date.parse(a.beforedate!)).to.be.below(Date.parse(b.afterdate!));
+    expect(Date.parse(b.afterdate!) - Date.parse(a.beforedate!)).to.equal(1);
   });
   it('ORs the context questions of several questionnaires', () => {
     const tm = fakeTagMap();

@@ -91,6 +91,32 @@ describe('BucketedFold', () => {
     }
   });
 
+  it('months are calendar months in the account zone, behind and ahead of UTC', () => {
+    // 16:00Z on 31 Oct is already 1 Nov at UTC+9; 03:00Z on 1 Nov is still 31 Oct at UTC−5.
+    expect(buckets([answer('2026-10-31T16:00:00Z', 9)], 'month', 540).map((x) => x.start)).to.deep.equal(['2026-11-01']);
+    expect(buckets([answer('2026-10-31T16:00:00Z', 9)], 'month', 0).map((x) => x.start)).to.deep.equal(['2026-10-01']);
+    expect(buckets([answer('2026-11-01T03:00:00Z', 9)], 'month', -300).map((x) => x.start)).to.deep.equal(['2026-10-01']);
+    expect(buckets([answer('2026-11-01T05:00:00Z', 9)], 'month', -300).map((x) => x.start)).to.deep.equal(['2026-11-01']);
+    // 31 Dec local → December; 29 Feb of a leap year → February
+    expect(buckets([answer('2026-12-31T23:59:00Z', 9), answer('2028-02-29T12:00:00Z', 9)], 'month', 0).map((x) => x.start)).to.deep.equal([
+      '2026-12-01',
+      '2028-02-01',
+    ]);
+  });
+
+  it('a fold by day reads out per week and per month exactly as folds of that size', () => {
+    let seed = 3;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const all = Array.from({ length: 400 }, () => answer(new Date(Date.UTC(2026, 7, 1) + Math.floor(rand() * 120 * 86_400_000)).toISOString(), Math.floor(rand() * 11)));
+    const byDay = new BucketedFold({ ...base, size: 'day', timeZoneOffset: -300 });
+    all.forEach((a) => byDay.add(a));
+    for (const size of ['week', 'month'] as const) {
+      expect(byDay.buckets(size), size).to.deep.equal(buckets(all, size, -300));
+    }
+    // Reading out coarser buckets leaves the day buckets as they were.
+    expect(byDay.buckets()).to.deep.equal(buckets(all, 'day', -300));
+  });
+
   it('returns non-empty buckets oldest first, without gaps filled', () => {
     const b = buckets([answer('2026-03-09T12:00:00Z', 9), answer('2026-03-01T12:00:00Z', 9), answer('2026-03-05T12:00:00Z', 9)], 'day', 0);
     expect(b.map((x) => x.start)).to.deep.equal(['2026-03-01', '2026-03-05', '2026-03-09']);
