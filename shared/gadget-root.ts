@@ -9,7 +9,7 @@
  * app passes its children what they need as properties (README "The gadget root, services and props").
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property } from './ui/decorators.js';
 import { bootWith, type BootOptions, type GadgetKit, type GadgetServices } from './boot.js';
 import type { WxmReads } from './wxm/api.js';
 import { toAppError, type AppError } from './errors.js';

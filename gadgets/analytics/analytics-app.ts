@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, state } from '../../shared/ui/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { GadgetServices } from '../../shared/boot.js';
 import type { WxmApi } from '../../shared/wxm/api.js';

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, state } from '../../shared/ui/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { WxmApi } from '../../shared/wxm/api.js';
 import type { Answer } from '../../shared/wxm/types.js';

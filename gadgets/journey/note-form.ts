@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues, type ReactiveControllerHost } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from '../../shared/ui/decorators.js';
 import type { Note } from '../../shared/wxm/types.js';
 import { NOTE_MAX_CHARS, addNote, checkNote, onWritesRefused, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
 import { AppError, isAbort, toAppError } from '../../shared/errors.js';

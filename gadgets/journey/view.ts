@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property } from '../../shared/ui/decorators.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { dayHeading } from '../../shared/i18n/format.js';
 import type { Answer } from '../../shared/wxm/types.js';

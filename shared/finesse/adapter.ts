@@ -7,13 +7,11 @@ import { AppError } from '../errors.js';
 import { log } from '../log.js';
 import { PARAM_NAMES } from '../config/config.js';
 import { noteDiagnostic } from '../ui/diagnostics.js';
-import { customerAddress, identifyCaller } from './caller-id.js';
-import type { AgentIdSource, CallEvent, CallEventKind, CallInfo, FinesseAdapter, FinesseSession, Team } from './types.js';
+import type { CallWatcher } from './calls.js';
+import type { AgentIdSource, FinesseAdapter, FinesseSession, Team } from './types.js';
 
 type F = FinesseGlobals.Finesse;
 type G = FinesseGlobals.Gadgets;
-type Dialog = FinesseGlobals.Dialog;
-type Participant = FinesseGlobals.Participant;
 
 export interface AdapterOptions {
   /** The window whose globals to use (tests may pass a fake). Default: globalThis. */
@@ -22,6 +20,11 @@ export interface AdapterOptions {
   connectTimeoutMs?: number;
   /** Extra UserPref names the gadget keeps state in (read by userPrefs()). */
   prefNames?: readonly string[];
+  /**
+   * Call events for onCall (calls.ts `watchCalls`): only the journey watches calls, so only its bundle
+   * carries the dialog tracking. Without it onCall throws.
+   */
+  calls?: CallWatcher;
 }
 
 const AGENT_ID_SOURCE_TEXT: Record<AgentIdSource, string> = {
@@ -30,11 +33,8 @@ const AGENT_ID_SOURCE_TEXT: Record<AgentIdSource, string> = {
   login: 'Finesse login id (no cceSkillTargetId given)',
 };
 
-const MONITOR_TYPES = new Set(['SUPERVISOR_MONITOR', 'SUPERVISOR_BARGE_IN']);
-const ENDED = new Set(['DROPPED', 'FAILED', 'FAILURE']);
-
 /** Real finesse.js sometimes wraps lists as {Participant: [...]} or a single object. */
-function asList<T>(v: T[] | Record<string, T | T[] | undefined> | undefined, key: string): T[] {
+export function asList<T>(v: T[] | Record<string, T | T[] | undefined> | undefined, key: string): T[] {
   if (!v) return [];
   if (Array.isArray(v)) return v;
   const inner = (v as Record<string, T | T[] | undefined>)[key];
@@ -83,100 +83,7 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
   const gadgets = (): G => win.gadgets ?? {};
 
   let user: FinesseGlobals.User | undefined;
-  let extension: string | undefined;
   let connecting: Promise<FinesseSession> | undefined;
-
-  // ---- calls ----
-  const listeners = new Set<(e: CallEvent) => void>();
-  const tracked = new Map<string, { dialog: Dialog; accepted: boolean; ended: boolean; onChange: (d: Dialog) => void }>();
-  let dialogsStarted = false;
-
-  function agentParticipant(parts: Participant[]): Participant | undefined {
-    return (
-      (extension ? parts.find((p) => p.mediaAddress === extension) : undefined) ??
-      parts.find((p) => p.mediaAddressType === 'AGENT_DEVICE')
-    );
-  }
-
-  function infoOf(d: Dialog): CallInfo {
-    const media = d.getMediaProperties?.() ?? {};
-    const callType = String(d.getCallType?.() ?? media.callType ?? '');
-    const monitor = MONITOR_TYPES.has(callType.toUpperCase());
-    const parts = asList<Participant>(d.getParticipants?.() as Participant[] | undefined, 'Participant');
-    const state = d.getState();
-    const agentState = agentParticipant(parts)?.state ?? state;
-    const party = customerAddress(
-      { from: d.getFromAddress?.(), to: d.getToAddress?.(), dialedNumber: typeof media.dialedNumber === 'string' ? media.dialedNumber : undefined },
-      extension,
-    );
-    const who = monitor ? { callerIds: [], withheld: false } : identifyCaller(media, party);
-    return { dialogId: d.getId(), state, agentState, callType, monitor, ...who };
-  }
-
-  function emit(kind: CallEventKind, call: CallInfo, only?: (e: CallEvent) => void): void {
-    const event: CallEvent = { kind, call };
-    for (const l of only ? [only] : [...listeners]) {
-      try {
-        l(event);
-      } catch (e) {
-        log.error('call listener failed', e);
-      }
-    }
-  }
-
-  /** offered, then accepted when the agent is already on it (a gadget loaded mid-call). */
-  function announce(id: string, only?: (e: CallEvent) => void): void {
-    const t = tracked.get(id);
-    if (!t || t.ended) return;
-    const info = infoOf(t.dialog);
-    emit('offered', info, only);
-    if (info.agentState === 'ACTIVE') {
-      t.accepted = true;
-      emit('accepted', info, only);
-    }
-  }
-
-  function track(d: Dialog): void {
-    const id = d.getId();
-    if (tracked.has(id)) return;
-    const onChange = (changed: Dialog) => update(id, changed);
-    tracked.set(id, { dialog: d, accepted: false, ended: false, onChange });
-    d.addHandler?.('change', onChange);
-    announce(id);
-  }
-
-  function update(id: string, d: Dialog): void {
-    const t = tracked.get(id);
-    if (!t || t.ended) return;
-    t.dialog = d;
-    const info = infoOf(d);
-    if (ENDED.has(info.state) || ENDED.has(info.agentState)) {
-      t.ended = true;
-      emit('ended', info);
-    } else if (info.agentState === 'ACTIVE' && !t.accepted) {
-      t.accepted = true;
-      emit('accepted', info);
-    } else emit('changed', info);
-  }
-
-  function untrack(d: Dialog): void {
-    const id = d.getId();
-    const t = tracked.get(id);
-    if (!t) return;
-    d.removeHandler?.('change', t.onChange);
-    tracked.delete(id);
-    if (!t.ended) emit('ended', infoOf(d));
-  }
-
-  function startDialogs(u: FinesseGlobals.User): void {
-    if (dialogsStarted) return;
-    dialogsStarted = true;
-    u.getDialogs({
-      onLoad: (dialogs) => Object.values(dialogs.getCollection?.() ?? {}).forEach(track),
-      onCollectionAdd: track,
-      onCollectionDelete: untrack,
-    });
-  }
 
   // ---- session ----
   function waitForHub(): Promise<void> {
@@ -231,7 +138,6 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
     }
     const u = await loadUser(cfg);
     user = u;
-    extension = u.getExtension?.() || undefined;
     const loginId = String(u.getId?.() ?? cfg.id ?? '');
     const { cceSkillTargetId, agentIdSource } = skillTargetId(cfg);
     const teamId = u.getTeamId?.();
@@ -312,16 +218,8 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
     },
 
     onCall(listener) {
-      listeners.add(listener);
-      if (user) {
-        if (dialogsStarted) for (const id of tracked.keys()) announce(id, listener);
-        startDialogs(user);
-      } else {
-        api.connect().then(() => {
-          if (listeners.has(listener) && user) startDialogs(user);
-        }, () => undefined);
-      }
-      return () => listeners.delete(listener);
+      if (!onCall) throw new Error('this Finesse adapter watches no calls (AdapterOptions.calls)');
+      return onCall(listener);
     },
 
     onTabActivated(listener) {
@@ -377,5 +275,6 @@ export function createFinesseAdapter(options: AdapterOptions = {}): FinesseAdapt
       gadgets().window?.setTitle?.(title);
     },
   };
+  const onCall = options.calls?.({ user: () => user, connect: () => api.connect() });
   return api;
 }

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from './decorators.js';
 import { shared } from '../i18n/messages.js';
 import { LocaleController } from './locale-controller.js';
 import { baseStyles, buttonStyles } from './theme.js';

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property } from './decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ChangeEvent } from './events.js';
 import { baseStyles, buttonStyles } from './theme.js';

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property } from './decorators.js';
 import { shared } from '../i18n/messages.js';
 import { LocaleController } from './locale-controller.js';
 import { baseStyles } from './theme.js';

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, state } from './decorators.js';
 import type { AppError } from '../errors.js';
 import { errorMessage, shared } from '../i18n/messages.js';
 import { buildDiagnostics } from './diagnostics.js';

@@ -8,6 +8,7 @@
  */
 import { startGadget } from '../../shared/gadget-root.js';
 import { createFinesseAdapter } from '../../shared/finesse/adapter.js';
+import { watchCalls } from '../../shared/finesse/calls.js';
 import { createWxmReader } from '../../shared/wxm/wxm-client.js';
 import '../../gadgets/journey/app.js';
 import type { CallEvent } from '../../shared/finesse/types.js';
@@ -33,7 +34,7 @@ export default async function run(env: { finesseUrl: string; wxmUrl: string }): 
   const gadgetUrl = `${location.origin}/3rdpartygadget/files/cx/journey.xml?wxmBaseUrl=${encodeURIComponent(env.wxmUrl)}`;
   await loadScript(`/gadgets/container.js?${new URLSearchParams({ user: AGENT, url: gadgetUrl, manualDismiss: 'true' })}`);
   await loadScript('/desktop/assets/js/finesse.js');
-  const adapter = createFinesseAdapter();
+  const adapter = createFinesseAdapter({ calls: watchCalls });
 
   // Our listener goes first, so t0 is taken before the gadget reacts to the event.
   const events: Array<{ e: CallEvent; t: number }> = [];

@@ -4,6 +4,8 @@
  */
 import { testEnv } from '../helpers/env.js';
 import { startGadget } from '../../shared/gadget-root.js';
+import { createFinesseAdapter } from '../../shared/finesse/adapter.js';
+import { watchCalls } from '../../shared/finesse/calls.js';
 import { createWxmReader } from '../../shared/wxm/wxm-client.js';
 import { JOURNEY_PARAMS } from '../../shared/config/journey-params.js';
 import '../../gadgets/journey/app.js';
@@ -42,7 +44,7 @@ export async function bootAs(user: string): Promise<JourneyApp> {
   await loadScript(`/gadgets/container.js?${new URLSearchParams({ user, url: gadgetUrl, manualDismiss: 'true' })}`);
   await loadScript('/desktop/assets/js/finesse.js');
   const app = document.createElement('cx-journey-app');
-  await startGadget({ gadget: 'journey', wxmClient: createWxmReader, params: JOURNEY_PARAMS, app });
+  await startGadget({ gadget: 'journey', wxmClient: createWxmReader, params: JOURNEY_PARAMS, app, adapter: createFinesseAdapter({ calls: watchCalls }) });
   if (!app.services) throw new Error('the journey did not boot');
   return app;
 }

@@ -4,6 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { createFinesseAdapter } from '../../shared/finesse/adapter.js';
+import { watchCalls } from '../../shared/finesse/calls.js';
 import type { CallEvent, FinesseAdapter, FinesseSession } from '../../shared/finesse/types.js';
 import { createTokenClient } from '../../shared/token/token-client.js';
 import { basic, control, loadScript, until, world, type EmuAgentJson } from './live.js';
@@ -30,7 +31,7 @@ describe('Finesse adapter against the emulator', function () {
     await loadScript(`/gadgets/container.js?user=1001&url=${encodeURIComponent(GADGET_URL)}&up_refreshSeconds=120`);
     await loadScript('/desktop/assets/js/jquery.min.js');
     await loadScript('/desktop/assets/js/finesse.js');
-    adapter = createFinesseAdapter();
+    adapter = createFinesseAdapter({ calls: watchCalls });
     session = await adapter.connect();
     adapter.onCall((e) => events.push(e));
   });

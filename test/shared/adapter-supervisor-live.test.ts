@@ -1,6 +1,7 @@
 /** The adapter for a supervisor (2001) against the emulator: several supervised teams, monitor dialogs marked. */
 import { expect } from '@open-wc/testing';
 import { createFinesseAdapter } from '../../shared/finesse/adapter.js';
+import { watchCalls } from '../../shared/finesse/calls.js';
 import type { CallEvent } from '../../shared/finesse/types.js';
 import { control, loadScript, until, world } from './live.js';
 
@@ -13,7 +14,7 @@ describe('Finesse adapter for a supervisor (emulator)', function () {
     const agent = w.agents.find((a) => a.teamId === sup.supervisedTeamIds![0])!;
     await loadScript(`/gadgets/container.js?user=${sup.id}&url=${encodeURIComponent('https://h/x.xml?filterTags=cc_TeamId')}`);
     await loadScript('/desktop/assets/js/finesse.js');
-    const adapter = createFinesseAdapter();
+    const adapter = createFinesseAdapter({ calls: watchCalls });
     const session = await adapter.connect();
     expect(session.role).to.equal('supervisor');
     expect(session.wxmAgentId).to.equal(sup.skillTargetId);

@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { createFinesseAdapter, gadgetQuery, originFromConfig, toBcp47, type AdapterOptions } from '../../shared/finesse/adapter.js';
 import { AppError } from '../../shared/errors.js';
+import { watchCalls } from '../../shared/finesse/calls.js';
 import type { CallEvent } from '../../shared/finesse/types.js';
 import { buildDiagnostics } from '../../shared/ui/diagnostics.js';
 
@@ -92,7 +93,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 async function connected(opts: Parameters<typeof fakeWorld>[0] = {}) {
   const w = fakeWorld(opts);
-  const adapter = createFinesseAdapter({ win: w.win, connectTimeoutMs: 2000 });
+  const adapter = createFinesseAdapter({ win: w.win, connectTimeoutMs: 2000, calls: watchCalls });
   const p = adapter.connect();
   await tick();
   w.connect();

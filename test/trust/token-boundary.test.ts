@@ -7,6 +7,8 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { startGadget } from '../../shared/gadget-root.js';
+import { createFinesseAdapter } from '../../shared/finesse/adapter.js';
+import { watchCalls } from '../../shared/finesse/calls.js';
 import { createWxmReader } from '../../shared/wxm/wxm-client.js';
 import { startAnalytics } from '../../gadgets/analytics/start.js';
 import '../../gadgets/journey/app.js';
@@ -70,7 +72,7 @@ describe('the bearer token never reaches a WxM address the build does not allow'
       await becomeGadget('journey.xml', AGENT, route, origin);
       const app = document.createElement('cx-journey-app') as JourneyApp;
       let call: string | undefined;
-      const root = await startGadget({ gadget: 'journey', wxmClient: createWxmReader, app });
+      const root = await startGadget({ gadget: 'journey', wxmClient: createWxmReader, app, adapter: createFinesseAdapter({ calls: watchCalls }) });
       try {
         const c = await customer('mobile-only');
         call = await placeCall({ user: AGENT, customerId: c.id });
