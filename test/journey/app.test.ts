@@ -4,13 +4,12 @@ import '../../shared/gadget-root.js';
 import type { JourneyApp } from '../../gadgets/journey/app.js';
 import type { GadgetServices } from '../../shared/boot.js';
 import type { TokenClient } from '../../shared/token/token-client.js';
-import type { FinesseSession } from '../../shared/finesse/types.js';
 import type { GadgetConfig } from '../../shared/config/types.js';
 import { AppError } from '../../shared/errors.js';
 import { formatDate } from '../../shared/i18n/format.js';
 import { ScriptedWxm as FakeWxm } from '../fakes/wxm.js';
 import { customerAnswer as answer, customerTagMap } from '../fakes/answers.js';
-import { FakeAdapter, call } from '../fakes/adapter.js';
+import { FakeAdapter, call, fakeSession } from '../fakes/adapter.js';
 import { flush as settle } from '../fakes/timers.js';
 
 const alice = [{ kind: 'customerId' as const, value: 'C-ALICE' }];
@@ -20,7 +19,7 @@ async function mount(wxm: FakeWxm, config: Partial<GadgetConfig> = {}, prefs: Re
   const services: GadgetServices = {
     tokens: {} as TokenClient,
     adapter,
-    session: {} as FinesseSession,
+    session: fakeSession(),
     config: { questionnaires: [], ...config } as unknown as GadgetConfig,
     problems: [],
     wxm: wxm.asApi(),
