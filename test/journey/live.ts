@@ -8,6 +8,7 @@ import { createWxmReader } from '../../shared/wxm/wxm-client.js';
 import { JOURNEY_PARAMS } from '../../shared/config/journey-params.js';
 import '../../gadgets/journey/app.js';
 import type { JourneyApp } from '../../gadgets/journey/app.js';
+import type { JourneyEntry } from '../../gadgets/journey/entry.js';
 import type { Answer, FilterBy, Question } from '../../shared/wxm/types.js';
 import { loadScript } from '../helpers/load-script.js';
 
@@ -141,3 +142,35 @@ export async function customerServedBy(user: string, skillTargetId: string): Pro
 
 /** An entry's visible text (its shadow root). */
 export const entryText = (entry: Element) => (entry.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+
+interface Staff {
+  id: string;
+  firstName: string;
+  lastName: string;
+  skillTargetId: string;
+  teamId: string;
+}
+
+/**
+ * Boots the journey as supervisor `index`, the roster variant with skill target ids on and `fault` on every team
+ * roster read; then a call from a customer that a member of their first team served, its entries on screen.
+ */
+export async function supervisorCallWithRoster(index: number, fault: Record<string, unknown>) {
+  const world = await control<{ agents: Staff[]; supervisors: Array<Staff & { supervisedTeamIds: string[] }> }>('/agents');
+  const sup = world.supervisors[index]!;
+  await control('/finesse/roster', { skillTargetId: true });
+  await control('/faults', { route: '/finesse/api/Team', ...fault });
+  const app = await bootAs(sup.id);
+  const member = world.agents.find((a) => a.teamId === sup.supervisedTeamIds[0])!;
+  const c = await customerServedBy(sup.id, member.skillTargetId);
+  const call = await placeCall({ user: sup.id, customerId: c.id });
+  await answerCall(call);
+  const entries = await until('entries', () => seen(app).entries.length === c.surveyCount && (seen(app).entries as Array<JourneyEntry>));
+  return { app, sup, member, agents: world.agents, call, entries };
+}
+
+/** Undoes supervisorCallWithRoster's faults and variant. */
+export async function resetRoster(): Promise<void> {
+  await fetch('/_emulator/faults', { method: 'DELETE' });
+  await control('/finesse/roster', { skillTargetId: false });
+}
