@@ -11,13 +11,13 @@ describe('journey names on the emulator (supervisor)', function () {
   after(resetRoster);
 
   it('names a supervised team’s member once the roster is in; the journey shows first, with ids', async () => {
-    // Every roster read (the Team, then its Users) waits 2 s: the journey must not.
-    const { app, sup, member, agents, call, entries } = await supervisorCallWithRoster(0, { delayMs: 2000 });
+    // Every roster read (the Team, then its Users) waits 3 s: the journey must not.
+    const { app, sup, member, agents, call, entries } = await supervisorCallWithRoster(0, { delayMs: 3000 });
     const byMember = entries.filter((e) => e.entry!.agentId === member.skillTargetId);
     expect(byMember.length).to.be.greaterThan(0);
     expect(entryText(byMember[0]!), 'the roster is not in yet').to.include(`Agent ${member.skillTargetId}`);
     const name = `Agent ${member.firstName} ${member.lastName}`;
-    await until('the member’s name', () => byMember.every((e) => entryText(e).includes(name)), 20_000);
+    await until('the member’s name', () => byMember.every((e) => entryText(e).includes(name)), 30_000);
     const supervised = new Set(agents.filter((a) => sup.supervisedTeamIds.includes(a.teamId)).map((a) => a.skillTargetId));
     for (const e of entries.filter((x) => x.entry!.agentId && !supervised.has(x.entry!.agentId))) {
       expect(entryText(e), 'another team’s agent').to.include(`Agent ${e.entry!.agentId}`);

@@ -158,11 +158,12 @@ interface Staff {
 export async function supervisorCallWithRoster(index: number, fault: Record<string, unknown>) {
   const world = await control<{ agents: Staff[]; supervisors: Array<Staff & { supervisedTeamIds: string[] }> }>('/agents');
   const sup = world.supervisors[index]!;
+  const member = world.agents.find((a) => a.teamId === sup.supervisedTeamIds[0])!;
+  const c = await customerServedBy(sup.id, member.skillTargetId);
+  // From the boot on, as little as possible before the call: the rosters are read from the boot.
   await control('/finesse/roster', { skillTargetId: true });
   await control('/faults', { route: '/finesse/api/Team', ...fault });
   const app = await bootAs(sup.id);
-  const member = world.agents.find((a) => a.teamId === sup.supervisedTeamIds[0])!;
-  const c = await customerServedBy(sup.id, member.skillTargetId);
   const call = await placeCall({ user: sup.id, customerId: c.id });
   await answerCall(call);
   const entries = await until('entries', () => seen(app).entries.length === c.surveyCount && (seen(app).entries as Array<JourneyEntry>));
