@@ -1,4 +1,7 @@
-/** Issue 12.8: when Finesse refuses a supervisor the team roster, the journey keeps the ids and shows no error. */
+/**
+ * Issue 12.8: a supervisor's rosters, one refused by Finesse, the other one slow (30 s, past the gadget's bound):
+ * the journey shows at once with the ids, and no error.
+ */
 import { expect } from '@open-wc/testing';
 import { control, endCall, entryText, resetRoster, seen, supervisorCallWithRoster } from './live.js';
 
@@ -6,13 +9,12 @@ describe('journey names on the emulator (roster refused)', function () {
   this.timeout(60_000);
   after(resetRoster);
 
-  it('shows a member’s id and no error', async () => {
-    const teams = (await control<{ supervisors: Array<{ supervisedTeamIds: string[] }> }>('/agents')).supervisors[1]!.supervisedTeamIds;
-    const { app, member, call, entries } = await supervisorCallWithRoster(1, { status: 401, count: teams.length });
+  it('shows the journey with a member’s id and no error while one roster is refused and the other hangs', async () => {
+    const { app, member, call, entries } = await supervisorCallWithRoster(1, [{ status: 401, count: 1 }, { delayMs: 30_000, count: 1 }]);
     const faults = async () => (await control<{ finesseFaults: unknown[] }>('/faults')).finesseFaults;
-    // Every roster read was refused (the faults are used up), so no names can come any more.
+    // Both roster reads have met their fault (used up): no names can come while this test runs.
     for (let i = 0; i < 100 && (await faults()).length; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await faults(), 'each supervised roster was asked for and refused').to.deep.equal([]);
+    expect(await faults(), 'each supervised roster was asked for').to.deep.equal([]);
     await new Promise((r) => setTimeout(r, 300));
     for (const e of entries.filter((x) => x.entry!.agentId === member.skillTargetId)) {
       expect(entryText(e)).to.include(`Agent ${member.skillTargetId}`);

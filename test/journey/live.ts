@@ -152,17 +152,16 @@ interface Staff {
 }
 
 /**
- * Boots the journey as supervisor `index`, the roster variant with skill target ids on and `fault` on every team
- * roster read; then a call from a customer that a member of their first team served, its entries on screen.
+ * Boots the journey as supervisor `index`, the roster variant with skill target ids on and `faults` on the team
+ * roster reads (in order); then a call from a customer that a member of their first team served, its entries on screen.
  */
-export async function supervisorCallWithRoster(index: number, fault: Record<string, unknown>) {
+export async function supervisorCallWithRoster(index: number, faults: Array<Record<string, unknown>> = []) {
   const world = await control<{ agents: Staff[]; supervisors: Array<Staff & { supervisedTeamIds: string[] }> }>('/agents');
   const sup = world.supervisors[index]!;
   const member = world.agents.find((a) => a.teamId === sup.supervisedTeamIds[0])!;
   const c = await customerServedBy(sup.id, member.skillTargetId);
-  // From the boot on, as little as possible before the call: the rosters are read from the boot.
   await control('/finesse/roster', { skillTargetId: true });
-  await control('/faults', { route: '/finesse/api/Team', ...fault });
+  for (const fault of faults) await control('/faults', { route: '/finesse/api/Team', ...fault });
   const app = await bootAs(sup.id);
   const call = await placeCall({ user: sup.id, customerId: c.id });
   await answerCall(call);
