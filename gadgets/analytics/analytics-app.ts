@@ -20,7 +20,7 @@ import { formatValue, kpiModel } from './display.js';
 import type { PeriodChangeEvent } from './period-picker.js';
 import type { TeamChangeEvent } from './analytics-header.js';
 import { analyticsAppStyles } from './analytics-app.styles.js';
-import { teamNames } from './team-roster.js';
+import { teamNames } from '../../shared/finesse/team-roster.js';
 import './analytics-header.js';
 import './kpi-card.js';
 import './trend-panel.js';

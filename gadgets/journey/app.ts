@@ -6,6 +6,7 @@ import type { GadgetServices } from '../../shared/boot.js';
 import type { WxmReads } from '../../shared/wxm/api.js';
 import { CallRegistry } from './call-registry.js';
 import { canWriteNotes } from '../../shared/wxm/notes.js';
+import { knownNames, type KnownNames } from '../../shared/finesse/team-roster.js';
 import { msg } from './messages.js';
 import './view.js';
 
@@ -41,6 +42,8 @@ export class JourneyApp extends LitElement {
   @state() registry?: CallRegistry;
   /** One line per survey, remembered per user (UserPref COMPACT_PREF). */
   @state() private compact = false;
+  /** Agent and team names from Finesse: some at once, a supervisor's rosters later (never waited for). */
+  @state() private names?: KnownNames;
   private cleanups: Array<() => void> = [];
 
   private started?: GadgetServices<WxmReads>;
@@ -71,6 +74,9 @@ export class JourneyApp extends LitElement {
     this.cleanups = [s.adapter.onCall((e) => registry.handle(e)), () => registry.dispose()];
     s.adapter.setTitle(msg.t('title'));
     this.compact = s.adapter.userPrefs()[COMPACT_PREF] === 'true';
+    this.names = knownNames(s.session, (names) => {
+      if (this.started === s) this.names = names;
+    });
   }
 
   private stop(): void {
@@ -88,7 +94,7 @@ export class JourneyApp extends LitElement {
   override render() {
     if (!this.registry) return nothing;
     return html`<cx-journey-view exportparts="caller, brief, entry, timeline, search" .registry=${this.registry}
-      ?maskPii=${!!this.services?.config.maskPii} ?compact=${this.compact} .countryCode=${this.services?.config.defaultCountryCode}
+      ?maskPii=${!!this.services?.config.maskPii} ?compact=${this.compact} .countryCode=${this.services?.config.defaultCountryCode} .names=${this.names}
       .writer=${canWriteNotes(this.started?.wxm) ? this.started.wxm : undefined} @cx-journey-compact=${this.onCompact}></cx-journey-view>`;
   }
 }

@@ -6,6 +6,7 @@ import '../../shared/ui/score-chip.js';
 import '../../shared/ui/clamped-text.js';
 import { capped, TEXT_CAP, TEXT_STEP, type EntryModel } from './model.js';
 import type { NoteWriter } from '../../shared/wxm/notes.js';
+import type { KnownNames } from '../../shared/finesse/team-roster.js';
 import './note-form.js';
 import { msg } from './messages.js';
 
@@ -109,6 +110,8 @@ export class JourneyEntry extends LitElement {
   @property({ type: Boolean, reflect: true }) compact = false;
   /** Writes notes on the response; absent = notes are shown but none can be added. */
   @property({ attribute: false }) writer?: NoteWriter;
+  /** Names for the agent and team ids, where Finesse tells them (ids otherwise). */
+  @property({ attribute: false }) names?: KnownNames;
   @state() private open = false;
   /** How much of long texts is rendered (the agent asks for more). */
   @state() private chars = TEXT_CAP;
@@ -145,7 +148,10 @@ export class JourneyEntry extends LitElement {
         : nothing}
       ${e.agentId || e.teamId
         ? html`<div class="meta">
-            ${[e.agentId ? msg.t('entry.agent', { id: e.agentId }) : '', e.teamId ? msg.t('entry.team', { id: e.teamId }) : '']
+            ${[
+              e.agentId ? msg.t('entry.agent', { id: this.names?.agents.get(e.agentId) ?? e.agentId }) : '',
+              e.teamId ? msg.t('entry.team', { id: this.names?.teams.get(e.teamId) ?? e.teamId }) : '',
+            ]
               .filter(Boolean)
               .join(' · ')}
           </div>`

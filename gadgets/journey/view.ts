@@ -10,6 +10,7 @@ import '../../shared/ui/segmented.js';
 import type { CallRegistry, OnScreen } from './call-registry.js';
 import type { JourneyData } from './lookup.js';
 import type { NoteWriter } from '../../shared/wxm/notes.js';
+import type { KnownNames } from '../../shared/finesse/team-roster.js';
 import { buildBrief, callerHeader, entryModel, groupByDay, type EntryModel } from './model.js';
 import { CHANNELS, DEFAULT_FILTERS, PERIODS, type ChannelFilter, type JourneyFilters, type Period } from './query.js';
 import { msg } from './messages.js';
@@ -52,6 +53,8 @@ export class JourneyView extends LitElement {
   @property({ type: Boolean }) compact = false;
   /** Writes notes on the entries (the WxM client, when it can write). */
   @property({ attribute: false }) writer?: NoteWriter;
+  /** Agent and team names for the entries (the app's, from Finesse). */
+  @property({ attribute: false }) names?: KnownNames;
 
   private target: OnScreen = { kind: 'idle' };
   private unsubscribe?: () => void;
@@ -118,17 +121,20 @@ export class JourneyView extends LitElement {
   private announcement(): string {
     const loaded = this.loaded();
     if (this.target.kind !== 'journey' || loaded === 'error') return '';
-    return loaded ? msg.t('live.loaded', { n: loaded.base.totalCount }) : msg.t('live.loading');
+    return loaded?.timeline ? msg.t('live.loaded', { n: loaded.base.totalCount }) : msg.t('live.loading');
   }
 
-  /** The journey on screen: both lookups in, one failed ('error'), or still loading (null). */
-  private loaded(): { base: JourneyData; timeline: JourneyData } | 'error' | null {
+  /**
+   * The journey on screen: the unfiltered lookup in (timeline null while a filter's loads: the filters stay on
+   * screen, with focus), one failed ('error'), or still loading (null).
+   */
+  private loaded(): { base: JourneyData; timeline: JourneyData | null } | 'error' | null {
     const t = this.target;
     if (t.kind !== 'journey') return null;
     if (t.base.error || t.timeline.error) return 'error';
     const base = t.base.current;
     const timeline = t.timeline.current;
-    return base && timeline ? { base, timeline } : null;
+    return base ? { base, timeline } : null;
   }
 
   private body() {
@@ -172,13 +178,13 @@ export class JourneyView extends LitElement {
       ${error.code === 'cloudconnect-down' ? html`<p class="muted">${msg.t('state.autoRetry')}</p>` : nothing}`;
   }
 
-  private journeyBody(base: JourneyData, timeline: JourneyData) {
+  private journeyBody(base: JourneyData, timeline: JourneyData | null) {
     const t = this.target;
     if (t.kind !== 'journey') return nothing;
     const now = new Date();
     const filters = t.filters;
     const filtered = t.base !== t.timeline;
-    const malformed = timeline.malformed + (t.base === t.timeline ? 0 : base.malformed);
+    const malformed = (timeline?.malformed ?? 0) + (t.base === t.timeline ? 0 : base.malformed);
     const caller = html`<cx-journey-caller part="caller" .header=${callerHeader(t.callerIds, base, now, this.maskPii)}
       @cx-journey-show-entry=${this.showEntry}></cx-journey-caller>`;
     if (!base.answers.length && !base.hasMore) {
@@ -217,9 +223,11 @@ export class JourneyView extends LitElement {
             @cx-change=${this.onChannel}
           ></cx-segmented>
         </div>
-        ${filtered ? this.filterLine(t.filters, timeline.totalCount, base.totalCount) : nothing}
-        ${timeline.answers.length ? this.days(timeline, now) : html`<p class="muted">${msg.t(filtered ? 'filter.none' : 'state.empty')}</p>`}
-        ${this.pager(timeline, t.timeline.loadingMore)}
+        ${!timeline
+          ? this.skeleton()
+          : html`${filtered ? this.filterLine(t.filters, timeline.totalCount, base.totalCount) : nothing}
+            ${timeline.answers.length ? this.days(timeline, now) : html`<p class="muted">${msg.t(filtered ? 'filter.none' : 'state.empty')}</p>`}
+            ${this.pager(timeline, t.timeline.loadingMore)}`}
       </section>
     `;
   }
@@ -266,7 +274,7 @@ export class JourneyView extends LitElement {
     return groupByDay(models).map(
       ({ day, entries }) => html`<h3>${dayHeading(day, now)}</h3>
         <ol>
-          ${entries.map((e) => html`<li><cx-journey-entry part="entry" .entry=${e} ?compact=${this.compact} .writer=${this.writer}></cx-journey-entry></li>`)}
+          ${entries.map((e) => html`<li><cx-journey-entry part="entry" .entry=${e} ?compact=${this.compact} .writer=${this.writer} .names=${this.names}></cx-journey-entry></li>`)}
         </ol>`,
     );
   }

@@ -4,23 +4,22 @@ import '../../shared/gadget-root.js';
 import type { JourneyApp } from '../../gadgets/journey/app.js';
 import type { GadgetServices } from '../../shared/boot.js';
 import type { TokenClient } from '../../shared/token/token-client.js';
-import type { FinesseSession } from '../../shared/finesse/types.js';
 import type { GadgetConfig } from '../../shared/config/types.js';
 import { AppError } from '../../shared/errors.js';
-import { formatDate } from '../../shared/i18n/format.js';
+import { formatDate, formatDateTime } from '../../shared/i18n/format.js';
 import { ScriptedWxm as FakeWxm } from '../fakes/wxm.js';
 import { customerAnswer as answer, customerTagMap } from '../fakes/answers.js';
-import { FakeAdapter, call } from '../fakes/adapter.js';
+import { FakeAdapter, call, fakeSession } from '../fakes/adapter.js';
 import { flush as settle } from '../fakes/timers.js';
 
 const alice = [{ kind: 'customerId' as const, value: 'C-ALICE' }];
 
-async function mount(wxm: FakeWxm, config: Partial<GadgetConfig> = {}, prefs: Record<string, string> = {}) {
+async function mount(wxm: FakeWxm, config: Partial<GadgetConfig> = {}, prefs: Record<string, string> = {}, session = fakeSession()) {
   const adapter = new FakeAdapter({ prefs });
   const services: GadgetServices = {
     tokens: {} as TokenClient,
     adapter,
-    session: {} as FinesseSession,
+    session,
     config: { questionnaires: [], ...config } as unknown as GadgetConfig,
     problems: [],
     wxm: wxm.asApi(),
@@ -307,6 +306,30 @@ describe('<cx-journey-app> with fakes', () => {
     const names = buttons.map((b) => b.getAttribute('aria-label')!);
     expect(new Set(names).size).to.equal(3);
     for (const n of names) expect(n).to.match(/^All answers, /);
+    // Named with its survey's date and time (two surveys today differ by the time).
+    const entries = [...root(app).querySelectorAll('cx-journey-entry')];
+    entries.forEach((e, i) => expect(names[i]).to.equal(`All answers, ${formatDateTime(e.entry!.when)}`));
+    await expect(app).to.be.accessible();
+  });
+
+  it('names the agent and team where Finesse tells them, as text; an unknown id stays an id (12.8)', async () => {
+    const wxm = new FakeWxm();
+    const mine = answer(0.1, { nps: 9 }); // agent 5001, team 200 (test/fakes/answers.ts)
+    const other = answer(0.2, { nps: 3 });
+    for (const r of other.responses) if (r.questionId === 'q-agent') r.textInput = '5022';
+    wxm.auto = () => ({ answers: [mine, other], totalCount: 2 });
+    const hostile = '<img src=x onerror="window.__pwnedName=1">';
+    const session = fakeSession({ wxmAgentId: '5001', firstName: hostile, lastName: 'Eve', team: { id: '200', name: '<b>Ops</b>' } });
+    const { app, adapter } = await mount(wxm, {}, {}, session);
+    adapter.emit({ kind: 'accepted', call: call('d1', alice) });
+    await until(() => root(app).querySelectorAll('cx-journey-entry').length === 2, 'entries');
+    await settle();
+    const [first, second] = [...root(app).querySelectorAll('cx-journey-entry')];
+    const text = (e: Element) => e.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(text(first!)).to.include(`Agent ${hostile} Eve · Team <b>Ops</b>`);
+    expect(first!.shadowRoot!.querySelector('img, b'), 'names are text').to.equal(null);
+    expect((window as unknown as { __pwnedName?: number }).__pwnedName).to.equal(undefined);
+    expect(text(second!)).to.include('Agent 5022 · Team <b>Ops</b>');
     await expect(app).to.be.accessible();
   });
 

@@ -9,7 +9,7 @@ import { GADGET_FILES, renderIfr } from './ifr.js';
 import { control } from './control.js';
 import { serveFile } from './static.js';
 import { getTeam } from './teams.js';
-import { authenticate, cherrypointAuthToken, cloudConnectToken } from './token-service.js';
+import { applyFault, authenticate, cherrypointAuthToken, cloudConnectToken } from './token-service.js';
 import { findUser, userJson, type FinesseUser } from './users.js';
 
 const PUBLIC = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -50,7 +50,11 @@ async function handle(ctx: FinesseContext, req: Req, res: Res): Promise<void> {
   if (path === '/finesse/api/CloudConnectTokenService' && get) return cloudConnectToken(ctx, req, res, url);
   if (path === '/cherrypoint/authtoken' && (get || method === 'POST')) return cherrypointAuthToken(ctx, req, res, url);
   const team = /^\/finesse\/api\/Team\/([^/]+)\/?$/.exec(path);
-  if (team && get) return getTeam(ctx.world, authenticate(ctx, req.headers.authorization), decodeURIComponent(team[1]!), res);
+  if (team && get) {
+    // A roster refused (status), slow (delayMs) or broken (malformed: no members list) for the gadgets' fallbacks.
+    if (await applyFault(ctx, path, res, { id: team[1], users: 42 })) return;
+    return getTeam(ctx.world, authenticate(ctx, req.headers.authorization), decodeURIComponent(team[1]!), res);
+  }
 
   if (path.startsWith('/_emulator/')) {
     if (get && path.startsWith('/_emulator/ui/')) {

@@ -11,7 +11,7 @@ export interface FinesseContext {
   tokens: TokenStore;
   /** Faults on WxM routes (shared with the WxM half). */
   wxmFaults: FaultRegistry;
-  /** Faults on Finesse-side routes (token service, /cherrypoint/authtoken). */
+  /** Faults on Finesse-side routes (token service, /cherrypoint/authtoken, /finesse/api/Team). */
   finesseFaults: FaultRegistry;
   /** Shared with the WxM half, which reads it on every request. */
   rateLimit: { max: number; windowMs: number };

@@ -37,8 +37,8 @@ export function authenticate(state: TokenServiceState, header: string | undefine
   return undefined;
 }
 
-/** Applies a matching Finesse-side fault; true when it already answered. */
-async function applyFault(state: TokenServiceState, path: string, res: Res, malformedBody: unknown): Promise<boolean> {
+/** Applies a matching Finesse-side fault (token service, authtoken, Team); true when it already answered. */
+export async function applyFault(state: TokenServiceState, path: string, res: Res, malformedBody: unknown): Promise<boolean> {
   const fault: FaultSpec | undefined = state.finesseFaults.take(path);
   if (!fault) return false;
   if (fault.delayMs) await sleep(fault.delayMs);
