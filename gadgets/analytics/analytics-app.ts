@@ -167,7 +167,9 @@ export class AnalyticsApp extends LitElement {
     const done = this.view.value;
     const shown = done?.key === key ? done : this.last?.key === key ? this.last : undefined;
     const pending = this.view.status === TaskStatus.PENDING;
+    // One h1 per gadget document; the container already shows the gadget's title, so it is for screen readers.
     return html`
+      <h1 class="sr-only">${msg.t('title')}</h1>
       <cx-analytics-header
         ?teamMode=${mode.tag === 'cc_TeamId'}
         .teams=${teams}

@@ -89,6 +89,16 @@ describe('<cx-analytics-app> with fake services', () => {
     await expect(app).to.be.accessible();
   });
 
+  it('has one h1, visually hidden (the container titles the gadget), above the view\'s own heading', async () => {
+    const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'));
+    await loaded(app);
+    const walk = (n: Element | ShadowRoot): Element[] => [...n.children].flatMap((c) => [c, ...walk(c), ...(c.shadowRoot ? walk(c.shadowRoot) : [])]);
+    const h1 = walk(app.shadowRoot!).filter((e) => e.tagName === 'H1');
+    expect(h1).to.have.length(1);
+    expect(h1[0]!.textContent).to.equal('Customer experience');
+    expect(h1[0]!.getBoundingClientRect().width, 'visually hidden').to.be.at.most(1);
+  });
+
   it('switching team reloads, remembers the choice, and restores it next time', async () => {
     const a = adapter();
     const { app } = await mount(new FakeWxm(specs().map(answer)), config(), session('supervisor'), a);
