@@ -273,7 +273,7 @@ export class AnalyticsApp extends LitElement {
               : nothing}
             <cx-verbatim-list .items=${data.verbatims} .locale=${this.locale}></cx-verbatim-list>
             ${cfg.metrics.includes('nps')
-              ? html`<cx-follow-up-list .wxm=${this.services!.wxm} .scope=${req.scope} .range=${data.period.current} .questionnaires=${cfg.questionnaires}></cx-follow-up-list>`
+              ? html`<cx-follow-up-list .wxm=${this.services!.wxm} .scope=${req.scope} .range=${data.period.current} .questionnaires=${cfg.questionnaires} .agentNames=${this.agentNames()}></cx-follow-up-list>`
               : nothing}
           </div>`}
     `;

@@ -105,6 +105,13 @@ describe('analytics on WxM aggregates (emulator)', function () {
       for (const a of all.agents.filter((x) => x.teamId === team && shown.includes(x.skillTargetId))) {
         expect(name(app, a.skillTargetId)).to.equal(`${a.firstName} ${a.lastName}`);
       }
+      // The follow-up list names the same agents.
+      const named = new Set(all.agents.filter((x) => x.teamId === team).map((a) => `Agent: ${a.firstName} ${a.lastName}`));
+      const items = () => deepQueryAll(deepQuery(app, 'cx-follow-up-list')!, '[part=item] .head .meta');
+      await waitUntil(() => items().length > 0, 'no follow-up items', { timeout: 10000 });
+      const followUps = items().map((m) => m.textContent!.trim());
+      expect(followUps.length).to.be.greaterThan(0);
+      for (const text of followUps) expect(named.has(text), text).to.equal(true);
     } finally {
       await control('finesse/roster', { skillTargetId: false });
     }
