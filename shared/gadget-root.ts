@@ -9,7 +9,7 @@
  * app passes its children what they need as properties (README "The gadget root, services and props").
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from './ui/decorators.js';
+import { customElement } from './ui/decorators.js';
 import { bootWith, type BootOptions, type GadgetKit, type GadgetServices } from './boot.js';
 import type { WxmReads } from './wxm/api.js';
 import { toAppError, type AppError } from './errors.js';
@@ -55,14 +55,20 @@ export class GadgetRoot extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    gadget: {},
+    adapter: { attribute: false },
+    services: { attribute: false },
+    bootError: { attribute: false },
+  };
 
   /** Names the gadget in diagnostics. */
-  @property() gadget = '';
+  gadget = '';
   /** The adapter whose iframe this root sizes (known before the boot, so a failed boot is sized too). */
-  @property({ attribute: false }) adapter?: FinesseAdapter;
-  @property({ attribute: false }) services?: GadgetServices<WxmReads>;
+  adapter?: FinesseAdapter;
+  services?: GadgetServices<WxmReads>;
   /** The boot failed before services existed. */
-  @property({ attribute: false }) bootError?: AppError;
+  bootError?: AppError;
 
   private readonly sizeObserver = new ResizeObserver(() => this.queueHeight());
   private offTab?: () => void;

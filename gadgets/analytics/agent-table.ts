@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { shared } from '../../shared/i18n/messages.js';
@@ -35,22 +35,35 @@ export class AgentTable extends LitElement {
     buttonStyles,
     agentTableStyles,
   ];
+  static override properties = {
+    rows: { attribute: false },
+    metrics: { attribute: false },
+    formulas: { attribute: false },
+    locale: {},
+    team: { attribute: false },
+    names: { attribute: false },
+    supervisors: { attribute: false },
+    rank: { state: true },
+    sortKey: { state: true },
+    sortDir: { state: true },
+    openAgent: { state: true },
+  };
 
-  @property({ attribute: false }) rows: AgentRow[] = [];
-  @property({ attribute: false }) metrics: MetricName[] = ['nps', 'csat', 'ces'];
-  @property({ attribute: false }) formulas: Formulas = DEFAULT_FORMULAS;
-  @property() locale = 'en';
+  rows: AgentRow[] = [];
+  metrics: MetricName[] = ['nps', 'csat', 'ces'];
+  formulas: Formulas = DEFAULT_FORMULAS;
+  locale = 'en';
   /** The team over the same period (its row heads the table). */
-  @property({ attribute: false }) team?: MetricsSummary;
+  team?: MetricsSummary;
   /** Agent id → display name (from the Finesse team roster); ids without one are shown as they are. */
-  @property({ attribute: false }) names: ReadonlyMap<string, string> = new Map();
+  names: ReadonlyMap<string, string> = new Map();
   /** Agent ids of supervisors (who took calls too): marked as such. */
-  @property({ attribute: false }) supervisors: ReadonlySet<string> = new Set();
+  supervisors: ReadonlySet<string> = new Set();
 
-  @state() private rank: AgentRank = 'lowerBound';
-  @state() private sortKey: AgentSortKey = 'n';
-  @state() private sortDir: SortDirection = 'descending';
-  @state() private openAgent?: string;
+  private rank: AgentRank = 'lowerBound';
+  private sortKey: AgentSortKey = 'n';
+  private sortDir: SortDirection = 'descending';
+  private openAgent?: string;
 
   constructor() {
     super();

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { GadgetServices } from '../../shared/boot.js';
 import type { WxmApi } from '../../shared/wxm/api.js';
@@ -62,16 +62,24 @@ interface ShownView {
 @customElement('cx-analytics-app')
 export class AnalyticsApp extends LitElement {
   static override styles = [baseStyles, buttonStyles, analyticsAppStyles];
+  static override properties = {
+    services: { attribute: false },
+    period: { attribute: false },
+    autoRetryBaseMs: { attribute: false },
+    chosenTeamId: { state: true },
+    first: { state: true },
+    last: { state: true },
+  };
 
   /** Set once, by the root (or a test), before the app is connected. */
-  @property({ attribute: false }) services?: GadgetServices<WxmApi>;
+  services?: GadgetServices<WxmApi>;
   /** The period shown; the user changes it with the picker. */
-  @property({ attribute: false }) period: PeriodChoice = { key: '30d' };
+  period: PeriodChoice = { key: '30d' };
   /** First automatic retry after a Cloud Connect outage, ms. */
-  @property({ attribute: false }) autoRetryBaseMs = AUTO_RETRY_BASE_MS;
-  @state() private chosenTeamId?: string;
-  @state() private first?: { key: string; look: FirstLook };
-  @state() private last?: ShownView;
+  autoRetryBaseMs = AUTO_RETRY_BASE_MS;
+  private chosenTeamId?: string;
+  private first?: { key: string; look: FirstLook };
+  private last?: ShownView;
   private timer?: ReturnType<typeof setInterval>;
   private offTab?: () => void;
   private retryTimer?: ReturnType<typeof setTimeout>;

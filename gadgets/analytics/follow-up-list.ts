@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { WxmApi } from '../../shared/wxm/api.js';
 import type { Answer } from '../../shared/wxm/types.js';
@@ -76,21 +76,29 @@ export class FollowUpList extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    scope: { attribute: false },
+    range: { attribute: false },
+    questionnaires: { attribute: false },
+    agentNames: { attribute: false },
+    wxm: { attribute: false },
+    done: { state: true },
+  };
 
   /** Whose answers: the view's agent or team (cc_AgentId / cc_TeamId and its value). */
-  @property({ attribute: false }) scope?: AnswerScope;
+  scope?: AnswerScope;
   /** The view's period. */
-  @property({ attribute: false }) range?: Range;
+  range?: Range;
   /** The questionnaires the view is limited to (configuration; empty = all). */
-  @property({ attribute: false }) questionnaires: string[] = [];
+  questionnaires: string[] = [];
   /** Agent id → display name, where known; otherwise the id is shown. */
-  @property({ attribute: false }) agentNames: ReadonlyMap<string, string> = new Map();
+  agentNames: ReadonlyMap<string, string> = new Map();
 
   /** The WxM client (the app passes it; reads the list, and writes notes when it can). */
-  @property({ attribute: false }) wxm?: WxmApi;
+  wxm?: WxmApi;
 
   /** Answers followed up while this list is shown (they leave the list without a reload). */
-  @state() private done = new Set<string>();
+  private done = new Set<string>();
 
   constructor() {
     super();

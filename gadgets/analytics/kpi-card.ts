@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
 import { DEFAULT_BANDS, DEFAULT_FORMULAS, type Formulas, type MetricName } from '../../shared/metrics/index.js';
 import type { MetricsSummary, NpsBands } from '../../shared/metrics/types.js';
@@ -22,21 +22,33 @@ export class KpiCard extends LitElement {
     baseStyles,
     kpiCardStyles,
   ];
+  static override properties = {
+    metric: { reflect: true, attribute: 'data-metric' },
+    current: { attribute: false },
+    previous: { attribute: false },
+    formulas: { attribute: false },
+    bands: { attribute: false },
+    minSample: { type: Number },
+    target: { type: Number },
+    benchmark: {},
+    aggregate: { type: Boolean },
+    locale: {},
+  };
 
-  @property({ reflect: true, attribute: 'data-metric' }) metric: MetricName = 'nps';
+  metric: MetricName = 'nps';
   /** This period; undefined while loading. */
-  @property({ attribute: false }) current?: MetricsSummary;
+  current?: MetricsSummary;
   /** Previous period; undefined while it is still loading. */
-  @property({ attribute: false }) previous?: MetricsSummary;
-  @property({ attribute: false }) formulas: Formulas = DEFAULT_FORMULAS;
-  @property({ attribute: false }) bands: NpsBands = DEFAULT_BANDS;
-  @property({ type: Number }) minSample = 10;
-  @property({ type: Number }) target?: number;
+  previous?: MetricsSummary;
+  formulas: Formulas = DEFAULT_FORMULAS;
+  bands: NpsBands = DEFAULT_BANDS;
+  minSample = 10;
+  target?: number;
   /** One line of benchmark text ("Team NPS: 35"). */
-  @property() benchmark = '';
+  benchmark = '';
   /** The headline came from a WxM aggregate (FlashNPS). */
-  @property({ type: Boolean }) aggregate = false;
-  @property() locale = 'en';
+  aggregate = false;
+  locale = 'en';
 
   override render() {
     const id = `kpi-${this.metric}`;

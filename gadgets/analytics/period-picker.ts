@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles, fieldStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import type { ChangeEvent } from '../../shared/ui/events.js';
@@ -34,13 +34,20 @@ export class PeriodPicker extends LitElement {
     fieldStyles,
     periodPickerStyles,
   ];
+  static override properties = {
+    value: { attribute: false },
+    max: {},
+    custom: { state: true },
+    from: { state: true },
+    to: { state: true },
+  };
 
-  @property({ attribute: false }) value: PeriodChoice = { key: '30d' };
+  value: PeriodChoice = { key: '30d' };
   /** Latest selectable day ("yyyy-MM-dd"). */
-  @property() max = '';
-  @state() private custom = false;
-  @state() private from = '';
-  @state() private to = '';
+  max = '';
+  private custom = false;
+  private from = '';
+  private to = '';
 
   constructor() {
     super();

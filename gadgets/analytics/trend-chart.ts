@@ -1,5 +1,5 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from '../../shared/ui/decorators.js';
+import { customElement, query } from '../../shared/ui/decorators.js';
 import {
   Chart,
   CategoryScale,
@@ -62,23 +62,36 @@ const bandPlugin: Plugin<'line'> = {
 @customElement('cx-trend-chart')
 export class TrendChart extends LitElement {
   static override styles = trendChartStyles;
+  static override properties = {
+    labels: { attribute: false },
+    values: { attribute: false },
+    band: { attribute: false },
+    bandLabel: {},
+    series: {},
+    target: { type: Number },
+    targetLabel: {},
+    yRange: { attribute: false },
+    label: {},
+    valueTexts: { attribute: false },
+    hovered: { state: true },
+  };
 
-  @property({ attribute: false }) labels: string[] = [];
-  @property({ attribute: false }) values: Array<number | null> = [];
+  labels: string[] = [];
+  values: Array<number | null> = [];
   /** The 95% interval per point (null = none), drawn as a band under the line. */
-  @property({ attribute: false }) band: Array<{ low: number; high: number } | null> = [];
-  @property() bandLabel = '';
+  band: Array<{ low: number; high: number } | null> = [];
+  bandLabel = '';
   /** Series name for the tooltip. */
-  @property() series = '';
-  @property({ type: Number }) target?: number;
-  @property() targetLabel = '';
-  @property({ attribute: false }) yRange?: { min: number; max: number };
+  series = '';
+  target?: number;
+  targetLabel = '';
+  yRange?: { min: number; max: number };
   /** Accessible name of the canvas. */
-  @property() label = '';
+  label = '';
 
   /** Unit-formatted values for the hover read-out (defaults to the raw numbers). */
-  @property({ attribute: false }) valueTexts: string[] = [];
-  @state() private hovered = -1;
+  valueTexts: string[] = [];
+  private hovered = -1;
 
   @query('canvas') private canvas!: HTMLCanvasElement;
   private chart?: Chart<'line', Array<number | null>, string>;

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import type { ChangeEvent } from '../../shared/ui/events.js';
@@ -59,18 +59,29 @@ export class TrendPanel extends LitElement {
     buttonStyles,
     trendPanelStyles,
   ];
+  static override properties = {
+    buckets: { attribute: false },
+    size: {},
+    metrics: { attribute: false },
+    formulas: { attribute: false },
+    targets: { attribute: false },
+    minSample: { type: Number },
+    locale: {},
+    metric: { state: true },
+    asTable: { state: true },
+  };
 
-  @property({ attribute: false }) buckets: Bucket[] = [];
-  @property() size: BucketSize = 'day';
-  @property({ attribute: false }) metrics: MetricName[] = ['nps', 'csat', 'ces'];
-  @property({ attribute: false }) formulas: Formulas = DEFAULT_FORMULAS;
-  @property({ attribute: false }) targets: Partial<Record<MetricName, number>> = {};
+  buckets: Bucket[] = [];
+  size: BucketSize = 'day';
+  metrics: MetricName[] = ['nps', 'csat', 'ces'];
+  formulas: Formulas = DEFAULT_FORMULAS;
+  targets: Partial<Record<MetricName, number>> = {};
   /** Buckets with fewer responses get no point. */
-  @property({ type: Number }) minSample = 10;
-  @property() locale = 'en';
+  minSample = 10;
+  locale = 'en';
 
-  @state() private metric?: MetricName;
-  @state() private asTable = false;
+  private metric?: MetricName;
+  private asTable = false;
 
   constructor() {
     super();

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
 import { DEFAULT_BANDS, npsBands } from '../../shared/metrics/index.js';
 import type { GadgetServices } from '../../shared/boot.js';
@@ -33,14 +33,19 @@ export class JourneyApp extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    services: { attribute: false },
+    registry: { state: true },
+    compact: { state: true },
+  };
 
   /** Set once, by the root (or a test). */
-  @property({ attribute: false }) services?: GadgetServices<WxmReads>;
+  services?: GadgetServices<WxmReads>;
 
   /** The calls and their lookups (read by the bench; set by the app). */
-  @state() registry?: CallRegistry;
+  registry?: CallRegistry;
   /** One line per survey, remembered per user (UserPref COMPACT_PREF). */
-  @state() private compact = false;
+  private compact = false;
   private cleanups: Array<() => void> = [];
 
   private started?: GadgetServices<WxmReads>;

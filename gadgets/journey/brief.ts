@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
 import { daysSince, formatNumber } from '../../shared/i18n/format.js';
 import '../../shared/ui/clamped-text.js';
@@ -60,12 +60,17 @@ export class JourneyBrief extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    brief: { attribute: false },
+    total: { type: Number },
+    now: { attribute: false },
+  };
 
-  @property({ attribute: false }) brief?: Brief;
+  brief?: Brief;
   /** Surveys on the server for this caller (not only the loaded ones). */
-  @property({ type: Number }) total = 0;
+  total = 0;
   /** "Now" for day counts (a property so tests and long sessions agree). */
-  @property({ attribute: false }) now = new Date();
+  now = new Date();
 
   private ago(at: Date): string {
     return msg.t('brief.ago', { n: Math.max(0, daysSince(at, this.now)) });

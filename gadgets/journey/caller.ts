@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
 import { formatDate } from '../../shared/i18n/format.js';
 import type { CallerHeader } from './model.js';
@@ -51,8 +51,11 @@ export class JourneyCaller extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    header: { attribute: false },
+  };
 
-  @property({ attribute: false }) header?: CallerHeader;
+  header?: CallerHeader;
 
   override render() {
     const h = this.header;

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues, type ReactiveControllerHost } from 'lit';
-import { customElement, property, query, state } from '../../shared/ui/decorators.js';
+import { customElement, query } from '../../shared/ui/decorators.js';
 import type { Note } from '../../shared/wxm/types.js';
 import { NOTE_MAX_CHARS, addNote, checkNote, onWritesRefused, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
 import { AppError, isAbort, toAppError } from '../../shared/errors.js';
@@ -102,23 +102,35 @@ export class NoteForm extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    answerId: {},
+    notes: { attribute: false },
+    label: {},
+    writer: { attribute: false },
+    open: { state: true },
+    text: { state: true },
+    saving: { state: true },
+    problem: { state: true },
+    saved: { state: true },
+    refusedHere: { state: true },
+  };
 
   /** The WxM answer (response) id the note is written to. */
-  @property() answerId = '';
+  answerId = '';
   /** The notes the answer already has (from the answer's `notes[]`); untrusted text. */
-  @property({ attribute: false }) notes: Note[] = [];
+  notes: Note[] = [];
   /** Accessible name of the "Add note" button when the visible words need context ("Add note, survey of 3 Nov"). */
-  @property() label = '';
+  label = '';
 
   /** The WxM client that writes the note (a prop, not a context: the journey's bundle carries no @lit/context). */
-  @property({ attribute: false }) writer?: NoteWriter;
+  writer?: NoteWriter;
 
-  @state() private open = false;
-  @state() private text = '';
-  @state() private saving = false;
-  @state() private problem?: AppError | 'empty' | 'too-long';
-  @state() private saved?: 'read-back' | 'unread';
-  @state() private refusedHere = false;
+  private open = false;
+  private text = '';
+  private saving = false;
+  private problem?: AppError | 'empty' | 'too-long';
+  private saved?: 'read-back' | 'unread';
+  private refusedHere = false;
   @query('textarea') private field?: HTMLTextAreaElement;
   @query('[part="add"]') private addButton?: HTMLButtonElement;
   private readonly uid = `cx-note-${++serial}`;

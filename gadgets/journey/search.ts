@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import type { CallerId } from '../../shared/finesse/types.js';
 import { detectCallerId } from './detect-caller-id.js';
@@ -51,11 +51,16 @@ export class JourneySearch extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    countryCode: { type: Number },
+    value: { state: true },
+    invalid: { state: true },
+  };
 
   /** Country code for national numbers (the `defaultCountryCode` parameter). */
-  @property({ type: Number }) countryCode?: number;
-  @state() private value = '';
-  @state() private invalid = false;
+  countryCode?: number;
+  private value = '';
+  private invalid = false;
 
   override render() {
     const detected = detectCallerId(this.value, this.countryCode);

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { dayHeading } from '../../shared/i18n/format.js';
 import type { Answer } from '../../shared/wxm/types.js';
@@ -41,17 +41,24 @@ const AGENT_CAN_RETRY = new Set<ErrorCode>(['finesse-auth', 'cloudconnect-down']
 @customElement('cx-journey-view')
 export class JourneyView extends LitElement {
   static override styles = viewStyles;
+  static override properties = {
+    registry: { attribute: false },
+    maskPii: { type: Boolean },
+    countryCode: { type: Number },
+    compact: { type: Boolean },
+    writer: { attribute: false },
+  };
 
   /** What is on screen, and the lookups behind it (set by the app). */
-  @property({ attribute: false }) registry?: CallRegistry;
+  registry?: CallRegistry;
   /** Mask phone numbers and emails (the `maskPii` parameter). */
-  @property({ type: Boolean }) maskPii = false;
+  maskPii = false;
   /** The `defaultCountryCode` parameter, for national numbers typed in the search. */
-  @property({ type: Number }) countryCode?: number;
+  countryCode?: number;
   /** One line per survey; the toggle fires `cx-journey-compact` (the app remembers it per user). */
-  @property({ type: Boolean }) compact = false;
+  compact = false;
   /** Writes notes on the entries (the WxM client, when it can write). */
-  @property({ attribute: false }) writer?: NoteWriter;
+  writer?: NoteWriter;
 
   private target: OnScreen = { kind: 'idle' };
   private unsubscribe?: () => void;

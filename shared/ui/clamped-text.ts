@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from './decorators.js';
+import { customElement, query } from './decorators.js';
 import { shared } from '../i18n/messages.js';
 import { LocaleController } from './locale-controller.js';
 import { baseStyles, buttonStyles } from './theme.js';
@@ -35,14 +35,20 @@ export class CxClampedText extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    text: { attribute: false },
+    lines: { type: Number },
+    expanded: { state: true },
+    overflows: { state: true },
+  };
 
   /** The text; rendered through a text binding, never as markup. */
-  @property({ attribute: false }) text = '';
+  text = '';
   /** Lines shown while collapsed. */
-  @property({ type: Number }) lines = 3;
+  lines = 3;
 
-  @state() private expanded = false;
-  @state() private overflows = false;
+  private expanded = false;
+  private overflows = false;
   @query('.text') private box!: HTMLElement;
   private resize = new ResizeObserver(() => this.measure());
 

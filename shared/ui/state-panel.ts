@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from './decorators.js';
+import { customElement } from './decorators.js';
 import type { AppError } from '../errors.js';
 import { errorMessage, shared } from '../i18n/messages.js';
 import { buildDiagnostics } from './diagnostics.js';
@@ -77,18 +77,26 @@ export class CxStatePanel extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    kind: { reflect: true },
+    heading: {},
+    message: {},
+    error: { attribute: false },
+    diagnostics: { attribute: false },
+    copy: { state: true },
+  };
 
-  @property({ reflect: true }) kind: PanelKind = 'info';
+  kind: PanelKind = 'info';
   /** Heading; for errors defaults to "Feedback unavailable". */
-  @property() heading = '';
+  heading = '';
   /** Message; for errors defaults to the human message for `error.code`. */
-  @property() message = '';
+  message = '';
   /** The error to explain (kind="error"). */
-  @property({ attribute: false }) error?: AppError;
+  error?: AppError;
   /** Extra, non-secret context for "Copy diagnostics" (`gadget` names the gadget). Redacted again anyway. */
-  @property({ attribute: false }) diagnostics: Record<string, unknown> = {};
+  diagnostics: Record<string, unknown> = {};
 
-  @state() private copy: 'idle' | 'copied' | 'manual' = 'idle';
+  private copy: 'idle' | 'copied' | 'manual' = 'idle';
   private copyText = '';
 
   constructor() {
