@@ -70,39 +70,39 @@ export class GadgetRoot extends LitElement {
   /** The boot failed before services existed. */
   bootError?: AppError;
 
-  private readonly sizeObserver = new ResizeObserver(() => this.queueHeight());
-  private offTab?: () => void;
-  private heightFrame = 0;
+  readonly #sizeObserver = new ResizeObserver(() => this.#queueHeight());
+  #offTab?: () => void;
+  #heightFrame = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Every change of size (renders of inner components included) resizes the iframe.
-    this.sizeObserver.observe(this);
-    this.listenTab();
+    this.#sizeObserver.observe(this);
+    this.#listenTab();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.sizeObserver.disconnect();
-    this.offTab?.();
-    this.offTab = undefined;
-    cancelAnimationFrame(this.heightFrame);
+    this.#sizeObserver.disconnect();
+    this.#offTab?.();
+    this.#offTab = undefined;
+    cancelAnimationFrame(this.#heightFrame);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) this.setAttribute('theme', this.services?.config.theme ?? 'light');
-    if (changed.has('adapter') && this.isConnected) this.listenTab();
+    if (changed.has('adapter') && this.isConnected) this.#listenTab();
   }
 
-  private listenTab(): void {
-    this.offTab?.();
+  #listenTab(): void {
+    this.#offTab?.();
     // A hidden tab's iframe measures 0: resize when the tab shows again.
-    this.offTab = this.adapter?.onTabActivated(() => this.queueHeight());
+    this.#offTab = this.adapter?.onTabActivated(() => this.#queueHeight());
   }
 
-  private queueHeight(): void {
-    cancelAnimationFrame(this.heightFrame);
-    this.heightFrame = requestAnimationFrame(() => this.adapter?.adjustHeight());
+  #queueHeight(): void {
+    cancelAnimationFrame(this.#heightFrame);
+    this.#heightFrame = requestAnimationFrame(() => this.adapter?.adjustHeight());
   }
 
   override render() {

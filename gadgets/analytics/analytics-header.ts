@@ -75,7 +75,7 @@ export class AnalyticsHeader extends LitElement {
     const asOf = this.asOf;
     return html`
       <h2>${msg.t(this.teamMode ? 'mode.team' : 'mode.agent')}</h2>
-      ${this.teamMode && this.teams.length > 0 ? this.renderTeamSelect() : nothing}
+      ${this.teamMode && this.teams.length > 0 ? this.#renderTeamSelect() : nothing}
       <cx-period-picker .value=${this.period} max=${this.max}></cx-period-picker>
       <div class="status" part="status" aria-live="polite">
         ${asOf && this.pending
@@ -93,7 +93,7 @@ export class AnalyticsHeader extends LitElement {
     `;
   }
 
-  private renderTeamSelect() {
+  #renderTeamSelect() {
     return html`<label
       >${msg.t('team.label')}
       <select part="team" @change=${(e: Event) => this.dispatchEvent(new TeamChangeEvent((e.target as HTMLSelectElement).value))}>

@@ -55,18 +55,18 @@ export class KpiCard extends LitElement {
     const name = msg.t(`kpi.${this.metric}`);
     return html`
       <h3 id=${id}><abbr title=${msg.t(`kpi.${this.metric}.long`)}>${name}</abbr></h3>
-      ${this.current ? this.renderBody(kpiModel(this.metric, this.current, this.formulas)) : this.renderLoading(name)}
+      ${this.current ? this.#renderBody(kpiModel(this.metric, this.current, this.formulas)) : this.#renderLoading(name)}
     `;
   }
 
-  private renderLoading(name: string) {
+  #renderLoading(name: string) {
     return html`<div class="skeleton" role="status" aria-label=${msg.t('kpi.loading', { metric: name })}></div>`;
   }
 
-  private renderBody(k: KpiModel) {
+  #renderBody(k: KpiModel) {
     if (k.value === null) {
       return html`<p class="value empty"><span part="kpi-value">${msg.t('kpi.noResponses')}</span></p>
-        ${this.renderBenchmark()}`;
+        ${this.#renderBenchmark()}`;
     }
     const fmt = (v: number) => formatValue(k.unit, v, this.locale);
     return html`
@@ -82,12 +82,12 @@ export class KpiCard extends LitElement {
           ? html` · ${msg.t('kpi.interval', { low: fmt(k.interval.low), high: fmt(k.interval.high) })}`
           : nothing}
       </p>
-      ${this.renderChange()} ${this.renderTarget(k.value)} ${this.renderBenchmark()} ${this.renderExplain(k, fmt)}
+      ${this.#renderChange()} ${this.#renderTarget(k.value)} ${this.#renderBenchmark()} ${this.#renderExplain(k, fmt)}
     `;
   }
 
   /** Always the previous value and the delta, then whether the change is significant (metrics.md). */
-  private renderChange() {
+  #renderChange() {
     if (!this.current || !this.previous) return nothing;
     const before = kpiModel(this.metric, this.previous, this.formulas);
     if (before.value === null) return html`<p>${msg.t('change.label')} <span part="kpi-change">${msg.t('change.unknown')}</span></p>`;
@@ -103,7 +103,7 @@ export class KpiCard extends LitElement {
       <p>${msg.t('change.label')} <span part="kpi-change" class=${cls}>${text}</span></p>`;
   }
 
-  private renderTarget(value: number) {
+  #renderTarget(value: number) {
     if (this.target === undefined) return nothing;
     const unit = kpiModel(this.metric, this.current!, this.formulas).unit;
     const target = formatValue(unit, this.target, this.locale);
@@ -111,11 +111,11 @@ export class KpiCard extends LitElement {
     return html`<p part="kpi-target">${msg.t(key, { target })}</p>`;
   }
 
-  private renderBenchmark() {
+  #renderBenchmark() {
     return this.benchmark ? html`<p class="meta" part="kpi-benchmark">${this.benchmark}</p>` : nothing;
   }
 
-  private renderExplain(k: KpiModel, fmt: (v: number) => string) {
+  #renderExplain(k: KpiModel, fmt: (v: number) => string) {
     const s = this.current!;
     let formula: string;
     if (this.metric === 'nps') {

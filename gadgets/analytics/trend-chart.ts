@@ -94,7 +94,7 @@ export class TrendChart extends LitElement {
   private hovered = -1;
 
   @query('canvas') private canvas!: HTMLCanvasElement;
-  private chart?: Chart<'line', Array<number | null>, string>;
+  #chart?: Chart<'line', Array<number | null>, string>;
 
   override render() {
     const i = this.hovered;
@@ -104,50 +104,50 @@ export class TrendChart extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this.chart = new Chart(this.canvas, this.config());
+    this.#chart = new Chart(this.canvas, this.#config());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!this.chart || changed.size === 0 || !this.hasUpdated) return;
+    if (!this.#chart || changed.size === 0 || !this.hasUpdated) return;
     if ([...changed.keys()].every((k) => k === 'label' || k === 'hovered' || k === 'valueTexts')) return;
-    this.apply();
+    this.#apply();
   }
 
   /** The theme's colours are read when the chart is configured: re-read them when the OS scheme flips. */
-  private readonly onScheme = () => this.apply();
+  readonly #onScheme = () => this.#apply();
 
-  private apply(): void {
-    if (!this.chart) return;
+  #apply(): void {
+    if (!this.#chart) return;
     // Mutate in place: no re-create, no flicker.
-    const fresh = this.config();
-    this.chart.data.labels = fresh.data.labels!;
-    this.chart.data.datasets = fresh.data.datasets;
-    this.chart.options.scales = fresh.options!.scales!;
-    this.chart.update();
+    const fresh = this.#config();
+    this.#chart.data.labels = fresh.data.labels!;
+    this.#chart.data.datasets = fresh.data.datasets;
+    this.#chart.options.scales = fresh.options!.scales!;
+    this.#chart.update();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-attached after a disconnect: build again (the old chart was destroyed).
-    if (this.hasUpdated && !this.chart) this.chart = new Chart(this.canvas, this.config());
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', this.onScheme);
+    if (this.hasUpdated && !this.#chart) this.#chart = new Chart(this.canvas, this.#config());
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', this.#onScheme);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    matchMedia('(prefers-color-scheme: dark)').removeEventListener('change', this.onScheme);
-    this.chart?.destroy();
-    this.chart = undefined;
+    matchMedia('(prefers-color-scheme: dark)').removeEventListener('change', this.#onScheme);
+    this.#chart?.destroy();
+    this.#chart = undefined;
   }
 
-  private colour(name: string, fallback: string): string {
+  #colour(name: string, fallback: string): string {
     return getComputedStyle(this).getPropertyValue(name).trim() || fallback;
   }
 
-  private config(): ChartConfiguration<'line', Array<number | null>, string> {
-    const accent = this.colour('--cx-accent', '#0a66a8');
-    const muted = this.colour('--cx-muted', '#5b5f63');
-    const grid = this.colour('--cx-divider', '#dfe1e3');
+  #config(): ChartConfiguration<'line', Array<number | null>, string> {
+    const accent = this.#colour('--cx-accent', '#0a66a8');
+    const muted = this.#colour('--cx-muted', '#5b5f63');
+    const grid = this.#colour('--cx-divider', '#dfe1e3');
     const datasets: ChartConfiguration<'line', Array<number | null>, string>['data']['datasets'] = [
       {
         label: this.series,
@@ -172,7 +172,7 @@ export class TrendChart extends LitElement {
           borderWidth: 0,
           pointRadius: 0,
           band: 'high',
-          backgroundColor: this.colour('--cx-chart-band', 'rgba(10, 102, 168, 0.15)'),
+          backgroundColor: this.#colour('--cx-chart-band', 'rgba(10, 102, 168, 0.15)'),
         } as (typeof datasets)[number],
       );
     }

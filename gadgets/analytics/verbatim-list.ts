@@ -63,7 +63,7 @@ export class VerbatimList extends LitElement {
       <div class="bar">
         ${this.compact ? nothing : html`<h3 id="v-h">${this.heading || msg.t('verbatims.title')}</h3>`}
         <label
-          ><input type="checkbox" part="detractors-first" .checked=${this.detractorsFirst} @change=${this.onToggle} />
+          ><input type="checkbox" part="detractors-first" .checked=${this.detractorsFirst} @change=${this.#onToggle} />
           ${msg.t('verbatims.detractorsFirst')}</label
         >
       </div>
@@ -88,7 +88,7 @@ export class VerbatimList extends LitElement {
     `;
   }
 
-  private onToggle(e: Event) {
+  #onToggle(e: Event) {
     this.detractorsFirst = (e.target as HTMLInputElement).checked;
   }
 }

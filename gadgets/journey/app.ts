@@ -46,46 +46,46 @@ export class JourneyApp extends LitElement {
   registry?: CallRegistry;
   /** One line per survey, remembered per user (UserPref COMPACT_PREF). */
   private compact = false;
-  private cleanups: Array<() => void> = [];
+  #cleanups: Array<() => void> = [];
 
-  private started?: GadgetServices<WxmReads>;
+  #started?: GadgetServices<WxmReads>;
 
   protected override willUpdate(): void {
-    if (this.services && this.services !== this.started && this.isConnected) this.start(this.services);
+    if (this.services && this.services !== this.#started && this.isConnected) this.#start(this.services);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.services && this.services !== this.started) this.start(this.services);
+    if (this.services && this.services !== this.#started) this.#start(this.services);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stop();
+    this.#stop();
   }
 
-  private start(s: GadgetServices<WxmReads>): void {
-    this.stop();
-    this.started = s;
+  #start(s: GadgetServices<WxmReads>): void {
+    this.#stop();
+    this.#started = s;
     // Session-wide reads start now, so a call's lookup only has to fetch its answers.
     // The NPS passive band from the account settings (defaults when they cannot be read).
     const bands = s.wxm.settings().then(npsBands, () => DEFAULT_BANDS);
     s.wxm.tagMap().catch(() => undefined); // failures resurface, with their message, in the first lookup
     const registry = new CallRegistry({ wxm: s.wxm, questionnaires: s.config.questionnaires, bands });
     this.registry = registry;
-    this.cleanups = [s.adapter.onCall((e) => registry.handle(e)), () => registry.dispose()];
+    this.#cleanups = [s.adapter.onCall((e) => registry.handle(e)), () => registry.dispose()];
     s.adapter.setTitle(msg.t('title'));
     this.compact = s.adapter.userPrefs()[COMPACT_PREF] === 'true';
   }
 
-  private stop(): void {
-    for (const fn of this.cleanups) fn();
-    this.cleanups = [];
+  #stop(): void {
+    for (const fn of this.#cleanups) fn();
+    this.#cleanups = [];
     this.registry = undefined;
-    this.started = undefined;
+    this.#started = undefined;
   }
 
-  private onCompact(e: CustomEvent<boolean>): void {
+  #onCompact(e: CustomEvent<boolean>): void {
     this.compact = e.detail;
     this.services?.adapter.setPref(COMPACT_PREF, String(e.detail));
   }
@@ -94,7 +94,7 @@ export class JourneyApp extends LitElement {
     if (!this.registry) return nothing;
     return html`<cx-journey-view exportparts="caller, brief, entry, timeline, search" .registry=${this.registry}
       ?maskPii=${!!this.services?.config.maskPii} ?compact=${this.compact} .countryCode=${this.services?.config.defaultCountryCode}
-      .writer=${canWriteNotes(this.started?.wxm) ? this.started.wxm : undefined} @cx-journey-compact=${this.onCompact}></cx-journey-view>`;
+      .writer=${canWriteNotes(this.#started?.wxm) ? this.#started.wxm : undefined} @cx-journey-compact=${this.#onCompact}></cx-journey-view>`;
   }
 }
 

@@ -72,7 +72,7 @@ export class JourneyBrief extends LitElement {
   /** "Now" for day counts (a property so tests and long sessions agree). */
   now = new Date();
 
-  private ago(at: Date): string {
+  #ago(at: Date): string {
     return msg.t('brief.ago', { n: Math.max(0, daysSince(at, this.now)) });
   }
 
@@ -86,7 +86,7 @@ export class JourneyBrief extends LitElement {
           ? b.last.map(
               (x) => html`<li class=${x.klass}>
                 ${msg.t('brief.score', { metric: msg.t(`metric.${x.metric}`), value: formatNumber(x.value), max: x.scaleMax })}
-                <span class="label">· ${this.ago(x.at)}</span>
+                <span class="label">· ${this.#ago(x.at)}</span>
               </li>`,
             )
           : html`<li class="label">${msg.t('brief.noScores')}</li>`}
@@ -109,7 +109,7 @@ export class JourneyBrief extends LitElement {
       </ul>
       ${b.lastComment
         ? html`<div part="comment">
-            <span class="label">${msg.t('brief.lastComment')} · ${this.ago(b.lastComment.at)}:</span>
+            <span class="label">${msg.t('brief.lastComment')} · ${this.#ago(b.lastComment.at)}:</span>
             <cx-clamped-text .text=${capped(b.lastComment.text)} lines="2"></cx-clamped-text>
           </div>`
         : nothing}

@@ -75,12 +75,12 @@ export class JourneyCaller extends LitElement {
       ${h.risk
         ? html`<p class="risk" part="risk">
             ${msg.t(`caller.risk.${h.risk}`)}
-            ${h.riskAnswerId ? html`<button type="button" part="risk-show" @click=${() => this.show(h.riskAnswerId!)}>${msg.t('caller.risk.show')}</button>` : nothing}
+            ${h.riskAnswerId ? html`<button type="button" part="risk-show" @click=${() => this.#show(h.riskAnswerId!)}>${msg.t('caller.risk.show')}</button>` : nothing}
           </p>`
         : nothing}`;
   }
 
-  private show(answerId: string): void {
+  #show(answerId: string): void {
     this.dispatchEvent(new CustomEvent('cx-journey-show-entry', { detail: answerId, bubbles: true, composed: true }));
   }
 }

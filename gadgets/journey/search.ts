@@ -65,7 +65,7 @@ export class JourneySearch extends LitElement {
   override render() {
     const detected = detectCallerId(this.value, this.countryCode);
     return html`
-      <form role="search" aria-label=${msg.t('search.heading')} @submit=${this.submit} novalidate>
+      <form role="search" aria-label=${msg.t('search.heading')} @submit=${this.#submit} novalidate>
         <label for="q" class="sr-only">${msg.t('search.label')}</label>
         <input
           id="q"
@@ -76,7 +76,7 @@ export class JourneySearch extends LitElement {
           .value=${this.value}
           aria-invalid=${this.invalid ? 'true' : 'false'}
           aria-describedby="hint"
-          @input=${this.onInput}
+          @input=${this.#onInput}
         />
         <button class="btn primary" type="submit">${msg.t('search.submit')}</button>
         <p id="hint" class="hint ${this.invalid ? 'error' : ''}" aria-live="polite">
@@ -86,12 +86,12 @@ export class JourneySearch extends LitElement {
     `;
   }
 
-  private onInput(e: Event): void {
+  #onInput(e: Event): void {
     this.value = (e.target as HTMLInputElement).value;
     this.invalid = false;
   }
 
-  private submit(e: Event): void {
+  #submit(e: Event): void {
     e.preventDefault();
     const callerId = detectCallerId(this.value, this.countryCode);
     this.invalid = !callerId;

@@ -50,7 +50,7 @@ export class CxClampedText extends LitElement {
   private expanded = false;
   private overflows = false;
   @query('.text') private box!: HTMLElement;
-  private resize = new ResizeObserver(() => this.measure());
+  #resize = new ResizeObserver(() => this.#measure());
 
   constructor() {
     super();
@@ -59,7 +59,7 @@ export class CxClampedText extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resize.disconnect();
+    this.#resize.disconnect();
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
@@ -67,17 +67,17 @@ export class CxClampedText extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this.resize.observe(this.box);
+    this.#resize.observe(this.box);
   }
 
   protected override updated(changed: Map<string, unknown>): void {
     // After this update settles (measuring sets state; doing it inside `updated` would chain updates).
-    if (changed.has('text') || changed.has('lines')) void this.updateComplete.then(() => this.measure());
+    if (changed.has('text') || changed.has('lines')) void this.updateComplete.then(() => this.#measure());
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.resize.observe(this.box);
+    if (this.hasUpdated) this.#resize.observe(this.box);
   }
 
   override render() {
@@ -94,18 +94,18 @@ export class CxClampedText extends LitElement {
             class="btn link"
             aria-expanded=${this.expanded ? 'true' : 'false'}
             aria-controls="text"
-            @click=${this.toggle}
+            @click=${this.#toggle}
           >${shared.t(this.expanded ? 'less' : 'more')}</button>`
         : nothing}`;
   }
 
   /** Overflow can only be measured while clamped; while expanded the button stays. */
-  private measure() {
+  #measure() {
     if (this.expanded || !this.box) return;
     this.overflows = this.box.scrollHeight > this.box.clientHeight + 1;
   }
 
-  private toggle() {
+  #toggle() {
     this.expanded = !this.expanded;
   }
 }

@@ -97,7 +97,7 @@ export class CxStatePanel extends LitElement {
   diagnostics: Record<string, unknown> = {};
 
   private copy: 'idle' | 'copied' | 'manual' = 'idle';
-  private copyText = '';
+  #copyText = '';
 
   constructor() {
     super();
@@ -119,28 +119,28 @@ export class CxStatePanel extends LitElement {
       </div>
       <div part="actions" class="actions">
         ${err && this.error?.retryable !== false
-          ? html`<button part="retry" class="btn primary" @click=${this.retry}>${shared.t('retry')}</button>`
+          ? html`<button part="retry" class="btn primary" @click=${this.#retry}>${shared.t('retry')}</button>`
           : nothing}
         ${err
-          ? html`<button part="copy" class="btn" @click=${this.copyDiagnostics}>${shared.t('copyDiagnostics')}</button>`
+          ? html`<button part="copy" class="btn" @click=${this.#copyDiagnostics}>${shared.t('copyDiagnostics')}</button>`
           : nothing}
         <slot></slot>
         <span class="copied" role="status">${this.copy === 'copied' ? shared.t('copied') : ''}</span>
       </div>
       ${this.copy === 'manual'
         ? html`<label class="copied" for="diag">${shared.t('copyBlocked')}</label>
-            <textarea id="diag" part="diagnostics" readonly .value=${this.copyText}></textarea>`
+            <textarea id="diag" part="diagnostics" readonly .value=${this.#copyText}></textarea>`
         : nothing}`;
   }
 
-  private retry() {
+  #retry() {
     this.dispatchEvent(new RetryEvent());
   }
 
-  private async copyDiagnostics() {
-    this.copyText = buildDiagnostics(this.error, this.diagnostics);
+  async #copyDiagnostics() {
+    this.#copyText = buildDiagnostics(this.error, this.diagnostics);
     try {
-      await navigator.clipboard.writeText(this.copyText);
+      await navigator.clipboard.writeText(this.#copyText);
       this.copy = 'copied';
     } catch {
       // Clipboard API refused (no permission in the Finesse iframe, insecure origin): show the text to copy by hand.
