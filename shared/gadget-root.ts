@@ -9,7 +9,7 @@
  * app passes its children what they need as properties (README "The gadget root, services and props").
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from './ui/decorators.js';
+import { customElement } from './ui/decorators.js';
 import { bootWith, type BootOptions, type GadgetKit, type GadgetServices } from './boot.js';
 import type { WxmReads } from './wxm/api.js';
 import { toAppError, type AppError } from './errors.js';
@@ -55,48 +55,54 @@ export class GadgetRoot extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    gadget: {},
+    adapter: { attribute: false },
+    services: { attribute: false },
+    bootError: { attribute: false },
+  };
 
   /** Names the gadget in diagnostics. */
-  @property() gadget = '';
+  gadget = '';
   /** The adapter whose iframe this root sizes (known before the boot, so a failed boot is sized too). */
-  @property({ attribute: false }) adapter?: FinesseAdapter;
-  @property({ attribute: false }) services?: GadgetServices<WxmReads>;
+  adapter?: FinesseAdapter;
+  services?: GadgetServices<WxmReads>;
   /** The boot failed before services existed. */
-  @property({ attribute: false }) bootError?: AppError;
+  bootError?: AppError;
 
-  private readonly sizeObserver = new ResizeObserver(() => this.queueHeight());
-  private offTab?: () => void;
-  private heightFrame = 0;
+  readonly #sizeObserver = new ResizeObserver(() => this.#queueHeight());
+  #offTab?: () => void;
+  #heightFrame = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Every change of size (renders of inner components included) resizes the iframe.
-    this.sizeObserver.observe(this);
-    this.listenTab();
+    this.#sizeObserver.observe(this);
+    this.#listenTab();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.sizeObserver.disconnect();
-    this.offTab?.();
-    this.offTab = undefined;
-    cancelAnimationFrame(this.heightFrame);
+    this.#sizeObserver.disconnect();
+    this.#offTab?.();
+    this.#offTab = undefined;
+    cancelAnimationFrame(this.#heightFrame);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services')) this.setAttribute('theme', this.services?.config.theme ?? 'light');
-    if (changed.has('adapter') && this.isConnected) this.listenTab();
+    if (changed.has('adapter') && this.isConnected) this.#listenTab();
   }
 
-  private listenTab(): void {
-    this.offTab?.();
+  #listenTab(): void {
+    this.#offTab?.();
     // A hidden tab's iframe measures 0: resize when the tab shows again.
-    this.offTab = this.adapter?.onTabActivated(() => this.queueHeight());
+    this.#offTab = this.adapter?.onTabActivated(() => this.#queueHeight());
   }
 
-  private queueHeight(): void {
-    cancelAnimationFrame(this.heightFrame);
-    this.heightFrame = requestAnimationFrame(() => this.adapter?.adjustHeight());
+  #queueHeight(): void {
+    cancelAnimationFrame(this.#heightFrame);
+    this.#heightFrame = requestAnimationFrame(() => this.adapter?.adjustHeight());
   }
 
   override render() {

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { shared } from '../../shared/i18n/messages.js';
@@ -35,22 +35,35 @@ export class AgentTable extends LitElement {
     buttonStyles,
     agentTableStyles,
   ];
+  static override properties = {
+    rows: { attribute: false },
+    metrics: { attribute: false },
+    formulas: { attribute: false },
+    locale: {},
+    team: { attribute: false },
+    names: { attribute: false },
+    supervisors: { attribute: false },
+    rank: { state: true },
+    sortKey: { state: true },
+    sortDir: { state: true },
+    openAgent: { state: true },
+  };
 
-  @property({ attribute: false }) rows: AgentRow[] = [];
-  @property({ attribute: false }) metrics: MetricName[] = ['nps', 'csat', 'ces'];
-  @property({ attribute: false }) formulas: Formulas = DEFAULT_FORMULAS;
-  @property() locale = 'en';
+  rows: AgentRow[] = [];
+  metrics: MetricName[] = ['nps', 'csat', 'ces'];
+  formulas: Formulas = DEFAULT_FORMULAS;
+  locale = 'en';
   /** The team over the same period (its row heads the table). */
-  @property({ attribute: false }) team?: MetricsSummary;
+  team?: MetricsSummary;
   /** Agent id → display name (from the Finesse team roster); ids without one are shown as they are. */
-  @property({ attribute: false }) names: ReadonlyMap<string, string> = new Map();
+  names: ReadonlyMap<string, string> = new Map();
   /** Agent ids of supervisors (who took calls too): marked as such. */
-  @property({ attribute: false }) supervisors: ReadonlySet<string> = new Set();
+  supervisors: ReadonlySet<string> = new Set();
 
-  @state() private rank: AgentRank = 'lowerBound';
-  @state() private sortKey: AgentSortKey = 'n';
-  @state() private sortDir: SortDirection = 'descending';
-  @state() private openAgent?: string;
+  private rank: AgentRank = 'lowerBound';
+  private sortKey: AgentSortKey = 'n';
+  private sortDir: SortDirection = 'descending';
+  private openAgent?: string;
 
   constructor() {
     super();
@@ -59,7 +72,7 @@ export class AgentTable extends LitElement {
 
   override render() {
     if (this.rows.length === 0) return html`<h3>${msg.t('agents.title')}</h3><p class="empty">${msg.t('agents.empty')}</p>`;
-    const rows = sortAgents(this.rows, this.sortKey, this.sortDir, this.formulas, this.rank, (id) => this.nameOf(id));
+    const rows = sortAgents(this.rows, this.sortKey, this.sortDir, this.formulas, this.rank, (id) => this.#nameOf(id));
     const open = this.rows.find((r) => r.agentId === this.openAgent);
     return html`
       <div class="bar">
@@ -74,14 +87,14 @@ export class AgentTable extends LitElement {
           .value=${this.rank}
           @cx-change=${(e: ChangeEvent) => (this.rank = e.value as AgentRank)}
         ></cx-segmented>
-        <button class="btn" part="csv" @click=${() => this.download(rows)}>${msg.t('csv.download')}</button>
+        <button class="btn" part="csv" @click=${() => this.#download(rows)}>${msg.t('csv.download')}</button>
       </div>
       <div class="scroll">
         <table aria-labelledby="agents-h" part="agent-table">
           <thead>
             <tr>
-              ${this.header('agent', msg.t('agents.col.agent'))} ${this.header('n', msg.t('agents.col.n'))}
-              ${this.metrics.map((m) => this.header(m, msg.t(`agents.col.${m}`)))}
+              ${this.#header('agent', msg.t('agents.col.agent'))} ${this.#header('n', msg.t('agents.col.n'))}
+              ${this.metrics.map((m) => this.#header(m, msg.t(`agents.col.${m}`)))}
             </tr>
           </thead>
           <tbody>
@@ -89,19 +102,19 @@ export class AgentTable extends LitElement {
               ? html`<tr class="team" part="team-row">
                   <th scope="row">${msg.t('agents.team')}</th>
                   <td>${this.team.answers}</td>
-                  ${this.metrics.map((m) => this.cell(this.team!, m))}
+                  ${this.metrics.map((m) => this.#cell(this.team!, m))}
                 </tr>`
               : nothing}
-            ${rows.map((r) => this.row(r))}
+            ${rows.map((r) => this.#row(r))}
           </tbody>
         </table>
       </div>
-      ${open ? this.renderComments(open) : nothing}
+      ${open ? this.#renderComments(open) : nothing}
     `;
   }
 
   /** The table as on screen (team first, then the current order), with n and the 95% interval per metric. */
-  private download(rows: AgentRow[]) {
+  #download(rows: AgentRow[]) {
     const header = [msg.t('agents.col.agent'), msg.t('csv.id'), msg.t('agents.col.n')];
     for (const m of this.metrics) {
       const metric = msg.t(`agents.col.${m}`);
@@ -117,25 +130,25 @@ export class AgentTable extends LitElement {
         return [r(k.value ?? undefined), k.n, r(k.interval?.low), r(k.interval?.high)];
       }),
     ];
-    const body = rows.map((r) => line(this.nameOf(r.agentId), r.agentId, r.summary));
+    const body = rows.map((r) => line(this.#nameOf(r.agentId), r.agentId, r.summary));
     if (this.team) body.unshift(line(msg.t('agents.team'), '', this.team));
     downloadCsv(this, 'agents.csv', csvText(header, body, this.locale));
   }
 
-  private nameOf(agentId: string): string {
+  #nameOf(agentId: string): string {
     return this.names.get(agentId) ?? agentId;
   }
 
-  private header(key: AgentSortKey, label: string) {
+  #header(key: AgentSortKey, label: string) {
     const sorted = this.sortKey === key;
     return html`<th scope="col" aria-sort=${sorted ? this.sortDir : 'none'}>
-      <button part="sort" data-key=${key} title=${msg.t('agents.sortBy', { column: label })} @click=${() => this.sortBy(key)}>
+      <button part="sort" data-key=${key} title=${msg.t('agents.sortBy', { column: label })} @click=${() => this.#sortBy(key)}>
         ${label}<span aria-hidden="true">${sorted ? (this.sortDir === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
       </button>
     </th>`;
   }
 
-  private row(r: AgentRow) {
+  #row(r: AgentRow) {
     const isOpen = r.agentId === this.openAgent;
     return html`<tr class=${isOpen ? 'open' : ''} data-agent=${r.agentId}>
       <th scope="row">
@@ -144,21 +157,21 @@ export class AgentTable extends LitElement {
           part="agent"
           aria-expanded=${isOpen ? 'true' : 'false'}
           aria-controls="agent-comments"
-          aria-label=${msg.t('agents.open', { agent: this.nameOf(r.agentId) })}
+          aria-label=${msg.t('agents.open', { agent: this.#nameOf(r.agentId) })}
           title=${this.names.has(r.agentId) ? r.agentId : nothing}
           @click=${() => (this.openAgent = isOpen ? undefined : r.agentId)}
         >
-          ${this.nameOf(r.agentId)}
+          ${this.#nameOf(r.agentId)}
         </button>
         ${this.supervisors.has(r.agentId) ? html`<span class="role">· ${msg.t('agents.supervisor')}</span>` : nothing}
       </th>
       <td>${r.summary.answers}</td>
-      ${this.metrics.map((m) => this.cell(r.summary, m))}
+      ${this.metrics.map((m) => this.#cell(r.summary, m))}
     </tr>`;
   }
 
   /** "−64 · n 14"; the 95% interval on hover (title) and for screen readers. */
-  private cell(summary: MetricsSummary, metric: MetricName) {
+  #cell(summary: MetricsSummary, metric: MetricName) {
     const k = kpiModel(metric, summary, this.formulas);
     if (k.value === null) return html`<td class="ci">${msg.t('kpi.noResponses')}</td>`;
     const fmt = (v: number) => formatValue(k.unit, v, this.locale);
@@ -170,11 +183,11 @@ export class AgentTable extends LitElement {
     </td>`;
   }
 
-  private renderComments(r: AgentRow) {
+  #renderComments(r: AgentRow) {
     return html`<section class="comments" id="agent-comments" part="agent-comments" aria-labelledby="agent-comments-h">
       <div class="comments-bar">
-        <h4 id="agent-comments-h">${msg.t('agents.comments', { agent: this.nameOf(r.agentId) })}</h4>
-        <button class="btn" @click=${this.close}>${msg.t('agents.close')}</button>
+        <h4 id="agent-comments-h">${msg.t('agents.comments', { agent: this.#nameOf(r.agentId) })}</h4>
+        <button class="btn" @click=${this.#close}>${msg.t('agents.close')}</button>
       </div>
       ${r.comments.length === 0
         ? html`<p class="empty">${msg.t('agents.noComments')}</p>`
@@ -182,7 +195,7 @@ export class AgentTable extends LitElement {
     </section>`;
   }
 
-  private sortBy(key: AgentSortKey) {
+  #sortBy(key: AgentSortKey) {
     if (this.sortKey === key) this.sortDir = this.sortDir === 'ascending' ? 'descending' : 'ascending';
     else {
       this.sortKey = key;
@@ -190,7 +203,7 @@ export class AgentTable extends LitElement {
     }
   }
 
-  private close() {
+  #close() {
     const agent = this.openAgent;
     this.openAgent = undefined;
     // Give focus back to the row that opened the panel.

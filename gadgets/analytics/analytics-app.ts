@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { GadgetServices } from '../../shared/boot.js';
 import type { WxmApi } from '../../shared/wxm/api.js';
@@ -62,28 +62,36 @@ interface ShownView {
 @customElement('cx-analytics-app')
 export class AnalyticsApp extends LitElement {
   static override styles = [baseStyles, buttonStyles, analyticsAppStyles];
+  static override properties = {
+    services: { attribute: false },
+    period: { attribute: false },
+    autoRetryBaseMs: { attribute: false },
+    chosenTeamId: { state: true },
+    first: { state: true },
+    last: { state: true },
+  };
 
   /** Set once, by the root (or a test), before the app is connected. */
-  @property({ attribute: false }) services?: GadgetServices<WxmApi>;
+  services?: GadgetServices<WxmApi>;
   /** The period shown; the user changes it with the picker. */
-  @property({ attribute: false }) period: PeriodChoice = { key: '30d' };
+  period: PeriodChoice = { key: '30d' };
   /** First automatic retry after a Cloud Connect outage, ms. */
-  @property({ attribute: false }) autoRetryBaseMs = AUTO_RETRY_BASE_MS;
-  @state() private chosenTeamId?: string;
-  @state() private first?: { key: string; look: FirstLook };
-  @state() private last?: ShownView;
-  private timer?: ReturnType<typeof setInterval>;
-  private offTab?: () => void;
-  private retryTimer?: ReturnType<typeof setTimeout>;
-  private retryAttempt = 0;
+  autoRetryBaseMs = AUTO_RETRY_BASE_MS;
+  private chosenTeamId?: string;
+  private first?: { key: string; look: FirstLook };
+  private last?: ShownView;
+  #timer?: ReturnType<typeof setInterval>;
+  #offTab?: () => void;
+  #retryTimer?: ReturnType<typeof setTimeout>;
+  #retryAttempt = 0;
 
   constructor() {
     super();
     new LocaleController(this);
   }
 
-  private readonly view = new Task(this, {
-    args: () => [this.services?.wxm, this.services?.config, this.choice().request] as const,
+  readonly #view = new Task(this, {
+    args: () => [this.services?.wxm, this.services?.config, this.#choice().request] as const,
     // Same services and the same view by value: no reload (a re-render builds a new but equal request).
     argsEqual: ([w1, c1, r1], [w2, c2, r2]) => w1 === w2 && c1 === c2 && sameView(r1, r2),
     task: async ([wxm, config, req], { signal }) => {
@@ -96,39 +104,39 @@ export class AnalyticsApp extends LitElement {
     },
     onComplete: (shown) => {
       this.last = shown;
-      this.retryAttempt = 0;
+      this.#retryAttempt = 0;
     },
   });
 
   /** Names for the team table (Finesse roster); ids stay where none matches. Its own Task: names never hold up numbers. */
-  private readonly roster = new Task(this, {
-    args: () => [this.choice().request?.perAgent ? this.choice().team?.id : undefined] as const,
+  readonly #roster = new Task(this, {
+    args: () => [this.#choice().request?.perAgent ? this.#choice().team?.id : undefined] as const,
     task: async ([teamId]) => (teamId ? teamNames(teamId) : new Map<string, string>()),
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Showing the tab asks for fresh numbers: a load still running may have started before the newest answers.
-    this.offTab = this.services?.adapter.onTabActivated(() => void this.view.run());
+    this.#offTab = this.services?.adapter.onTabActivated(() => void this.#view.run());
     const seconds = this.services?.config.refreshSeconds ?? 300;
-    if (seconds > 0) this.timer = setInterval(() => this.refresh(), seconds * 1000);
+    if (seconds > 0) this.#timer = setInterval(() => this.refresh(), seconds * 1000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.timer);
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    this.offTab?.();
+    clearInterval(this.#timer);
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#offTab?.();
   }
 
   /** Re-load the current view; the shown data stays until the new data is in. */
   refresh(): void {
-    if (this.view.status === TaskStatus.PENDING) return;
-    void this.view.run();
+    if (this.#view.status === TaskStatus.PENDING) return;
+    void this.#view.run();
   }
 
-  private choice(): ViewChoice {
+  #choice(): ViewChoice {
     const s = this.services;
     return chooseView({
       config: s?.config,
@@ -141,32 +149,32 @@ export class AnalyticsApp extends LitElement {
 
   // ---- rendering ----
 
-  private get locale(): string {
+  get #locale(): string {
     return this.services?.locale ?? 'en';
   }
 
   protected override updated(): void {
-    this.scheduleAutoRetry();
+    this.#scheduleAutoRetry();
   }
 
   /** The Cloud Connect message promises a retry in the background: retry soon, backing off while it stays down. */
-  private scheduleAutoRetry() {
-    const error = this.view.status === TaskStatus.ERROR ? this.view.error : undefined;
-    if (!(error instanceof AppError && error.code === 'cloudconnect-down') || this.retryTimer !== undefined) return;
-    this.retryAttempt++;
-    const delay = backoffDelay(this.retryAttempt, this.autoRetryBaseMs, AUTO_RETRY_CAP_MS, Math.random);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
+  #scheduleAutoRetry() {
+    const error = this.#view.status === TaskStatus.ERROR ? this.#view.error : undefined;
+    if (!(error instanceof AppError && error.code === 'cloudconnect-down') || this.#retryTimer !== undefined) return;
+    this.#retryAttempt++;
+    const delay = backoffDelay(this.#retryAttempt, this.autoRetryBaseMs, AUTO_RETRY_CAP_MS, Math.random);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
       this.refresh();
     }, delay);
   }
 
   override render() {
-    const { mode, teams, team, request: req } = this.choice();
+    const { mode, teams, team, request: req } = this.#choice();
     const key = viewKey(req);
-    const done = this.view.value;
+    const done = this.#view.value;
     const shown = done?.key === key ? done : this.last?.key === key ? this.last : undefined;
-    const pending = this.view.status === TaskStatus.PENDING;
+    const pending = this.#view.status === TaskStatus.PENDING;
     // One h1 per gadget document; the container already shows the gadget's title, so it is for screen readers.
     return html`
       <h1 class="sr-only">${msg.t('title')}</h1>
@@ -179,22 +187,22 @@ export class AnalyticsApp extends LitElement {
         .asOf=${shown?.data.asOf}
         ?pending=${pending}
         ?refreshable=${req !== undefined}
-        .locale=${this.locale}
-        @cx-team-change=${this.onTeam}
-        @cx-period-change=${this.onPeriod}
+        .locale=${this.#locale}
+        @cx-team-change=${this.#onTeam}
+        @cx-period-change=${this.#onPeriod}
         @cx-refresh=${() => this.refresh()}
       ></cx-analytics-header>
-      ${this.renderNotes(shown, req, mode.derived ? mode.tag : undefined)} ${this.renderBody(req, key, shown, pending)}
+      ${this.#renderNotes(shown, req, mode.derived ? mode.tag : undefined)} ${this.#renderBody(req, key, shown, pending)}
     `;
   }
 
-  private renderNotes(shown: ShownView | undefined, req: ViewRequest | undefined, derivedTag: string | undefined) {
+  #renderNotes(shown: ShownView | undefined, req: ViewRequest | undefined, derivedTag: string | undefined) {
     const notes = [];
     if (derivedTag) {
       notes.push(html`<p part="derived">${msg.t(derivedTag === 'cc_TeamId' ? 'mode.derived.team' : 'mode.derived.agent')}</p>`);
     }
     if (shown?.data.capped) {
-      notes.push(html`<p part="capped">${msg.t('state.capped', { n: formatNumber(shown.data.streamed, { locale: this.locale }) })}</p>`);
+      notes.push(html`<p part="capped">${msg.t('state.capped', { n: formatNumber(shown.data.streamed, { locale: this.#locale }) })}</p>`);
     }
     if (shown?.data.settingsRefused) notes.push(html`<p part="settings-default">${msg.t('state.settingsDefault')}</p>`);
     if (shown && shown.data.malformed > 0) {
@@ -208,17 +216,17 @@ export class AnalyticsApp extends LitElement {
       const to = day(Math.max(p.start.getTime(), p.end.getTime() - 1));
       notes.push(
         html`<p part="period" data-target=${req.scope.value} data-source=${shown.data.source.path} data-refresh=${refreshText(shown.data.source)} data-after=${p.start.toISOString()} data-before=${p.end.toISOString()}>
-          ${msg.t('period.range', { from: formatDate(from, this.locale), to: formatDate(to, this.locale) })}
+          ${msg.t('period.range', { from: formatDate(from, this.#locale), to: formatDate(to, this.#locale) })}
         </p>`,
       );
     }
     return notes.length ? html`<div class="notes">${notes}</div>` : nothing;
   }
 
-  private renderBody(req: ViewRequest | undefined, key: string, shown: ShownView | undefined, pending: boolean) {
+  #renderBody(req: ViewRequest | undefined, key: string, shown: ShownView | undefined, pending: boolean) {
     if (!this.services) return html`<cx-state-panel kind="loading" message=${msg.t('state.loading')}></cx-state-panel>`;
     if (!req) return html`<cx-state-panel kind="info" message=${msg.t('team.none')}></cx-state-panel>`;
-    const error = this.view.status === TaskStatus.ERROR ? toAppError(this.view.error) : undefined;
+    const error = this.#view.status === TaskStatus.ERROR ? toAppError(this.#view.error) : undefined;
     const errorPanel = error
       ? html`<cx-state-panel
           kind="error"
@@ -227,20 +235,20 @@ export class AnalyticsApp extends LitElement {
           @cx-retry=${() => this.refresh()}
         ></cx-state-panel>`
       : nothing;
-    if (shown) return html`${errorPanel}${this.renderView(shown.data, req)}`;
+    if (shown) return html`${errorPanel}${this.#renderView(shown.data, req)}`;
     if (error) return errorPanel;
     const look = pending && this.first?.key === key ? this.first.look : undefined;
     const firstKpis = look ? (look.summary ?? { nps: look.nps, ...EMPTY_REST }) : undefined;
-    return html`${this.renderKpis(firstKpis, undefined, !look?.summary)}
+    return html`${this.#renderKpis(firstKpis, undefined, !look?.summary)}
       <cx-state-panel kind="loading" message=${msg.t('state.loading')}></cx-state-panel>`;
   }
 
-  private renderView(data: ViewData, req: ViewRequest) {
+  #renderView(data: ViewData, req: ViewRequest) {
     const cfg = this.services!.config;
     const empty = data.current.nps.n === 0 && data.current.answers === 0;
     const agentMode = req.scope.tag === 'cc_AgentId';
     return html`
-      ${this.renderKpis(data.current, data.previous, false, data)}
+      ${this.#renderKpis(data.current, data.previous, false, data)}
       ${empty
         ? html`<cx-state-panel
             kind="empty"
@@ -249,7 +257,7 @@ export class AnalyticsApp extends LitElement {
           ></cx-state-panel>`
         : html`<div class="panels">
             ${cfg.metrics.includes('nps')
-              ? html`<cx-nps-breakdown .nps=${data.current.nps} .locale=${this.locale}></cx-nps-breakdown>`
+              ? html`<cx-nps-breakdown .nps=${data.current.nps} .locale=${this.#locale}></cx-nps-breakdown>`
               : nothing}
             <cx-trend-panel
               .buckets=${data.buckets}
@@ -258,28 +266,28 @@ export class AnalyticsApp extends LitElement {
               .formulas=${cfg}
               .minSample=${cfg.minSample}
               .targets=${cfg.targets}
-              .locale=${this.locale}
+              .locale=${this.#locale}
             ></cx-trend-panel>
             ${req.perAgent
               ? html`<cx-agent-table
                   .rows=${data.agents}
-                  .names=${this.agentNames()}
+                  .names=${this.#agentNames()}
                   .supervisors=${this.services?.session.role === 'supervisor' ? new Set([this.services.session.wxmAgentId]) : new Set()}
                   .team=${data.current}
                   .metrics=${cfg.metrics}
                   .formulas=${cfg}
-                  .locale=${this.locale}
+                  .locale=${this.#locale}
                 ></cx-agent-table>`
               : nothing}
-            <cx-verbatim-list .items=${data.verbatims} .locale=${this.locale}></cx-verbatim-list>
+            <cx-verbatim-list .items=${data.verbatims} .locale=${this.#locale}></cx-verbatim-list>
             ${cfg.metrics.includes('nps')
-              ? html`<cx-follow-up-list .wxm=${this.services!.wxm} .scope=${req.scope} .range=${data.period.current} .questionnaires=${cfg.questionnaires} .agentNames=${this.agentNames()}></cx-follow-up-list>`
+              ? html`<cx-follow-up-list .wxm=${this.services!.wxm} .scope=${req.scope} .range=${data.period.current} .questionnaires=${cfg.questionnaires} .agentNames=${this.#agentNames()}></cx-follow-up-list>`
               : nothing}
           </div>`}
     `;
   }
 
-  private renderKpis(
+  #renderKpis(
     current: MetricsSummary | undefined,
     previous: MetricsSummary | undefined,
     partial: boolean,
@@ -292,7 +300,7 @@ export class AnalyticsApp extends LitElement {
       const summary = bench?.summary ?? (bench && m === 'nps' ? { nps: bench.nps, ...EMPTY_REST } : undefined);
       if (!bench || !summary) return '';
       const k = kpiModel(m, summary, cfg);
-      const value = k.value === null ? msg.t('benchmark.none') : formatValue(k.unit, k.value, this.locale);
+      const value = k.value === null ? msg.t('benchmark.none') : formatValue(k.unit, k.value, this.#locale);
       return msg.t(bench.kind === 'team' ? 'benchmark.team' : 'benchmark.all', { metric: msg.t(`kpi.${m}`), value });
     };
     return html`<div class="kpis">
@@ -310,27 +318,27 @@ export class AnalyticsApp extends LitElement {
           .target=${cfg.targets[m]}
           .benchmark=${benchText(m)}
           .aggregate=${m === 'nps' || data?.source.path === 'aggregates'}
-          .locale=${this.locale}
+          .locale=${this.#locale}
         ></cx-kpi-card>`,
       )}
     </div>`;
   }
 
   /** The roster's names, and the signed-in supervisor's own (a supervisor who took calls appears in the table). */
-  private agentNames(): Map<string, string> {
-    const names = new Map(this.roster.value ?? []);
+  #agentNames(): Map<string, string> {
+    const names = new Map(this.#roster.value ?? []);
     const s = this.services?.session;
     const own = s ? `${s.firstName} ${s.lastName}`.trim() : '';
     if (s && own && !names.has(s.wxmAgentId)) names.set(s.wxmAgentId, own);
     return names;
   }
 
-  private onPeriod(e: PeriodChangeEvent) {
+  #onPeriod(e: PeriodChangeEvent) {
     this.first = undefined;
     this.period = e.period;
   }
 
-  private onTeam(e: TeamChangeEvent) {
+  #onTeam(e: TeamChangeEvent) {
     const id = e.teamId;
     this.first = undefined;
     this.chosenTeamId = id;

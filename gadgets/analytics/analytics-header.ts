@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles, buttonStyles, fieldStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { formatTime } from '../../shared/i18n/format.js';
@@ -41,19 +41,30 @@ export class RefreshEvent extends Event {
 @customElement('cx-analytics-header')
 export class AnalyticsHeader extends LitElement {
   static override styles = [baseStyles, buttonStyles, fieldStyles, analyticsHeaderStyles];
+  static override properties = {
+    teamMode: { type: Boolean },
+    teams: { attribute: false },
+    teamId: {},
+    period: { attribute: false },
+    max: {},
+    asOf: { attribute: false },
+    pending: { type: Boolean },
+    refreshable: { type: Boolean },
+    locale: {},
+  };
 
-  @property({ type: Boolean }) teamMode = false;
-  @property({ attribute: false }) teams: Team[] = [];
-  @property() teamId?: string;
-  @property({ attribute: false }) period: PeriodChoice = { key: '30d' };
+  teamMode = false;
+  teams: Team[] = [];
+  teamId?: string;
+  period: PeriodChoice = { key: '30d' };
   /** Latest day the picker allows, "yyyy-MM-dd". */
-  @property() max = '';
+  max = '';
   /** When the shown numbers were read; undefined while nothing is shown. */
-  @property({ attribute: false }) asOf?: Date;
-  @property({ type: Boolean }) pending = false;
+  asOf?: Date;
+  pending = false;
   /** There is a view to refresh. */
-  @property({ type: Boolean }) refreshable = false;
-  @property() locale = 'en';
+  refreshable = false;
+  locale = 'en';
 
   constructor() {
     super();
@@ -64,7 +75,7 @@ export class AnalyticsHeader extends LitElement {
     const asOf = this.asOf;
     return html`
       <h2>${msg.t(this.teamMode ? 'mode.team' : 'mode.agent')}</h2>
-      ${this.teamMode && this.teams.length > 0 ? this.renderTeamSelect() : nothing}
+      ${this.teamMode && this.teams.length > 0 ? this.#renderTeamSelect() : nothing}
       <cx-period-picker .value=${this.period} max=${this.max}></cx-period-picker>
       <div class="status" part="status" aria-live="polite">
         ${asOf && this.pending
@@ -82,7 +93,7 @@ export class AnalyticsHeader extends LitElement {
     `;
   }
 
-  private renderTeamSelect() {
+  #renderTeamSelect() {
     return html`<label
       >${msg.t('team.label')}
       <select part="team" @change=${(e: Event) => this.dispatchEvent(new TeamChangeEvent((e.target as HTMLSelectElement).value))}>

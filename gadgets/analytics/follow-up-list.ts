@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { WxmApi } from '../../shared/wxm/api.js';
 import type { Answer } from '../../shared/wxm/types.js';
@@ -76,21 +76,29 @@ export class FollowUpList extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    scope: { attribute: false },
+    range: { attribute: false },
+    questionnaires: { attribute: false },
+    agentNames: { attribute: false },
+    wxm: { attribute: false },
+    done: { state: true },
+  };
 
   /** Whose answers: the view's agent or team (cc_AgentId / cc_TeamId and its value). */
-  @property({ attribute: false }) scope?: AnswerScope;
+  scope?: AnswerScope;
   /** The view's period. */
-  @property({ attribute: false }) range?: Range;
+  range?: Range;
   /** The questionnaires the view is limited to (configuration; empty = all). */
-  @property({ attribute: false }) questionnaires: string[] = [];
+  questionnaires: string[] = [];
   /** Agent id → display name, where known; otherwise the id is shown. */
-  @property({ attribute: false }) agentNames: ReadonlyMap<string, string> = new Map();
+  agentNames: ReadonlyMap<string, string> = new Map();
 
   /** The WxM client (the app passes it; reads the list, and writes notes when it can). */
-  @property({ attribute: false }) wxm?: WxmApi;
+  wxm?: WxmApi;
 
   /** Answers followed up while this list is shown (they leave the list without a reload). */
-  @state() private done = new Set<string>();
+  private done = new Set<string>();
 
   constructor() {
     super();
@@ -101,7 +109,7 @@ export class FollowUpList extends LitElement {
     });
   }
 
-  private readonly load = new Task(this, {
+  readonly #load = new Task(this, {
     args: () => [this.wxm, this.scope, this.range, this.questionnaires] as const,
     // By value, and the period by its days: a view refresh moves a rolling period's end to "now", which must not
     // re-read the list each time (WxM's rate limit is shared with the view); a new period or scope does.
@@ -126,42 +134,42 @@ export class FollowUpList extends LitElement {
 
   /** Re-reads the list (e.g. when the analytics view refreshes). */
   refresh(): void {
-    void this.load.run();
+    void this.#load.run();
   }
 
   /** The client that writes notes, when it can (a blocked or read-only client cannot). */
-  private get writer(): NoteWriter | undefined {
+  get #writer(): NoteWriter | undefined {
     return canWriteNotes(this.wxm) ? this.wxm : undefined;
   }
 
   override render() {
     return html`<h3 id="fu-h">${followUpMsg.t('followUp.title')}</h3>
-      ${this.renderBody()}`;
+      ${this.#renderBody()}`;
   }
 
-  private renderBody() {
-    if (this.load.status === TaskStatus.ERROR) {
-      return html`<cx-state-panel kind="error" .error=${toAppError(this.load.error)} @cx-retry=${this.refresh}></cx-state-panel>`;
+  #renderBody() {
+    if (this.#load.status === TaskStatus.ERROR) {
+      return html`<cx-state-panel kind="error" .error=${toAppError(this.#load.error)} @cx-retry=${this.refresh}></cx-state-panel>`;
     }
-    const loaded = this.load.value;
+    const loaded = this.#load.value;
     if (!loaded) {
-      return this.load.status === TaskStatus.PENDING ? html`<cx-state-panel kind="loading" message=${followUpMsg.t('followUp.loading')}></cx-state-panel>` : nothing;
+      return this.#load.status === TaskStatus.PENDING ? html`<cx-state-panel kind="loading" message=${followUpMsg.t('followUp.loading')}></cx-state-panel>` : nothing;
     }
     const items = loaded.items.filter((i) => !this.done.has(i.answerId));
     const count = loaded.capped
       ? followUpMsg.t('followUp.countCapped', { n: items.length, max: FOLLOW_UP_MAX })
       : followUpMsg.t('followUp.count', { n: items.length });
-    const refused = !!this.writer && writesRefused(this.writer);
+    const refused = !!this.#writer && writesRefused(this.#writer);
     return html`<p part="count" role="status">${count}</p>
       ${refused ? html`<p part="refused" class="hint">${errorMessage({ code: 'write-refused' })}</p>` : nothing}
       ${items.length
         ? html`<ul aria-labelledby="fu-h">
-            ${items.map((i) => this.renderItem(i))}
+            ${items.map((i) => this.#renderItem(i))}
           </ul>`
         : nothing}`;
   }
 
-  private renderItem(i: FollowUpItem) {
+  #renderItem(i: FollowUpItem) {
     const when = new Date(i.time);
     const time = formatDateTime(when);
     const agent = i.agentId ? this.agentNames.get(i.agentId) ?? i.agentId : undefined;
@@ -172,7 +180,7 @@ export class FollowUpList extends LitElement {
         ${agent ? html`<span class="meta">${followUpMsg.t('followUp.agent', { name: agent })}</span>` : nothing}
       </div>
       ${i.comment ? html`<cx-clamped-text .text=${i.comment} lines="3"></cx-clamped-text>` : html`<p class="meta">${followUpMsg.t('followUp.noComment')}</p>`}
-      <cx-note-form .writer=${this.writer} .answerId=${i.answerId} label=${`${notesMsg.t('note.add')}, ${time}`}></cx-note-form>
+      <cx-note-form .writer=${this.#writer} .answerId=${i.answerId} label=${`${notesMsg.t('note.add')}, ${time}`}></cx-note-form>
     </li>`;
   }
 }

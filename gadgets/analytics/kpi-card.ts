@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
 import { DEFAULT_BANDS, DEFAULT_FORMULAS, type Formulas, type MetricName } from '../../shared/metrics/index.js';
 import type { MetricsSummary, NpsBands } from '../../shared/metrics/types.js';
@@ -22,39 +22,51 @@ export class KpiCard extends LitElement {
     baseStyles,
     kpiCardStyles,
   ];
+  static override properties = {
+    metric: { reflect: true, attribute: 'data-metric' },
+    current: { attribute: false },
+    previous: { attribute: false },
+    formulas: { attribute: false },
+    bands: { attribute: false },
+    minSample: { type: Number },
+    target: { type: Number },
+    benchmark: {},
+    aggregate: { type: Boolean },
+    locale: {},
+  };
 
-  @property({ reflect: true, attribute: 'data-metric' }) metric: MetricName = 'nps';
+  metric: MetricName = 'nps';
   /** This period; undefined while loading. */
-  @property({ attribute: false }) current?: MetricsSummary;
+  current?: MetricsSummary;
   /** Previous period; undefined while it is still loading. */
-  @property({ attribute: false }) previous?: MetricsSummary;
-  @property({ attribute: false }) formulas: Formulas = DEFAULT_FORMULAS;
-  @property({ attribute: false }) bands: NpsBands = DEFAULT_BANDS;
-  @property({ type: Number }) minSample = 10;
-  @property({ type: Number }) target?: number;
+  previous?: MetricsSummary;
+  formulas: Formulas = DEFAULT_FORMULAS;
+  bands: NpsBands = DEFAULT_BANDS;
+  minSample = 10;
+  target?: number;
   /** One line of benchmark text ("Team NPS: 35"). */
-  @property() benchmark = '';
+  benchmark = '';
   /** The headline came from a WxM aggregate (FlashNPS). */
-  @property({ type: Boolean }) aggregate = false;
-  @property() locale = 'en';
+  aggregate = false;
+  locale = 'en';
 
   override render() {
     const id = `kpi-${this.metric}`;
     const name = msg.t(`kpi.${this.metric}`);
     return html`
       <h3 id=${id}><abbr title=${msg.t(`kpi.${this.metric}.long`)}>${name}</abbr></h3>
-      ${this.current ? this.renderBody(kpiModel(this.metric, this.current, this.formulas)) : this.renderLoading(name)}
+      ${this.current ? this.#renderBody(kpiModel(this.metric, this.current, this.formulas)) : this.#renderLoading(name)}
     `;
   }
 
-  private renderLoading(name: string) {
+  #renderLoading(name: string) {
     return html`<div class="skeleton" role="status" aria-label=${msg.t('kpi.loading', { metric: name })}></div>`;
   }
 
-  private renderBody(k: KpiModel) {
+  #renderBody(k: KpiModel) {
     if (k.value === null) {
       return html`<p class="value empty"><span part="kpi-value">${msg.t('kpi.noResponses')}</span></p>
-        ${this.renderBenchmark()}`;
+        ${this.#renderBenchmark()}`;
     }
     const fmt = (v: number) => formatValue(k.unit, v, this.locale);
     return html`
@@ -70,12 +82,12 @@ export class KpiCard extends LitElement {
           ? html` · ${msg.t('kpi.interval', { low: fmt(k.interval.low), high: fmt(k.interval.high) })}`
           : nothing}
       </p>
-      ${this.renderChange()} ${this.renderTarget(k.value)} ${this.renderBenchmark()} ${this.renderExplain(k, fmt)}
+      ${this.#renderChange()} ${this.#renderTarget(k.value)} ${this.#renderBenchmark()} ${this.#renderExplain(k, fmt)}
     `;
   }
 
   /** Always the previous value and the delta, then whether the change is significant (metrics.md). */
-  private renderChange() {
+  #renderChange() {
     if (!this.current || !this.previous) return nothing;
     const before = kpiModel(this.metric, this.previous, this.formulas);
     if (before.value === null) return html`<p>${msg.t('change.label')} <span part="kpi-change">${msg.t('change.unknown')}</span></p>`;
@@ -91,7 +103,7 @@ export class KpiCard extends LitElement {
       <p>${msg.t('change.label')} <span part="kpi-change" class=${cls}>${text}</span></p>`;
   }
 
-  private renderTarget(value: number) {
+  #renderTarget(value: number) {
     if (this.target === undefined) return nothing;
     const unit = kpiModel(this.metric, this.current!, this.formulas).unit;
     const target = formatValue(unit, this.target, this.locale);
@@ -99,11 +111,11 @@ export class KpiCard extends LitElement {
     return html`<p part="kpi-target">${msg.t(key, { target })}</p>`;
   }
 
-  private renderBenchmark() {
+  #renderBenchmark() {
     return this.benchmark ? html`<p class="meta" part="kpi-benchmark">${this.benchmark}</p>` : nothing;
   }
 
-  private renderExplain(k: KpiModel, fmt: (v: number) => string) {
+  #renderExplain(k: KpiModel, fmt: (v: number) => string) {
     const s = this.current!;
     let formula: string;
     if (this.metric === 'nps') {

@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { customElement, property } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { formatPercent } from '../../shared/i18n/format.js';
@@ -14,9 +14,13 @@ export class NpsBreakdown extends LitElement {
     baseStyles,
     npsBreakdownStyles,
   ];
+  static override properties = {
+    nps: { attribute: false },
+    locale: {},
+  };
 
-  @property({ attribute: false }) nps?: NpsResult;
-  @property() locale = 'en';
+  nps?: NpsResult;
+  locale = 'en';
 
   constructor() {
     super();

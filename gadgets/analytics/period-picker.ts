@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles, fieldStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import type { ChangeEvent } from '../../shared/ui/events.js';
@@ -34,13 +34,20 @@ export class PeriodPicker extends LitElement {
     fieldStyles,
     periodPickerStyles,
   ];
+  static override properties = {
+    value: { attribute: false },
+    max: {},
+    custom: { state: true },
+    from: { state: true },
+    to: { state: true },
+  };
 
-  @property({ attribute: false }) value: PeriodChoice = { key: '30d' };
+  value: PeriodChoice = { key: '30d' };
   /** Latest selectable day ("yyyy-MM-dd"). */
-  @property() max = '';
-  @state() private custom = false;
-  @state() private from = '';
-  @state() private to = '';
+  max = '';
+  private custom = false;
+  private from = '';
+  private to = '';
 
   constructor() {
     super();
@@ -55,43 +62,43 @@ export class PeriodPicker extends LitElement {
         label=${msg.t('period.label')}
         .options=${KEYS.map((k) => ({ value: k, label: msg.t(`period.${k}`) }))}
         .value=${key}
-        @cx-change=${this.onPreset}
+        @cx-change=${this.#onPreset}
       ></cx-segmented>
       ${key === 'custom'
         ? html`<label>${msg.t('period.from')}
-              <input type="date" part="from" .value=${this.from} min=${MIN_DAY} max=${this.max || nothing} @change=${this.onFrom} /></label>
+              <input type="date" part="from" .value=${this.from} min=${MIN_DAY} max=${this.max || nothing} @change=${this.#onFrom} /></label>
             <label>${msg.t('period.to')}
-              <input type="date" part="to" .value=${this.to} min=${MIN_DAY} max=${this.max || nothing} @change=${this.onTo} /></label>
+              <input type="date" part="to" .value=${this.to} min=${MIN_DAY} max=${this.max || nothing} @change=${this.#onTo} /></label>
             ${invalid ? html`<span class="invalid" role="alert">${msg.t('period.invalid')}</span>` : nothing}`
         : nothing}
     `;
   }
 
-  private onPreset(e: ChangeEvent) {
+  #onPreset(e: ChangeEvent) {
     const key = e.value as PeriodKey;
     e.stopPropagation();
     if (key === 'custom') {
       this.custom = true;
       this.from ||= this.value.from ?? '';
       this.to ||= this.value.to ?? this.max;
-      this.emitCustom();
+      this.#emitCustom();
       return;
     }
     this.custom = false;
     this.dispatchEvent(new PeriodChangeEvent({ key }));
   }
 
-  private onFrom(e: Event) {
+  #onFrom(e: Event) {
     this.from = (e.target as HTMLInputElement).value;
-    this.emitCustom();
+    this.#emitCustom();
   }
 
-  private onTo(e: Event) {
+  #onTo(e: Event) {
     this.to = (e.target as HTMLInputElement).value;
-    this.emitCustom();
+    this.#emitCustom();
   }
 
-  private emitCustom() {
+  #emitCustom() {
     if (this.from >= MIN_DAY && this.to >= MIN_DAY && this.from <= this.to) {
       this.dispatchEvent(new PeriodChangeEvent({ key: 'custom', from: this.from, to: this.to }));
     }

@@ -64,16 +64,16 @@ class WindowFold {
   readonly trend?: BucketedFold;
   readonly groups?: GroupedFold;
   readonly comments?: CommentCollector;
-  private readonly agentOf: (a: Answer) => string | undefined;
+  readonly #agentOf: (a: Answer) => string | undefined;
 
   constructor(ctx: PlanContext, full: boolean) {
     const { options, tagMap, bands, limits, req } = ctx;
     this.total = new MetricFold(options);
-    this.agentOf = (a) => contextValue(a, tagMap, 'cc_AgentId');
+    this.#agentOf = (a) => contextValue(a, tagMap, 'cc_AgentId');
     if (!full) return;
     // By day: the bucket is chosen once the answers are in, and days merge into weeks or months.
     this.trend = new BucketedFold({ ...options, size: 'day', timeZoneOffset: ctx.timeZoneOffset });
-    if (req.perAgent) this.groups = new GroupedFold({ ...options, key: this.agentOf });
+    if (req.perAgent) this.groups = new GroupedFold({ ...options, key: this.#agentOf });
     this.comments = new CommentCollector(tagMap, bands, limits);
   }
 
@@ -82,7 +82,7 @@ class WindowFold {
     this.total.add(answer);
     this.trend?.add(answer);
     this.groups?.add(answer);
-    this.comments?.add(answer, this.groups ? this.agentOf(answer) : undefined);
+    this.comments?.add(answer, this.groups ? this.#agentOf(answer) : undefined);
   }
 
   agents(): AgentRow[] {

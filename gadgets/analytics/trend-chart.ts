@@ -1,5 +1,5 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from '../../shared/ui/decorators.js';
+import { customElement, query } from '../../shared/ui/decorators.js';
 import {
   Chart,
   CategoryScale,
@@ -62,26 +62,39 @@ const bandPlugin: Plugin<'line'> = {
 @customElement('cx-trend-chart')
 export class TrendChart extends LitElement {
   static override styles = trendChartStyles;
+  static override properties = {
+    labels: { attribute: false },
+    values: { attribute: false },
+    band: { attribute: false },
+    bandLabel: {},
+    series: {},
+    target: { type: Number },
+    targetLabel: {},
+    yRange: { attribute: false },
+    label: {},
+    valueTexts: { attribute: false },
+    hovered: { state: true },
+  };
 
-  @property({ attribute: false }) labels: string[] = [];
-  @property({ attribute: false }) values: Array<number | null> = [];
+  labels: string[] = [];
+  values: Array<number | null> = [];
   /** The 95% interval per point (null = none), drawn as a band under the line. */
-  @property({ attribute: false }) band: Array<{ low: number; high: number } | null> = [];
-  @property() bandLabel = '';
+  band: Array<{ low: number; high: number } | null> = [];
+  bandLabel = '';
   /** Series name for the tooltip. */
-  @property() series = '';
-  @property({ type: Number }) target?: number;
-  @property() targetLabel = '';
-  @property({ attribute: false }) yRange?: { min: number; max: number };
+  series = '';
+  target?: number;
+  targetLabel = '';
+  yRange?: { min: number; max: number };
   /** Accessible name of the canvas. */
-  @property() label = '';
+  label = '';
 
   /** Unit-formatted values for the hover read-out (defaults to the raw numbers). */
-  @property({ attribute: false }) valueTexts: string[] = [];
-  @state() private hovered = -1;
+  valueTexts: string[] = [];
+  private hovered = -1;
 
   @query('canvas') private canvas!: HTMLCanvasElement;
-  private chart?: Chart<'line', Array<number | null>, string>;
+  #chart?: Chart<'line', Array<number | null>, string>;
 
   override render() {
     const i = this.hovered;
@@ -91,50 +104,50 @@ export class TrendChart extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this.chart = new Chart(this.canvas, this.config());
+    this.#chart = new Chart(this.canvas, this.#config());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!this.chart || changed.size === 0 || !this.hasUpdated) return;
+    if (!this.#chart || changed.size === 0 || !this.hasUpdated) return;
     if ([...changed.keys()].every((k) => k === 'label' || k === 'hovered' || k === 'valueTexts')) return;
-    this.apply();
+    this.#apply();
   }
 
   /** The theme's colours are read when the chart is configured: re-read them when the OS scheme flips. */
-  private readonly onScheme = () => this.apply();
+  readonly #onScheme = () => this.#apply();
 
-  private apply(): void {
-    if (!this.chart) return;
+  #apply(): void {
+    if (!this.#chart) return;
     // Mutate in place: no re-create, no flicker.
-    const fresh = this.config();
-    this.chart.data.labels = fresh.data.labels!;
-    this.chart.data.datasets = fresh.data.datasets;
-    this.chart.options.scales = fresh.options!.scales!;
-    this.chart.update();
+    const fresh = this.#config();
+    this.#chart.data.labels = fresh.data.labels!;
+    this.#chart.data.datasets = fresh.data.datasets;
+    this.#chart.options.scales = fresh.options!.scales!;
+    this.#chart.update();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-attached after a disconnect: build again (the old chart was destroyed).
-    if (this.hasUpdated && !this.chart) this.chart = new Chart(this.canvas, this.config());
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', this.onScheme);
+    if (this.hasUpdated && !this.#chart) this.#chart = new Chart(this.canvas, this.#config());
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', this.#onScheme);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    matchMedia('(prefers-color-scheme: dark)').removeEventListener('change', this.onScheme);
-    this.chart?.destroy();
-    this.chart = undefined;
+    matchMedia('(prefers-color-scheme: dark)').removeEventListener('change', this.#onScheme);
+    this.#chart?.destroy();
+    this.#chart = undefined;
   }
 
-  private colour(name: string, fallback: string): string {
+  #colour(name: string, fallback: string): string {
     return getComputedStyle(this).getPropertyValue(name).trim() || fallback;
   }
 
-  private config(): ChartConfiguration<'line', Array<number | null>, string> {
-    const accent = this.colour('--cx-accent', '#0a66a8');
-    const muted = this.colour('--cx-muted', '#5b5f63');
-    const grid = this.colour('--cx-divider', '#dfe1e3');
+  #config(): ChartConfiguration<'line', Array<number | null>, string> {
+    const accent = this.#colour('--cx-accent', '#0a66a8');
+    const muted = this.#colour('--cx-muted', '#5b5f63');
+    const grid = this.#colour('--cx-divider', '#dfe1e3');
     const datasets: ChartConfiguration<'line', Array<number | null>, string>['data']['datasets'] = [
       {
         label: this.series,
@@ -159,7 +172,7 @@ export class TrendChart extends LitElement {
           borderWidth: 0,
           pointRadius: 0,
           band: 'high',
-          backgroundColor: this.colour('--cx-chart-band', 'rgba(10, 102, 168, 0.15)'),
+          backgroundColor: this.#colour('--cx-chart-band', 'rgba(10, 102, 168, 0.15)'),
         } as (typeof datasets)[number],
       );
     }

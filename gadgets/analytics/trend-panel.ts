@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import type { ChangeEvent } from '../../shared/ui/events.js';
@@ -59,32 +59,43 @@ export class TrendPanel extends LitElement {
     buttonStyles,
     trendPanelStyles,
   ];
+  static override properties = {
+    buckets: { attribute: false },
+    size: {},
+    metrics: { attribute: false },
+    formulas: { attribute: false },
+    targets: { attribute: false },
+    minSample: { type: Number },
+    locale: {},
+    metric: { state: true },
+    asTable: { state: true },
+  };
 
-  @property({ attribute: false }) buckets: Bucket[] = [];
-  @property() size: BucketSize = 'day';
-  @property({ attribute: false }) metrics: MetricName[] = ['nps', 'csat', 'ces'];
-  @property({ attribute: false }) formulas: Formulas = DEFAULT_FORMULAS;
-  @property({ attribute: false }) targets: Partial<Record<MetricName, number>> = {};
+  buckets: Bucket[] = [];
+  size: BucketSize = 'day';
+  metrics: MetricName[] = ['nps', 'csat', 'ces'];
+  formulas: Formulas = DEFAULT_FORMULAS;
+  targets: Partial<Record<MetricName, number>> = {};
   /** Buckets with fewer responses get no point. */
-  @property({ type: Number }) minSample = 10;
-  @property() locale = 'en';
+  minSample = 10;
+  locale = 'en';
 
-  @state() private metric?: MetricName;
-  @state() private asTable = false;
+  private metric?: MetricName;
+  private asTable = false;
 
   constructor() {
     super();
     new LocaleController(this);
   }
 
-  private get shown(): MetricName {
+  get #shown(): MetricName {
     return this.metric && this.metrics.includes(this.metric) ? this.metric : (this.metrics[0] ?? 'nps');
   }
 
   override render() {
-    const metric = this.shown;
+    const metric = this.#shown;
     const unit = unitOf(metric, this.formulas);
-    const rows = this.rowsFor(metric);
+    const rows = this.#rowsFor(metric);
     const fmt = (v: number) => formatValue(unit, v, this.locale);
     const pointText = (r: TrendRow) =>
       r.value === null
@@ -105,15 +116,15 @@ export class TrendPanel extends LitElement {
               @cx-change=${(e: ChangeEvent) => (this.metric = e.value as MetricName)}
             ></cx-segmented>`
           : nothing}
-        <button class="btn" part="csv" @click=${() => this.download(metric, name)}>${msg.t('csv.download')}</button>
-        <button class="btn" part="table-toggle" aria-pressed=${this.asTable ? 'true' : 'false'} @click=${this.toggle}>
+        <button class="btn" part="csv" @click=${() => this.#download(metric, name)}>${msg.t('csv.download')}</button>
+        <button class="btn" part="table-toggle" aria-pressed=${this.asTable ? 'true' : 'false'} @click=${this.#toggle}>
           ${msg.t('trend.showTable')}
         </button>
       </div>
       ${rows.every((r) => r.n === 0)
         ? html`<p class="empty">${msg.t('trend.empty')}</p>`
         : this.asTable
-          ? this.renderTable(rows, pointText)
+          ? this.#renderTable(rows, pointText)
           : html`<cx-trend-chart
               .labels=${rows.map((r) => r.label)}
               .values=${rows.map((r) => (r.value === null || !Number.isFinite(r.value) ? null : roundForDisplay(unit, r.value)))}
@@ -123,7 +134,7 @@ export class TrendPanel extends LitElement {
               .bandLabel=${msg.t('trend.band')}
               .target=${this.targets[metric]}
               .targetLabel=${msg.t('trend.target')}
-              .yRange=${this.yRange(metric, unit)}
+              .yRange=${this.#yRange(metric, unit)}
               .label=${msg.t('trend.chartLabel', { metric: name, bucket: bucketWord })}
             ></cx-trend-chart>`}
     `;
@@ -133,15 +144,15 @@ export class TrendPanel extends LitElement {
    * Always a fixed axis: the scale a metric lives on. Besides reading better, it keeps Chart.js from deriving
    * ticks from an absurd value (a malformed record), which can stall the page.
    */
-  private yRange(metric: MetricName, unit: ReturnType<typeof unitOf>): { min: number; max: number } {
+  #yRange(metric: MetricName, unit: ReturnType<typeof unitOf>): { min: number; max: number } {
     if (metric === 'nps') return { min: -100, max: 100 };
     if (unit === 'percent') return { min: 0, max: 100 };
     if (metric === 'csat') return { min: 1, max: 5 };
     return { min: 1, max: Math.max(5, ...this.buckets.map((b) => (b.summary.ces.scaleMax === 7 ? 7 : 5))) };
   }
 
-  private renderTable(rows: TrendRow[], pointText: (r: TrendRow) => string) {
-    const unit = unitOf(this.shown, this.formulas);
+  #renderTable(rows: TrendRow[], pointText: (r: TrendRow) => string) {
+    const unit = unitOf(this.#shown, this.formulas);
     const fmt = (v: number) => formatValue(unit, v, this.locale);
     return html`<table part="trend-table" aria-labelledby="trend-h">
       <thead>
@@ -165,7 +176,7 @@ export class TrendPanel extends LitElement {
     </table>`;
   }
 
-  private rowsFor(metric: MetricName): TrendRow[] {
+  #rowsFor(metric: MetricName): TrendRow[] {
     return this.buckets.map((b) => {
       const n = b.summary[metric].n;
       const enough = n > 0 && n >= this.minSample;
@@ -180,7 +191,7 @@ export class TrendPanel extends LitElement {
   }
 
   /** The trend's numbers as in the table: ISO bucket start, value, 95% interval, n. */
-  private download(metric: MetricName, name: string) {
+  #download(metric: MetricName, name: string) {
     const unit = unitOf(metric, this.formulas);
     const r = (v: number | null | undefined) => (v === null || v === undefined ? null : roundForDisplay(unit, v));
     const header = [
@@ -190,11 +201,11 @@ export class TrendPanel extends LitElement {
       msg.t('csv.high', { metric: name }),
       msg.t('csv.n', { metric: name }),
     ];
-    const rows = this.rowsFor(metric).map((t) => [t.start, r(t.value), r(t.interval?.low), r(t.interval?.high), t.n]);
+    const rows = this.#rowsFor(metric).map((t) => [t.start, r(t.value), r(t.interval?.low), r(t.interval?.high), t.n]);
     downloadCsv(this, `trend-${metric}.csv`, csvText(header, rows, this.locale));
   }
 
-  private toggle() {
+  #toggle() {
     this.asTable = !this.asTable;
   }
 }

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { formatDateTime } from '../../shared/i18n/format.js';
@@ -25,16 +25,25 @@ export class VerbatimList extends LitElement {
     buttonStyles,
     verbatimListStyles,
   ];
+  static override properties = {
+    items: { attribute: false },
+    heading: {},
+    compact: { type: Boolean },
+    locale: {},
+    step: { type: Number },
+    detractorsFirst: { state: true },
+    shown: { state: true },
+  };
 
-  @property({ attribute: false }) items: Verbatim[] = [];
-  @property() heading = '';
+  items: Verbatim[] = [];
+  heading = '';
   /** Hide the heading and option (when embedded under another heading). */
-  @property({ type: Boolean }) compact = false;
-  @property() locale = 'en';
+  compact = false;
+  locale = 'en';
   /** Comments shown at first and added by each "Show more". */
-  @property({ type: Number }) step = 10;
-  @state() private detractorsFirst = false;
-  @state() private shown = 10;
+  step = 10;
+  private detractorsFirst = false;
+  private shown = 10;
 
   constructor() {
     super();
@@ -54,7 +63,7 @@ export class VerbatimList extends LitElement {
       <div class="bar">
         ${this.compact ? nothing : html`<h3 id="v-h">${this.heading || msg.t('verbatims.title')}</h3>`}
         <label
-          ><input type="checkbox" part="detractors-first" .checked=${this.detractorsFirst} @change=${this.onToggle} />
+          ><input type="checkbox" part="detractors-first" .checked=${this.detractorsFirst} @change=${this.#onToggle} />
           ${msg.t('verbatims.detractorsFirst')}</label
         >
       </div>
@@ -79,7 +88,7 @@ export class VerbatimList extends LitElement {
     `;
   }
 
-  private onToggle(e: Event) {
+  #onToggle(e: Event) {
     this.detractorsFirst = (e.target as HTMLInputElement).checked;
   }
 }

@@ -22,24 +22,24 @@ export interface Verbatim {
 
 /** Keeps the `limit` newest items by time; O(limit) memory. */
 export class NewestList<T extends { time: string }> {
-  private items: { at: number; item: T }[] = [];
+  #items: { at: number; item: T }[] = [];
   constructor(readonly limit: number) {}
 
   add(item: T): void {
     const at = Date.parse(item.time);
     if (!Number.isFinite(at)) return;
-    const full = this.items.length >= this.limit;
-    if (full && at <= this.items[this.items.length - 1]!.at) return;
+    const full = this.#items.length >= this.limit;
+    if (full && at <= this.#items[this.#items.length - 1]!.at) return;
     // Insert keeping newest-first order, then trim.
-    let i = this.items.findIndex((x) => x.at < at);
-    if (i < 0) i = this.items.length;
-    this.items.splice(i, 0, { at, item });
-    if (this.items.length > this.limit) this.items.pop();
+    let i = this.#items.findIndex((x) => x.at < at);
+    if (i < 0) i = this.#items.length;
+    this.#items.splice(i, 0, { at, item });
+    if (this.#items.length > this.limit) this.#items.pop();
   }
 
   /** Newest first. */
   list(): T[] {
-    return this.items.map((x) => x.item);
+    return this.#items.map((x) => x.item);
   }
 }
 
@@ -83,34 +83,34 @@ export function detractorsFirst(list: readonly Verbatim[]): Verbatim[] {
 
 /** The newest comments of a view, overall and per agent, collected from answers as they pass (both data paths). */
 export class CommentCollector {
-  private readonly read: (answer: Answer, agentId?: string) => Verbatim | undefined;
-  private readonly newest: NewestList<Verbatim>;
-  private readonly byAgent = new Map<string, NewestList<Verbatim>>();
+  readonly #read: (answer: Answer, agentId?: string) => Verbatim | undefined;
+  readonly #newest: NewestList<Verbatim>;
+  readonly #byAgent = new Map<string, NewestList<Verbatim>>();
 
-  private readonly perAgentLimit: number;
+  readonly #perAgentLimit: number;
 
   constructor(tagMap: TagMap, bands: NpsBands, limits: { verbatims: number; verbatimsPerAgent: number }) {
-    this.perAgentLimit = limits.verbatimsPerAgent;
-    this.read = verbatimReader(tagMap, bands);
-    this.newest = new NewestList<Verbatim>(limits.verbatims);
+    this.#perAgentLimit = limits.verbatimsPerAgent;
+    this.#read = verbatimReader(tagMap, bands);
+    this.#newest = new NewestList<Verbatim>(limits.verbatims);
   }
 
   add(answer: Answer, agentId?: string): void {
-    const v = this.read(answer, agentId);
+    const v = this.#read(answer, agentId);
     if (!v) return;
-    this.newest.add(v);
+    this.#newest.add(v);
     if (agentId === undefined) return;
-    let list = this.byAgent.get(agentId);
-    if (!list) this.byAgent.set(agentId, (list = new NewestList<Verbatim>(this.perAgentLimit)));
+    let list = this.#byAgent.get(agentId);
+    if (!list) this.#byAgent.set(agentId, (list = new NewestList<Verbatim>(this.#perAgentLimit)));
     list.add(v);
   }
 
   /** Newest first. */
   list(): Verbatim[] {
-    return this.newest.list();
+    return this.#newest.list();
   }
 
   of(agentId: string): Verbatim[] {
-    return this.byAgent.get(agentId)?.list() ?? [];
+    return this.#byAgent.get(agentId)?.list() ?? [];
   }
 }

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
 import { DEFAULT_BANDS, npsBands } from '../../shared/metrics/index.js';
 import type { GadgetServices } from '../../shared/boot.js';
@@ -34,59 +34,65 @@ export class JourneyApp extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    services: { attribute: false },
+    registry: { state: true },
+    compact: { state: true },
+    names: { state: true },
+  };
 
   /** Set once, by the root (or a test). */
-  @property({ attribute: false }) services?: GadgetServices<WxmReads>;
+  services?: GadgetServices<WxmReads>;
 
   /** The calls and their lookups (read by the bench; set by the app). */
-  @state() registry?: CallRegistry;
+  registry?: CallRegistry;
   /** One line per survey, remembered per user (UserPref COMPACT_PREF). */
-  @state() private compact = false;
+  private compact = false;
   /** Agent and team names from Finesse: some at once, a supervisor's rosters later (never waited for). */
-  @state() private names?: KnownNames;
-  private cleanups: Array<() => void> = [];
+  private names?: KnownNames;
+  #cleanups: Array<() => void> = [];
 
-  private started?: GadgetServices<WxmReads>;
+  #started?: GadgetServices<WxmReads>;
 
   protected override willUpdate(): void {
-    if (this.services && this.services !== this.started && this.isConnected) this.start(this.services);
+    if (this.services && this.services !== this.#started && this.isConnected) this.#start(this.services);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.services && this.services !== this.started) this.start(this.services);
+    if (this.services && this.services !== this.#started) this.#start(this.services);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stop();
+    this.#stop();
   }
 
-  private start(s: GadgetServices<WxmReads>): void {
-    this.stop();
-    this.started = s;
+  #start(s: GadgetServices<WxmReads>): void {
+    this.#stop();
+    this.#started = s;
     // Session-wide reads start now, so a call's lookup only has to fetch its answers.
     // The NPS passive band from the account settings (defaults when they cannot be read).
     const bands = s.wxm.settings().then(npsBands, () => DEFAULT_BANDS);
     s.wxm.tagMap().catch(() => undefined); // failures resurface, with their message, in the first lookup
     const registry = new CallRegistry({ wxm: s.wxm, questionnaires: s.config.questionnaires, bands });
     this.registry = registry;
-    this.cleanups = [s.adapter.onCall((e) => registry.handle(e)), () => registry.dispose()];
+    this.#cleanups = [s.adapter.onCall((e) => registry.handle(e)), () => registry.dispose()];
     s.adapter.setTitle(msg.t('title'));
     this.compact = s.adapter.userPrefs()[COMPACT_PREF] === 'true';
     this.names = knownNames(s.session, (names) => {
-      if (this.started === s) this.names = names;
+      if (this.#started === s) this.names = names;
     });
   }
 
-  private stop(): void {
-    for (const fn of this.cleanups) fn();
-    this.cleanups = [];
+  #stop(): void {
+    for (const fn of this.#cleanups) fn();
+    this.#cleanups = [];
     this.registry = undefined;
-    this.started = undefined;
+    this.#started = undefined;
   }
 
-  private onCompact(e: CustomEvent<boolean>): void {
+  #onCompact(e: CustomEvent<boolean>): void {
     this.compact = e.detail;
     this.services?.adapter.setPref(COMPACT_PREF, String(e.detail));
   }
@@ -95,7 +101,7 @@ export class JourneyApp extends LitElement {
     if (!this.registry) return nothing;
     return html`<cx-journey-view exportparts="caller, brief, entry, timeline, search" .registry=${this.registry}
       ?maskPii=${!!this.services?.config.maskPii} ?compact=${this.compact} .countryCode=${this.services?.config.defaultCountryCode} .names=${this.names}
-      .writer=${canWriteNotes(this.started?.wxm) ? this.started.wxm : undefined} @cx-journey-compact=${this.onCompact}></cx-journey-view>`;
+      .writer=${canWriteNotes(this.#started?.wxm) ? this.#started.wxm : undefined} @cx-journey-compact=${this.#onCompact}></cx-journey-view>`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
 import { daysSince, formatNumber } from '../../shared/i18n/format.js';
 import '../../shared/ui/clamped-text.js';
@@ -60,14 +60,19 @@ export class JourneyBrief extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    brief: { attribute: false },
+    total: { type: Number },
+    now: { attribute: false },
+  };
 
-  @property({ attribute: false }) brief?: Brief;
+  brief?: Brief;
   /** Surveys on the server for this caller (not only the loaded ones). */
-  @property({ type: Number }) total = 0;
+  total = 0;
   /** "Now" for day counts (a property so tests and long sessions agree). */
-  @property({ attribute: false }) now = new Date();
+  now = new Date();
 
-  private ago(at: Date): string {
+  #ago(at: Date): string {
     return msg.t('brief.ago', { n: Math.max(0, daysSince(at, this.now)) });
   }
 
@@ -81,7 +86,7 @@ export class JourneyBrief extends LitElement {
           ? b.last.map(
               (x) => html`<li class=${x.klass}>
                 ${msg.t('brief.score', { metric: msg.t(`metric.${x.metric}`), value: formatNumber(x.value), max: x.scaleMax })}
-                <span class="label">· ${this.ago(x.at)}</span>
+                <span class="label">· ${this.#ago(x.at)}</span>
               </li>`,
             )
           : html`<li class="label">${msg.t('brief.noScores')}</li>`}
@@ -104,7 +109,7 @@ export class JourneyBrief extends LitElement {
       </ul>
       ${b.lastComment
         ? html`<div part="comment">
-            <span class="label">${msg.t('brief.lastComment')} · ${this.ago(b.lastComment.at)}:</span>
+            <span class="label">${msg.t('brief.lastComment')} · ${this.#ago(b.lastComment.at)}:</span>
             <cx-clamped-text .text=${capped(b.lastComment.text)} lines="2"></cx-clamped-text>
           </div>`
         : nothing}

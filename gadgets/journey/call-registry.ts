@@ -62,172 +62,172 @@ const concurrent = (call: CallInfo | null): boolean => !!call && /consult|confer
 const sameFilters = (a: JourneyFilters, b: JourneyFilters): boolean => a.period === b.period && a.channel === b.channel;
 
 export class CallRegistry {
-  private readonly entries = new Map<string, Entry>();
-  private readonly listeners = new Set<(view: OnScreen) => void>();
+  readonly #entries = new Map<string, Entry>();
+  readonly #listeners = new Set<(view: OnScreen) => void>();
   /** Orders activations and endings. */
-  private clock = 0;
-  private viewCache: OnScreen = { kind: 'idle' };
-  private readonly watched = new WeakSet<JourneyLookup>();
-  private retryTimer?: ReturnType<typeof setTimeout>;
+  #clock = 0;
+  #viewCache: OnScreen = { kind: 'idle' };
+  readonly #watched = new WeakSet<JourneyLookup>();
+  #retryTimer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly deps: RegistryDeps) {}
 
   /** The filters of the call on screen. */
   get filters(): JourneyFilters {
-    const view = this.viewCache;
+    const view = this.#viewCache;
     return view.kind === 'journey' ? view.filters : DEFAULT_FILTERS;
   }
 
   get view(): OnScreen {
-    return this.viewCache;
+    return this.#viewCache;
   }
 
   /** Subscribe to view changes; returns the unsubscribe function. */
   subscribe(listener: (view: OnScreen) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   handle(event: CallEvent): void {
     const { call } = event;
     switch (event.kind) {
       case 'offered':
-        this.offer(call);
+        this.#offer(call);
         break;
       case 'accepted':
-        this.offer(call);
-        this.activate(this.entries.get(call.dialogId) as Entry);
+        this.#offer(call);
+        this.#activate(this.#entries.get(call.dialogId) as Entry);
         break;
       case 'changed': {
-        const was = this.entries.get(call.dialogId)?.call?.agentState;
-        this.offer(call); // updates the entry, starts a lookup if caller ids arrived late
-        const entry = this.entries.get(call.dialogId) as Entry;
+        const was = this.#entries.get(call.dialogId)?.call?.agentState;
+        this.#offer(call); // updates the entry, starts a lookup if caller ids arrived late
+        const entry = this.#entries.get(call.dialogId) as Entry;
         // Resumed from hold (or back from a consult): the agent is on this call again.
-        if (entry.activeAt && call.agentState === 'ACTIVE' && was !== 'ACTIVE') this.activate(entry);
+        if (entry.activeAt && call.agentState === 'ACTIVE' && was !== 'ACTIVE') this.#activate(entry);
         break;
       }
       case 'ended':
-        this.end(call.dialogId);
+        this.#end(call.dialogId);
         break;
     }
-    this.update();
+    this.#update();
   }
 
   /** Agent-initiated search: shown until the next accepted call. */
   search(callerId: CallerId): void {
-    this.drop(MANUAL);
+    this.#drop(MANUAL);
     const entry: Entry = { key: MANUAL, call: null, activeAt: 0, endedAt: 0, filters: DEFAULT_FILTERS };
-    entry.base = this.lookup([callerId], DEFAULT_FILTERS);
-    this.entries.set(MANUAL, entry);
-    this.activate(entry);
-    this.update();
+    entry.base = this.#lookup([callerId], DEFAULT_FILTERS);
+    this.#entries.set(MANUAL, entry);
+    this.#activate(entry);
+    this.#update();
   }
 
   /** Leaves the manual search for the live call. */
   backToCall(): void {
-    this.drop(MANUAL);
-    this.update();
+    this.#drop(MANUAL);
+    this.#update();
   }
 
   /** Filters the call on screen (only that one). */
   setFilters(filters: JourneyFilters): void {
-    const view = this.viewCache;
-    const entry = view.kind === 'journey' ? this.entries.get(view.key) : undefined;
+    const view = this.#viewCache;
+    const entry = view.kind === 'journey' ? this.#entries.get(view.key) : undefined;
     if (!entry || sameFilters(filters, entry.filters)) return;
     entry.filters = filters;
     entry.filtered?.abort();
     entry.filtered = undefined;
-    this.update();
+    this.#update();
   }
 
   /** Loads the next page of the timeline on screen; listeners hear when it starts and when it is in. */
   async loadMore(): Promise<void> {
-    const view = this.viewCache;
+    const view = this.#viewCache;
     if (view.kind !== 'journey') return;
     const more = view.timeline.loadMore();
-    this.update(true);
+    this.#update(true);
     await more.catch(() => undefined); // aborted: a newer target is on its way
-    if (this.onScreen(view.timeline)) this.update(true);
+    if (this.#onScreen(view.timeline)) this.#update(true);
   }
 
   /** Retry the failed lookups of what is on screen. */
   retry(): void {
-    const view = this.viewCache;
+    const view = this.#viewCache;
     if (view.kind !== 'journey') return;
-    const entry = this.entries.get(view.key);
+    const entry = this.#entries.get(view.key);
     if (!entry) return;
     const failed = (l?: JourneyLookup) => !!l && (l.aborted || l.failed || l.unreadable);
     if (failed(entry.base)) {
       entry.base?.abort();
-      entry.base = this.lookup(entry.base?.callerIds ?? [], DEFAULT_FILTERS);
+      entry.base = this.#lookup(entry.base?.callerIds ?? [], DEFAULT_FILTERS);
     }
     if (failed(entry.filtered)) {
       entry.filtered?.abort();
       entry.filtered = undefined;
     }
-    this.update(true);
+    this.#update(true);
   }
 
   /** Abort everything (gadget unloading). */
   dispose(): void {
-    clearTimeout(this.retryTimer);
-    for (const key of [...this.entries.keys()]) this.drop(key);
-    this.listeners.clear();
+    clearTimeout(this.#retryTimer);
+    for (const key of [...this.#entries.keys()]) this.#drop(key);
+    this.#listeners.clear();
   }
 
-  private offer(call: CallInfo): void {
-    const existing = this.entries.get(call.dialogId);
+  #offer(call: CallInfo): void {
+    const existing = this.#entries.get(call.dialogId);
     if (existing) {
       existing.call = call;
-      this.ensureLookup(existing);
+      this.#ensureLookup(existing);
       return;
     }
     if (!concurrent(call)) {
       // A new call: calls that only rang are stale (an ended call stays on screen until another becomes active).
-      for (const entry of [...this.entries.values()]) {
-        if (!entry.activeAt && !entry.endedAt && entry.key !== MANUAL && !concurrent(entry.call)) this.drop(entry.key);
+      for (const entry of [...this.#entries.values()]) {
+        if (!entry.activeAt && !entry.endedAt && entry.key !== MANUAL && !concurrent(entry.call)) this.#drop(entry.key);
       }
     }
     const entry: Entry = { key: call.dialogId, call, activeAt: 0, endedAt: 0, filters: DEFAULT_FILTERS };
-    this.entries.set(call.dialogId, entry);
-    this.ensureLookup(entry);
+    this.#entries.set(call.dialogId, entry);
+    this.#ensureLookup(entry);
   }
 
-  private activate(entry: Entry): void {
-    entry.activeAt = ++this.clock;
-    if (entry.key !== MANUAL) this.drop(MANUAL);
+  #activate(entry: Entry): void {
+    entry.activeAt = ++this.#clock;
+    if (entry.key !== MANUAL) this.#drop(MANUAL);
     // Ended calls can never be on screen again once another call is active.
-    for (const other of [...this.entries.values()]) if (other.endedAt) this.drop(other.key);
+    for (const other of [...this.#entries.values()]) if (other.endedAt) this.#drop(other.key);
   }
 
-  private end(dialogId: string): void {
-    const entry = this.entries.get(dialogId);
+  #end(dialogId: string): void {
+    const entry = this.#entries.get(dialogId);
     if (!entry || entry.endedAt) return;
-    entry.endedAt = ++this.clock;
+    entry.endedAt = ++this.#clock;
     // Ended before anyone looked at it (missed call, consult that never connected): forget it.
-    if (!entry.activeAt) this.drop(dialogId);
+    if (!entry.activeAt) this.#drop(dialogId);
   }
 
-  private ensureLookup(entry: Entry): void {
+  #ensureLookup(entry: Entry): void {
     const call = entry.call;
     if (!call || call.monitor || entry.base || !call.callerIds.length) return;
-    entry.base = this.lookup(call.callerIds, DEFAULT_FILTERS);
+    entry.base = this.#lookup(call.callerIds, DEFAULT_FILTERS);
   }
 
-  private lookup(callerIds: readonly CallerId[], filters: JourneyFilters): JourneyLookup {
+  #lookup(callerIds: readonly CallerId[], filters: JourneyFilters): JourneyLookup {
     return new JourneyLookup(callerIds, filters, this.deps);
   }
 
-  private drop(key: string): void {
-    const entry = this.entries.get(key);
+  #drop(key: string): void {
+    const entry = this.#entries.get(key);
     if (!entry) return;
     entry.base?.abort();
     entry.filtered?.abort();
-    this.entries.delete(key);
+    this.#entries.delete(key);
   }
 
-  private pick(): { entry: Entry; ended: boolean; ringing: boolean } | null {
-    const entries = [...this.entries.values()];
+  #pick(): { entry: Entry; ended: boolean; ringing: boolean } | null {
+    const entries = [...this.#entries.values()];
     const latest = (list: Entry[], at: (e: Entry) => number) => list.filter(at).sort((a, b) => at(b) - at(a))[0];
     const notEnded = entries.filter((e) => !e.endedAt);
     const live = latest(notEnded, (e) => e.activeAt);
@@ -238,8 +238,8 @@ export class CallRegistry {
     return last ? { entry: last, ended: true, ringing: false } : null;
   }
 
-  private target(): OnScreen {
-    const picked = this.pick();
+  #target(): OnScreen {
+    const picked = this.#pick();
     if (picked === null) return { kind: 'idle' };
     const { entry, ended, ringing } = picked;
     const call = entry.call;
@@ -247,58 +247,58 @@ export class CallRegistry {
     if (!entry.base) return { kind: 'no-caller', key: entry.key, withheld: !!call?.withheld, ended, ringing };
     let timeline = entry.base;
     if (!sameFilters(entry.filters, DEFAULT_FILTERS)) {
-      entry.filtered ??= this.lookup(entry.base.callerIds, entry.filters);
+      entry.filtered ??= this.#lookup(entry.base.callerIds, entry.filters);
       timeline = entry.filtered;
     }
-    this.watch(entry.base);
-    this.watch(timeline);
+    this.#watch(entry.base);
+    this.#watch(timeline);
     return { kind: 'journey', key: entry.key, callerIds: entry.base.callerIds, base: entry.base, filters: entry.filters, timeline, ended, ringing,
       manual: entry.key === MANUAL,
-      callLive: entry.key === MANUAL && [...this.entries.values()].some((e) => e.key !== MANUAL && e.activeAt && !e.endedAt),
+      callLive: entry.key === MANUAL && [...this.#entries.values()].some((e) => e.key !== MANUAL && e.activeAt && !e.endedAt),
     };
   }
 
   /** Tell the listeners when a lookup on screen settles. */
-  private watch(lookup: JourneyLookup): void {
-    if (this.watched.has(lookup)) return;
-    this.watched.add(lookup);
+  #watch(lookup: JourneyLookup): void {
+    if (this.#watched.has(lookup)) return;
+    this.#watched.add(lookup);
     const settled = () => {
-      if (this.onScreen(lookup)) this.update(true);
+      if (this.#onScreen(lookup)) this.#update(true);
     };
     lookup.ready.then(settled, settled);
   }
 
-  private onScreen(lookup: JourneyLookup): boolean {
-    const view = this.viewCache;
+  #onScreen(lookup: JourneyLookup): boolean {
+    const view = this.#viewCache;
     return view.kind === 'journey' && (view.base === lookup || view.timeline === lookup);
   }
 
   /** Cloud Connect down on screen: retry on our own (once per failure; a new target cancels it). */
-  private armAutoRetry(): void {
-    const view = this.viewCache;
-    if (view.kind !== 'journey' || this.retryTimer !== undefined) return;
+  #armAutoRetry(): void {
+    const view = this.#viewCache;
+    if (view.kind !== 'journey' || this.#retryTimer !== undefined) return;
     const down = [view.base.error, view.timeline.error].some((e) => e?.code === 'cloudconnect-down');
     if (!down) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
       this.retry();
     }, this.deps.autoRetryMs ?? AUTO_RETRY_MS);
   }
 
-  private update(force = false): void {
-    const next = this.target();
-    const prev = this.viewCache;
+  #update(force = false): void {
+    const next = this.#target();
+    const prev = this.#viewCache;
     const state = (v: OnScreen) => (v.kind === 'idle' ? 'idle' : `${v.kind} ${v.key} ${v.ended} ${v.ringing}`);
     const same =
       state(prev) === state(next) &&
       (prev.kind !== 'journey' || (next.kind === 'journey' && prev.base === next.base && prev.timeline === next.timeline));
     if (same && !force) return;
     if (!same) {
-      clearTimeout(this.retryTimer);
-      this.retryTimer = undefined;
+      clearTimeout(this.#retryTimer);
+      this.#retryTimer = undefined;
     }
-    this.viewCache = next;
-    this.armAutoRetry();
-    for (const fn of this.listeners) fn(next);
+    this.#viewCache = next;
+    this.#armAutoRetry();
+    for (const fn of this.#listeners) fn(next);
   }
 }

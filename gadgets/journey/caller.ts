@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
 import { formatDate } from '../../shared/i18n/format.js';
 import type { CallerHeader } from './model.js';
@@ -51,8 +51,11 @@ export class JourneyCaller extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    header: { attribute: false },
+  };
 
-  @property({ attribute: false }) header?: CallerHeader;
+  header?: CallerHeader;
 
   override render() {
     const h = this.header;
@@ -72,12 +75,12 @@ export class JourneyCaller extends LitElement {
       ${h.risk
         ? html`<p class="risk" part="risk">
             ${msg.t(`caller.risk.${h.risk}`)}
-            ${h.riskAnswerId ? html`<button type="button" part="risk-show" @click=${() => this.show(h.riskAnswerId!)}>${msg.t('caller.risk.show')}</button>` : nothing}
+            ${h.riskAnswerId ? html`<button type="button" part="risk-show" @click=${() => this.#show(h.riskAnswerId!)}>${msg.t('caller.risk.show')}</button>` : nothing}
           </p>`
         : nothing}`;
   }
 
-  private show(answerId: string): void {
+  #show(answerId: string): void {
     this.dispatchEvent(new CustomEvent('cx-journey-show-entry', { detail: answerId, bubbles: true, composed: true }));
   }
 }

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles } from '../../shared/ui/theme.js';
 import { formatDateTime, formatTime } from '../../shared/i18n/format.js';
 import '../../shared/ui/score-chip.js';
@@ -103,18 +103,26 @@ export class JourneyEntry extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    entry: { attribute: false },
+    compact: { type: Boolean, reflect: true },
+    writer: { attribute: false },
+    names: { attribute: false },
+    open: { state: true },
+    chars: { state: true },
+  };
 
   /** The survey to show (computed by model.ts). */
-  @property({ attribute: false }) entry?: EntryModel;
+  entry?: EntryModel;
   /** One line per survey (the agent's choice, for small gadget space). */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
   /** Writes notes on the response; absent = notes are shown but none can be added. */
-  @property({ attribute: false }) writer?: NoteWriter;
+  writer?: NoteWriter;
   /** Names for the agent and team ids, where Finesse tells them (ids otherwise). */
-  @property({ attribute: false }) names?: KnownNames;
-  @state() private open = false;
+  names?: KnownNames;
+  private open = false;
   /** How much of long texts is rendered (the agent asks for more). */
-  @state() private chars = TEXT_CAP;
+  private chars = TEXT_CAP;
   private readonly detailsId = `cx-entry-details-${++serial}`;
 
   override render() {

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues, type ReactiveControllerHost } from 'lit';
-import { customElement, property, query, state } from '../../shared/ui/decorators.js';
+import { customElement, query } from '../../shared/ui/decorators.js';
 import type { Note } from '../../shared/wxm/types.js';
 import { NOTE_MAX_CHARS, addNote, checkNote, onWritesRefused, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
 import { AppError, isAbort, toAppError } from '../../shared/errors.js';
@@ -102,27 +102,39 @@ export class NoteForm extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    answerId: {},
+    notes: { attribute: false },
+    label: {},
+    writer: { attribute: false },
+    open: { state: true },
+    text: { state: true },
+    saving: { state: true },
+    problem: { state: true },
+    saved: { state: true },
+    refusedHere: { state: true },
+  };
 
   /** The WxM answer (response) id the note is written to. */
-  @property() answerId = '';
+  answerId = '';
   /** The notes the answer already has (from the answer's `notes[]`); untrusted text. */
-  @property({ attribute: false }) notes: Note[] = [];
+  notes: Note[] = [];
   /** Accessible name of the "Add note" button when the visible words need context ("Add note, survey of 3 Nov"). */
-  @property() label = '';
+  label = '';
 
   /** The WxM client that writes the note (a prop, not a context: the journey's bundle carries no @lit/context). */
-  @property({ attribute: false }) writer?: NoteWriter;
+  writer?: NoteWriter;
 
-  @state() private open = false;
-  @state() private text = '';
-  @state() private saving = false;
-  @state() private problem?: AppError | 'empty' | 'too-long';
-  @state() private saved?: 'read-back' | 'unread';
-  @state() private refusedHere = false;
+  private open = false;
+  private text = '';
+  private saving = false;
+  private problem?: AppError | 'empty' | 'too-long';
+  private saved?: 'read-back' | 'unread';
+  private refusedHere = false;
   @query('textarea') private field?: HTMLTextAreaElement;
   @query('[part="add"]') private addButton?: HTMLButtonElement;
-  private readonly uid = `cx-note-${++serial}`;
-  private abort?: AbortController;
+  readonly #uid = `cx-note-${++serial}`;
+  #abort?: AbortController;
 
   constructor() {
     super();
@@ -132,7 +144,7 @@ export class NoteForm extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
+    this.#abort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -145,7 +157,7 @@ export class NoteForm extends LitElement {
   }
 
   /** The sign-in may add notes here: a client that writes, not refused yet. */
-  private get writable(): boolean {
+  get #writable(): boolean {
     return !!this.writer && !writesRefused(this.writer);
   }
 
@@ -154,18 +166,18 @@ export class NoteForm extends LitElement {
     return html`
       ${notes.length
         ? html`<ul part="notes" aria-label=${notesMsg.t('note.heading')}>
-            ${notes.map((n) => html`<li part="note">${this.renderNote(n)}</li>`)}
+            ${notes.map((n) => html`<li part="note">${this.#renderNote(n)}</li>`)}
           </ul>`
         : nothing}
       ${this.refusedHere ? html`<p part="refused" class="hint" role="status">${errorMessage({ code: 'write-refused' })}</p>` : nothing}
-      ${this.writable ? (this.open ? this.renderForm() : this.renderAdd()) : nothing}
+      ${this.#writable ? (this.open ? this.#renderForm() : this.#renderAdd()) : nothing}
       ${this.saved && !this.open
         ? html`<p part="status" class="status" role="status">${notesMsg.t(this.saved === 'read-back' ? 'note.saved' : 'note.savedUnread')}</p>`
         : nothing}
     `;
   }
 
-  private renderNote(n: Note) {
+  #renderNote(n: Note) {
     const when = new Date(n.noteTime);
     const time = Number.isNaN(when.getTime()) ? '' : formatDateTime(when);
     const author = n.authorName || n.user || notesMsg.t('note.unknownAuthor');
@@ -177,74 +189,74 @@ export class NoteForm extends LitElement {
       <div class="text" dir="auto">${n.note}</div>`;
   }
 
-  private renderAdd() {
-    return html`<button part="add" class="btn link" type="button" aria-label=${this.label || nothing} @click=${this.openForm}>
+  #renderAdd() {
+    return html`<button part="add" class="btn link" type="button" aria-label=${this.label || nothing} @click=${this.#openForm}>
       ${notesMsg.t('note.add')}
     </button>`;
   }
 
-  private renderForm() {
+  #renderForm() {
     const length = [...this.text.trim()].length;
     const p = this.problem;
     const problemText =
       p === 'empty' ? notesMsg.t('note.empty') : p === 'too-long' ? notesMsg.t('note.tooLong', { n: length, max: NOTE_MAX_CHARS }) : p ? errorMessage(p) : '';
-    return html`<form part="form" id=${`${this.uid}-form`} @submit=${this.submit} @keydown=${this.onKey} novalidate>
-      <label for=${`${this.uid}-text`}>${notesMsg.t('note.field')}</label>
+    return html`<form part="form" id=${`${this.#uid}-form`} @submit=${this.#submit} @keydown=${this.#onKey} novalidate>
+      <label for=${`${this.#uid}-text`}>${notesMsg.t('note.field')}</label>
       <textarea
         part="field"
-        id=${`${this.uid}-text`}
+        id=${`${this.#uid}-text`}
         .value=${this.text}
         ?readonly=${this.saving}
         aria-invalid=${p === 'empty' || p === 'too-long' ? 'true' : 'false'}
-        aria-describedby=${`${this.uid}-hint ${this.uid}-problem`}
-        @input=${this.onInput}
+        aria-describedby=${`${this.#uid}-hint ${this.#uid}-problem`}
+        @input=${this.#onInput}
       ></textarea>
-      <p class="hint" id=${`${this.uid}-hint`}>
+      <p class="hint" id=${`${this.#uid}-hint`}>
         ${notesMsg.t('note.hint', { max: NOTE_MAX_CHARS })}
         <span class="count">${notesMsg.t('note.count', { n: length, max: NOTE_MAX_CHARS })}</span>
       </p>
-      <p class="error" id=${`${this.uid}-problem`} role="alert">${problemText}</p>
+      <p class="error" id=${`${this.#uid}-problem`} role="alert">${problemText}</p>
       <div class="row">
         <button class="btn primary" type="submit" ?disabled=${this.saving}>${notesMsg.t('note.save')}</button>
-        <button class="btn" type="button" ?disabled=${this.saving} @click=${this.cancel}>${notesMsg.t('note.cancel')}</button>
+        <button class="btn" type="button" ?disabled=${this.saving} @click=${this.#cancel}>${notesMsg.t('note.cancel')}</button>
         ${this.saving ? html`<span part="status" role="status">${notesMsg.t('note.saving')}</span>` : nothing}
       </div>
     </form>`;
   }
 
-  private async openForm() {
+  async #openForm() {
     this.open = true;
     this.saved = undefined;
     await this.updateComplete;
     this.field?.focus();
   }
 
-  private async close() {
+  async #close() {
     this.open = false;
     this.problem = undefined;
     await this.updateComplete;
     this.addButton?.focus();
   }
 
-  private cancel() {
-    this.abort?.abort();
+  #cancel() {
+    this.#abort?.abort();
     this.saving = false;
-    void this.close();
+    void this.#close();
   }
 
-  private onKey(e: KeyboardEvent) {
+  #onKey(e: KeyboardEvent) {
     if (e.key === 'Escape' && !this.saving) {
       e.stopPropagation();
-      this.cancel();
+      this.#cancel();
     }
   }
 
-  private onInput(e: Event) {
+  #onInput(e: Event) {
     this.text = (e.target as HTMLTextAreaElement).value;
     if (this.problem === 'empty' || this.problem === 'too-long') this.problem = undefined;
   }
 
-  private async submit(e: Event) {
+  async #submit(e: Event) {
     e.preventDefault();
     const wxm = this.writer;
     if (this.saving || !wxm) return;
@@ -256,16 +268,16 @@ export class NoteForm extends LitElement {
     }
     this.saving = true;
     this.problem = undefined;
-    this.abort = new AbortController();
+    this.#abort = new AbortController();
     const answerId = this.answerId;
     try {
-      const notes = await addNote(wxm, answerId, check.text, this.abort.signal);
+      const notes = await addNote(wxm, answerId, check.text, this.#abort.signal);
       if (notes) this.notes = notes;
       this.saved = notes ? 'read-back' : 'unread';
       this.text = '';
       this.saving = false;
       this.dispatchEvent(new NoteAddedEvent(answerId, notes));
-      await this.close();
+      await this.#close();
     } catch (err) {
       this.saving = false;
       if (isAbort(err)) return;

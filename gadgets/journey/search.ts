@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
 import type { CallerId } from '../../shared/finesse/types.js';
 import { detectCallerId } from './detect-caller-id.js';
@@ -51,16 +51,21 @@ export class JourneySearch extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    countryCode: { type: Number },
+    value: { state: true },
+    invalid: { state: true },
+  };
 
   /** Country code for national numbers (the `defaultCountryCode` parameter). */
-  @property({ type: Number }) countryCode?: number;
-  @state() private value = '';
-  @state() private invalid = false;
+  countryCode?: number;
+  private value = '';
+  private invalid = false;
 
   override render() {
     const detected = detectCallerId(this.value, this.countryCode);
     return html`
-      <form role="search" aria-label=${msg.t('search.heading')} @submit=${this.submit} novalidate>
+      <form role="search" aria-label=${msg.t('search.heading')} @submit=${this.#submit} novalidate>
         <label for="q" class="sr-only">${msg.t('search.label')}</label>
         <input
           id="q"
@@ -71,7 +76,7 @@ export class JourneySearch extends LitElement {
           .value=${this.value}
           aria-invalid=${this.invalid ? 'true' : 'false'}
           aria-describedby="hint"
-          @input=${this.onInput}
+          @input=${this.#onInput}
         />
         <button class="btn primary" type="submit">${msg.t('search.submit')}</button>
         <p id="hint" class="hint ${this.invalid ? 'error' : ''}" aria-live="polite">
@@ -81,12 +86,12 @@ export class JourneySearch extends LitElement {
     `;
   }
 
-  private onInput(e: Event): void {
+  #onInput(e: Event): void {
     this.value = (e.target as HTMLInputElement).value;
     this.invalid = false;
   }
 
-  private submit(e: Event): void {
+  #submit(e: Event): void {
     e.preventDefault();
     const callerId = detectCallerId(this.value, this.countryCode);
     this.invalid = !callerId;

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from '../../shared/ui/decorators.js';
+import { customElement } from '../../shared/ui/decorators.js';
 import { LocaleController } from '../../shared/ui/locale-controller.js';
 import { dayHeading } from '../../shared/i18n/format.js';
 import type { Answer } from '../../shared/wxm/types.js';
@@ -42,23 +42,31 @@ const AGENT_CAN_RETRY = new Set<ErrorCode>(['finesse-auth', 'cloudconnect-down']
 @customElement('cx-journey-view')
 export class JourneyView extends LitElement {
   static override styles = viewStyles;
+  static override properties = {
+    registry: { attribute: false },
+    maskPii: { type: Boolean },
+    countryCode: { type: Number },
+    compact: { type: Boolean },
+    writer: { attribute: false },
+    names: { attribute: false },
+  };
 
   /** What is on screen, and the lookups behind it (set by the app). */
-  @property({ attribute: false }) registry?: CallRegistry;
+  registry?: CallRegistry;
   /** Mask phone numbers and emails (the `maskPii` parameter). */
-  @property({ type: Boolean }) maskPii = false;
+  maskPii = false;
   /** The `defaultCountryCode` parameter, for national numbers typed in the search. */
-  @property({ type: Number }) countryCode?: number;
+  countryCode?: number;
   /** One line per survey; the toggle fires `cx-journey-compact` (the app remembers it per user). */
-  @property({ type: Boolean }) compact = false;
+  compact = false;
   /** Writes notes on the entries (the WxM client, when it can write). */
-  @property({ attribute: false }) writer?: NoteWriter;
+  writer?: NoteWriter;
   /** Agent and team names for the entries (the app's, from Finesse). */
-  @property({ attribute: false }) names?: KnownNames;
+  names?: KnownNames;
 
-  private target: OnScreen = { kind: 'idle' };
-  private unsubscribe?: () => void;
-  private readonly models = new WeakMap<Answer, EntryModel>();
+  #target: OnScreen = { kind: 'idle' };
+  #unsubscribe?: () => void;
+  readonly #models = new WeakMap<Answer, EntryModel>();
 
   constructor() {
     super();
@@ -67,30 +75,30 @@ export class JourneyView extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.registry) this.follow(this.registry);
+    if (this.registry) this.#follow(this.registry);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('registry') && this.registry && this.isConnected) this.follow(this.registry);
+    if (changed.has('registry') && this.registry && this.isConnected) this.#follow(this.registry);
   }
 
-  private follow(registry: CallRegistry): void {
-    this.unsubscribe?.();
-    this.target = registry.view;
-    this.unsubscribe = registry.subscribe((view) => {
-      this.target = view;
+  #follow(registry: CallRegistry): void {
+    this.#unsubscribe?.();
+    this.#target = registry.view;
+    this.#unsubscribe = registry.subscribe((view) => {
+      this.#target = view;
       this.requestUpdate();
     });
   }
 
   override render() {
-    const t = this.target;
+    const t = this.#target;
     const status =
       t.kind === 'idle'
         ? ''
@@ -106,21 +114,21 @@ export class JourneyView extends LitElement {
         <h1 id="title" class="sr-only">${msg.t('title')}</h1>
         ${status ? html`<span class="tag">${status}</span>` : nothing}
       </header>
-      <div class="sr-only" role="status" aria-live="polite">${this.announcement()}</div>
+      <div class="sr-only" role="status" aria-live="polite">${this.#announcement()}</div>
       <section aria-labelledby="search-h" part="search">
         <h2 id="search-h" class="sr-only">${msg.t('search.heading')}</h2>
-        <cx-journey-search .countryCode=${this.countryCode} @cx-journey-search=${this.onSearch}></cx-journey-search>
+        <cx-journey-search .countryCode=${this.countryCode} @cx-journey-search=${this.#onSearch}></cx-journey-search>
         ${t.kind === 'journey' && t.callLive
-          ? html`<button class="btn link" type="button" @click=${this.backToCall}>${msg.t('search.back')}</button>`
+          ? html`<button class="btn link" type="button" @click=${this.#backToCall}>${msg.t('search.back')}</button>`
           : nothing}
       </section>
-      ${this.body()}
+      ${this.#body()}
     </main>`;
   }
 
-  private announcement(): string {
-    const loaded = this.loaded();
-    if (this.target.kind !== 'journey' || loaded === 'error') return '';
+  #announcement(): string {
+    const loaded = this.#loaded();
+    if (this.#target.kind !== 'journey' || loaded === 'error') return '';
     return loaded?.timeline ? msg.t('live.loaded', { n: loaded.base.totalCount }) : msg.t('live.loading');
   }
 
@@ -128,8 +136,8 @@ export class JourneyView extends LitElement {
    * The journey on screen: the unfiltered lookup in (timeline null while a filter's loads: the filters stay on
    * screen, with focus), one failed ('error'), or still loading (null).
    */
-  private loaded(): { base: JourneyData; timeline: JourneyData | null } | 'error' | null {
-    const t = this.target;
+  #loaded(): { base: JourneyData; timeline: JourneyData | null } | 'error' | null {
+    const t = this.#target;
     if (t.kind !== 'journey') return null;
     if (t.base.error || t.timeline.error) return 'error';
     const base = t.base.current;
@@ -137,8 +145,8 @@ export class JourneyView extends LitElement {
     return base ? { base, timeline } : null;
   }
 
-  private body() {
-    const t = this.target;
+  #body() {
+    const t = this.#target;
     switch (t.kind) {
       case 'idle':
         return html`<p class="muted">${msg.t('state.idle')}</p>`;
@@ -151,19 +159,19 @@ export class JourneyView extends LitElement {
           .message=${msg.t('state.searchHint')}
         ></cx-state-panel>`;
       case 'journey': {
-        const loaded = this.loaded();
-        if (loaded === 'error') return this.failure();
-        return loaded ? this.journeyBody(loaded.base, loaded.timeline) : this.skeleton();
+        const loaded = this.#loaded();
+        if (loaded === 'error') return this.#failure();
+        return loaded ? this.#journeyBody(loaded.base, loaded.timeline) : this.#skeleton();
       }
     }
   }
 
-  private skeleton() {
+  #skeleton() {
     return html`<cx-skeleton lines="6" .label=${msg.t('live.loading')}></cx-skeleton>`;
   }
 
-  private failure() {
-    const t = this.target;
+  #failure() {
+    const t = this.#target;
     const error = t.kind === 'journey' ? (t.base.error ?? t.timeline.error) : null;
     if (!error) return nothing;
     if (error.code === 'no-caller-id') {
@@ -173,27 +181,27 @@ export class JourneyView extends LitElement {
         kind="error"
         .error=${AGENT_CAN_RETRY.has(error.code) ? new AppError(error.code, error.hop, error.detail, { status: error.status, retryable: true }) : error}
         .diagnostics=${{ gadget: 'journey', view: t.kind, filters: this.registry?.filters }}
-        @cx-retry=${this.retry}
+        @cx-retry=${this.#retry}
       ></cx-state-panel>
       ${error.code === 'cloudconnect-down' ? html`<p class="muted">${msg.t('state.autoRetry')}</p>` : nothing}`;
   }
 
-  private journeyBody(base: JourneyData, timeline: JourneyData | null) {
-    const t = this.target;
+  #journeyBody(base: JourneyData, timeline: JourneyData | null) {
+    const t = this.#target;
     if (t.kind !== 'journey') return nothing;
     const now = new Date();
     const filters = t.filters;
     const filtered = t.base !== t.timeline;
     const malformed = (timeline?.malformed ?? 0) + (t.base === t.timeline ? 0 : base.malformed);
     const caller = html`<cx-journey-caller part="caller" .header=${callerHeader(t.callerIds, base, now, this.maskPii)}
-      @cx-journey-show-entry=${this.showEntry}></cx-journey-caller>`;
+      @cx-journey-show-entry=${this.#showEntry}></cx-journey-caller>`;
     if (!base.answers.length && !base.hasMore) {
       // Records came back but none could be read: that is no "no feedback yet".
       return base.malformed
         ? html`<cx-state-panel kind="error" part="unreadable" .heading=${msg.t('state.unreadable')}
             .message=${msg.t('state.unreadableHint', { n: base.malformed })}
             .error=${new AppError('wxm-bad-response', 'wxm', `${base.malformed} unreadable records on the first page`)}
-            .diagnostics=${{ gadget: 'journey', view: t.kind }} @cx-retry=${this.retry}></cx-state-panel>`
+            .diagnostics=${{ gadget: 'journey', view: t.kind }} @cx-retry=${this.#retry}></cx-state-panel>`
         : html`${caller}<cx-state-panel kind="empty"
             .message=${t.manual ? msg.t('search.none', { query: t.callerIds[0]?.value ?? '' }) : msg.t('state.empty')}></cx-state-panel>`;
     }
@@ -205,7 +213,7 @@ export class JourneyView extends LitElement {
       <section aria-labelledby="timeline-h" part="timeline">
         <div class="row">
           <h2 id="timeline-h">${msg.t('timeline.heading')}</h2>
-          <button class="btn link" type="button" aria-pressed=${this.compact ? 'true' : 'false'} @click=${this.toggleCompact}>
+          <button class="btn link" type="button" aria-pressed=${this.compact ? 'true' : 'false'} @click=${this.#toggleCompact}>
             ${msg.t('timeline.compact')}
           </button>
         </div>
@@ -214,61 +222,61 @@ export class JourneyView extends LitElement {
             .label=${msg.t('filter.period')}
             .options=${PERIODS.map((p) => ({ value: p, label: msg.t(`period.${p}`) }))}
             .value=${filters.period}
-            @cx-change=${this.onPeriod}
+            @cx-change=${this.#onPeriod}
           ></cx-segmented>
           <cx-segmented
             .label=${msg.t('filter.channel')}
             .options=${CHANNELS.map((c) => ({ value: c, label: msg.t(`channel.${c}`) }))}
             .value=${filters.channel}
-            @cx-change=${this.onChannel}
+            @cx-change=${this.#onChannel}
           ></cx-segmented>
         </div>
         ${!timeline
-          ? this.skeleton()
-          : html`${filtered ? this.filterLine(t.filters, timeline.totalCount, base.totalCount) : nothing}
-            ${timeline.answers.length ? this.days(timeline, now) : html`<p class="muted">${msg.t(filtered ? 'filter.none' : 'state.empty')}</p>`}
-            ${this.pager(timeline, t.timeline.loadingMore)}`}
+          ? this.#skeleton()
+          : html`${filtered ? this.#filterLine(t.filters, timeline.totalCount, base.totalCount) : nothing}
+            ${timeline.answers.length ? this.#days(timeline, now) : html`<p class="muted">${msg.t(filtered ? 'filter.none' : 'state.empty')}</p>`}
+            ${this.#pager(timeline, t.timeline.loadingMore)}`}
       </section>
     `;
   }
 
   /** "Filtered: 30 days · Voice · 5 of 61", with a one-click way back to everything. */
-  private filterLine(f: JourneyFilters, shown: number, total: number) {
+  #filterLine(f: JourneyFilters, shown: number, total: number) {
     const parts = [f.period !== 'all' ? msg.t(`period.${f.period}`) : '', f.channel !== 'all' ? msg.t(`channel.${f.channel}`) : ''];
     return html`<p class="notice" part="filtered">
       ${msg.t('filter.active', { filters: parts.filter(Boolean).join(' · '), shown, total })}
-      <button class="btn link" type="button" @click=${this.clearFilters}>${msg.t('filter.clear')}</button>
+      <button class="btn link" type="button" @click=${this.#clearFilters}>${msg.t('filter.clear')}</button>
     </p>`;
   }
 
-  private backToCall(): void {
+  #backToCall(): void {
     this.registry?.backToCall();
   }
 
-  private toggleCompact(): void {
+  #toggleCompact(): void {
     this.dispatchEvent(new CustomEvent<boolean>('cx-journey-compact', { detail: !this.compact, bubbles: true, composed: true }));
   }
 
-  private clearFilters(): void {
+  #clearFilters(): void {
     this.registry?.setFilters(DEFAULT_FILTERS);
   }
 
   /** The risk banner's link: the survey's entry opens and takes focus (filters are cleared if they hide it). */
-  private async showEntry(e: CustomEvent<string>): Promise<void> {
+  async #showEntry(e: CustomEvent<string>): Promise<void> {
     const find = () => [...this.renderRoot.querySelectorAll('cx-journey-entry')].find((el) => el.entry?.id === e.detail);
     let entry = find();
     if (!entry) {
-      this.clearFilters();
+      this.#clearFilters();
       await this.updateComplete;
       entry = find();
     }
     await entry?.reveal();
   }
 
-  private days(data: JourneyData, now: Date) {
+  #days(data: JourneyData, now: Date) {
     const models = data.answers.map((a) => {
-      let m = this.models.get(a);
-      if (!m) this.models.set(a, (m = entryModel(a, data.tagMap, data.bands)));
+      let m = this.#models.get(a);
+      if (!m) this.#models.set(a, (m = entryModel(a, data.tagMap, data.bands)));
       return m;
     });
     return groupByDay(models).map(
@@ -279,12 +287,12 @@ export class JourneyView extends LitElement {
     );
   }
 
-  private pager(data: JourneyData, loading: boolean) {
+  #pager(data: JourneyData, loading: boolean) {
     return html`
       ${data.pageError ? html`<p class="notice" role="alert">${msg.t('state.partial')}</p>` : nothing}
       ${data.hasMore
         ? html`<div class="more">
-            <button class="btn" type="button" ?disabled=${loading} @click=${this.loadMore}>
+            <button class="btn" type="button" ?disabled=${loading} @click=${this.#loadMore}>
               ${loading ? msg.t('timeline.loadingMore') : msg.t('timeline.loadMore')}
             </button>
             <span class="muted">${msg.t('timeline.shown', { shown: data.answers.length, total: data.totalCount })}</span>
@@ -293,23 +301,23 @@ export class JourneyView extends LitElement {
     `;
   }
 
-  private loadMore(): void {
+  #loadMore(): void {
     void this.registry?.loadMore();
   }
 
-  private retry(): void {
+  #retry(): void {
     this.registry?.retry();
   }
 
-  private onPeriod(e: ChangeEvent): void {
+  #onPeriod(e: ChangeEvent): void {
     if (this.registry) this.registry.setFilters({ ...this.registry.filters, period: e.value as Period });
   }
 
-  private onChannel(e: ChangeEvent): void {
+  #onChannel(e: ChangeEvent): void {
     if (this.registry) this.registry.setFilters({ ...this.registry.filters, channel: e.value as ChannelFilter });
   }
 
-  private onSearch(e: JourneySearchEvent): void {
+  #onSearch(e: JourneySearchEvent): void {
     this.registry?.search(e.callerId);
   }
 }

@@ -90,21 +90,21 @@ export function dayLabel(day: number): string {
  * out per week or month too (its days merged): the size can be chosen once the answers are in.
  */
 export class BucketedFold {
-  private readonly lookup: Lookup;
-  private readonly tallies = new Map<number, Tally>();
+  readonly #lookup: Lookup;
+  readonly #tallies = new Map<number, Tally>();
 
   constructor(readonly options: FoldOptions & { size: BucketSize; timeZoneOffset: number }) {
-    this.lookup = new Lookup(options.tagMap, options.bands);
+    this.#lookup = new Lookup(options.tagMap, options.bands);
   }
 
   add(answer: Answer): void {
     const day = accountDay(answer.responseDateTime, this.options.timeZoneOffset || 0);
     if (day === undefined) return;
     const start = bucketStartDay(day, this.options.size);
-    let tally = this.tallies.get(start);
+    let tally = this.#tallies.get(start);
     if (!tally) {
-      tally = new Tally(this.lookup);
-      this.tallies.set(start, tally);
+      tally = new Tally(this.#lookup);
+      this.#tallies.set(start, tally);
     }
     tally.add(answer);
   }
@@ -112,11 +112,11 @@ export class BucketedFold {
   /** Non-empty buckets of `size` (the fold's own, or coarser when it folds by day), oldest first. */
   buckets(size: BucketSize = this.options.size): Bucket[] {
     const merged = new Map<number, Tally>();
-    for (const [day, tally] of this.tallies) {
+    for (const [day, tally] of this.#tallies) {
       const start = bucketStartDay(day, size);
       const into = merged.get(start);
       if (into) into.merge(tally);
-      else merged.set(start, size === this.options.size ? tally : new Tally(this.lookup).merge(tally));
+      else merged.set(start, size === this.options.size ? tally : new Tally(this.#lookup).merge(tally));
     }
     return [...merged.keys()]
       .sort((a, b) => a - b)

@@ -8,37 +8,37 @@ import type { FoldOptions, MetricsSummary } from './types.js';
 
 /** Folds answers into one summary. */
 export class MetricFold {
-  private readonly tally: Tally;
+  readonly #tally: Tally;
 
   constructor(readonly options: FoldOptions) {
-    this.tally = new Tally(new Lookup(options.tagMap, options.bands));
+    this.#tally = new Tally(new Lookup(options.tagMap, options.bands));
   }
 
   add(answer: Answer): void {
-    this.tally.add(answer);
+    this.#tally.add(answer);
   }
 
   result(): MetricsSummary {
-    return this.tally.summary(this.options);
+    return this.#tally.summary(this.options);
   }
 }
 
 /** Folds answers per key (e.g. per cc_AgentId value); answers without a key are skipped. */
 export class GroupedFold {
-  private readonly lookup: Lookup;
-  private readonly tallies = new Map<string, Tally>();
+  readonly #lookup: Lookup;
+  readonly #tallies = new Map<string, Tally>();
 
   constructor(readonly options: FoldOptions & { key: (answer: Answer) => string | undefined }) {
-    this.lookup = new Lookup(options.tagMap, options.bands);
+    this.#lookup = new Lookup(options.tagMap, options.bands);
   }
 
   add(answer: Answer): void {
     const key = this.options.key(answer);
     if (key === undefined) return;
-    let tally = this.tallies.get(key);
+    let tally = this.#tallies.get(key);
     if (!tally) {
-      tally = new Tally(this.lookup);
-      this.tallies.set(key, tally);
+      tally = new Tally(this.#lookup);
+      this.#tallies.set(key, tally);
     }
     tally.add(answer);
   }
@@ -46,7 +46,7 @@ export class GroupedFold {
   /** One summary per key, in first-seen order. */
   groups(): Map<string, MetricsSummary> {
     const out = new Map<string, MetricsSummary>();
-    for (const [key, tally] of this.tallies) out.set(key, tally.summary(this.options));
+    for (const [key, tally] of this.#tallies) out.set(key, tally.summary(this.options));
     return out;
   }
 }

@@ -45,8 +45,8 @@ export class Lookup {
    * Per-position memo of the last question id seen there and its slot. Answers of one questionnaire repeat
    * their layout, and comparing two 24-character ids is cheaper than hashing a freshly parsed one.
    */
-  private readonly memoIds: (string | undefined)[] = new Array<string | undefined>(MEMO).fill(undefined);
-  private readonly memoSlots: (Slot | undefined)[] = new Array<Slot | undefined>(MEMO).fill(undefined);
+  readonly #memoIds: (string | undefined)[] = new Array<string | undefined>(MEMO).fill(undefined);
+  readonly #memoSlots: (Slot | undefined)[] = new Array<Slot | undefined>(MEMO).fill(undefined);
 
   constructor(tagMap: TagMap, readonly bands: NpsBands) {
     const put = (id: string, slot: Omit<Slot, 'value'>) => {
@@ -71,10 +71,10 @@ export class Lookup {
   /** The slot of the question at position `i` of an answer, or undefined when it carries no metric. */
   slotAt(i: number, id: string): Slot | undefined {
     if (i < MEMO) {
-      if (this.memoIds[i] === id) return this.memoSlots[i];
+      if (this.#memoIds[i] === id) return this.#memoSlots[i];
       const slot = this.slots.get(id);
-      this.memoIds[i] = id;
-      this.memoSlots[i] = slot;
+      this.#memoIds[i] = id;
+      this.#memoSlots[i] = slot;
       return slot;
     }
     return this.slots.get(id);

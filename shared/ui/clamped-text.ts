@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from './decorators.js';
+import { customElement, query } from './decorators.js';
 import { shared } from '../i18n/messages.js';
 import { LocaleController } from './locale-controller.js';
 import { baseStyles, buttonStyles } from './theme.js';
@@ -35,16 +35,22 @@ export class CxClampedText extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    text: { attribute: false },
+    lines: { type: Number },
+    expanded: { state: true },
+    overflows: { state: true },
+  };
 
   /** The text; rendered through a text binding, never as markup. */
-  @property({ attribute: false }) text = '';
+  text = '';
   /** Lines shown while collapsed. */
-  @property({ type: Number }) lines = 3;
+  lines = 3;
 
-  @state() private expanded = false;
-  @state() private overflows = false;
+  private expanded = false;
+  private overflows = false;
   @query('.text') private box!: HTMLElement;
-  private resize = new ResizeObserver(() => this.measure());
+  #resize = new ResizeObserver(() => this.#measure());
 
   constructor() {
     super();
@@ -53,7 +59,7 @@ export class CxClampedText extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resize.disconnect();
+    this.#resize.disconnect();
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
@@ -61,17 +67,17 @@ export class CxClampedText extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this.resize.observe(this.box);
+    this.#resize.observe(this.box);
   }
 
   protected override updated(changed: Map<string, unknown>): void {
     // After this update settles (measuring sets state; doing it inside `updated` would chain updates).
-    if (changed.has('text') || changed.has('lines')) void this.updateComplete.then(() => this.measure());
+    if (changed.has('text') || changed.has('lines')) void this.updateComplete.then(() => this.#measure());
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.resize.observe(this.box);
+    if (this.hasUpdated) this.#resize.observe(this.box);
   }
 
   override render() {
@@ -88,18 +94,18 @@ export class CxClampedText extends LitElement {
             class="btn link"
             aria-expanded=${this.expanded ? 'true' : 'false'}
             aria-controls="text"
-            @click=${this.toggle}
+            @click=${this.#toggle}
           >${shared.t(this.expanded ? 'less' : 'more')}</button>`
         : nothing}`;
   }
 
   /** Overflow can only be measured while clamped; while expanded the button stays. */
-  private measure() {
+  #measure() {
     if (this.expanded || !this.box) return;
     this.overflows = this.box.scrollHeight > this.box.clientHeight + 1;
   }
 
-  private toggle() {
+  #toggle() {
     this.expanded = !this.expanded;
   }
 }

@@ -4,7 +4,7 @@ import { onLocaleChange } from '../i18n/catalogue.js';
 
 /** Re-renders its host whenever `subscribe` signals, while the host is connected. */
 export class RerenderOn implements ReactiveController {
-  private off?: () => void;
+  #off?: () => void;
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly subscribe: (changed: () => void) => () => void,
@@ -12,10 +12,10 @@ export class RerenderOn implements ReactiveController {
     host.addController(this);
   }
   hostConnected(): void {
-    this.off = this.subscribe(() => this.host.requestUpdate());
+    this.#off = this.subscribe(() => this.host.requestUpdate());
   }
   hostDisconnected(): void {
-    this.off?.();
+    this.#off?.();
   }
 }
 

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from './decorators.js';
+import { customElement } from './decorators.js';
 import { formatNumber } from '../i18n/format.js';
 import { shared } from '../i18n/messages.js';
 import { LocaleController } from './locale-controller.js';
@@ -97,16 +97,23 @@ export class CxScoreChip extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    metric: { reflect: true },
+    value: { type: Number },
+    scaleMax: { type: Number },
+    klass: {},
+    digits: { type: Number },
+  };
 
-  @property({ reflect: true }) metric: ChipMetric = 'nps';
+  metric: ChipMetric = 'nps';
   /** The score; null shows "–" and "no responses". */
-  @property({ type: Number }) value: number | null = null;
+  value: number | null = null;
   /** Top of the scale (10 for NPS, 5 for CSAT, 5 or 7 for CES). */
-  @property({ type: Number }) scaleMax = 10;
+  scaleMax = 10;
   /** Class from the metrics module; omitted = no class colour. */
-  @property() klass?: ChipClass;
+  klass?: ChipClass;
   /** Fraction digits shown (means: 1). */
-  @property({ type: Number }) digits = 0;
+  digits = 0;
 
   constructor() {
     super();

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from './decorators.js';
+import { customElement } from './decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ChangeEvent } from './events.js';
 import { baseStyles, buttonStyles } from './theme.js';
@@ -60,12 +60,17 @@ export class CxSegmented extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    label: {},
+    options: { attribute: false },
+    value: {},
+  };
 
   /** Accessible name of the group ("Period"). */
-  @property() label = '';
-  @property({ attribute: false }) options: SegmentOption[] = [];
+  label = '';
+  options: SegmentOption[] = [];
   /** The selected value. */
-  @property() value = '';
+  value = '';
 
   override render() {
     const selected = Math.max(0, this.options.findIndex((o) => o.value === this.value));

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from './decorators.js';
+import { customElement } from './decorators.js';
 import { shared } from '../i18n/messages.js';
 import { LocaleController } from './locale-controller.js';
 import { baseStyles } from './theme.js';
@@ -35,11 +35,15 @@ export class CxSkeleton extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    lines: { type: Number },
+    label: {},
+  };
 
   /** Number of placeholder lines. */
-  @property({ type: Number }) lines = 3;
+  lines = 3;
   /** What the status says to screen readers (default: "Loading…"). */
-  @property() label = '';
+  label = '';
 
   constructor() {
     super();

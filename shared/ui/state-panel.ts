@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from './decorators.js';
+import { customElement } from './decorators.js';
 import type { AppError } from '../errors.js';
 import { errorMessage, shared } from '../i18n/messages.js';
 import { buildDiagnostics } from './diagnostics.js';
@@ -77,19 +77,27 @@ export class CxStatePanel extends LitElement {
       }
     `,
   ];
+  static override properties = {
+    kind: { reflect: true },
+    heading: {},
+    message: {},
+    error: { attribute: false },
+    diagnostics: { attribute: false },
+    copy: { state: true },
+  };
 
-  @property({ reflect: true }) kind: PanelKind = 'info';
+  kind: PanelKind = 'info';
   /** Heading; for errors defaults to "Feedback unavailable". */
-  @property() heading = '';
+  heading = '';
   /** Message; for errors defaults to the human message for `error.code`. */
-  @property() message = '';
+  message = '';
   /** The error to explain (kind="error"). */
-  @property({ attribute: false }) error?: AppError;
+  error?: AppError;
   /** Extra, non-secret context for "Copy diagnostics" (`gadget` names the gadget). Redacted again anyway. */
-  @property({ attribute: false }) diagnostics: Record<string, unknown> = {};
+  diagnostics: Record<string, unknown> = {};
 
-  @state() private copy: 'idle' | 'copied' | 'manual' = 'idle';
-  private copyText = '';
+  private copy: 'idle' | 'copied' | 'manual' = 'idle';
+  #copyText = '';
 
   constructor() {
     super();
@@ -111,28 +119,28 @@ export class CxStatePanel extends LitElement {
       </div>
       <div part="actions" class="actions">
         ${err && this.error?.retryable !== false
-          ? html`<button part="retry" class="btn primary" @click=${this.retry}>${shared.t('retry')}</button>`
+          ? html`<button part="retry" class="btn primary" @click=${this.#retry}>${shared.t('retry')}</button>`
           : nothing}
         ${err
-          ? html`<button part="copy" class="btn" @click=${this.copyDiagnostics}>${shared.t('copyDiagnostics')}</button>`
+          ? html`<button part="copy" class="btn" @click=${this.#copyDiagnostics}>${shared.t('copyDiagnostics')}</button>`
           : nothing}
         <slot></slot>
         <span class="copied" role="status">${this.copy === 'copied' ? shared.t('copied') : ''}</span>
       </div>
       ${this.copy === 'manual'
         ? html`<label class="copied" for="diag">${shared.t('copyBlocked')}</label>
-            <textarea id="diag" part="diagnostics" readonly .value=${this.copyText}></textarea>`
+            <textarea id="diag" part="diagnostics" readonly .value=${this.#copyText}></textarea>`
         : nothing}`;
   }
 
-  private retry() {
+  #retry() {
     this.dispatchEvent(new RetryEvent());
   }
 
-  private async copyDiagnostics() {
-    this.copyText = buildDiagnostics(this.error, this.diagnostics);
+  async #copyDiagnostics() {
+    this.#copyText = buildDiagnostics(this.error, this.diagnostics);
     try {
-      await navigator.clipboard.writeText(this.copyText);
+      await navigator.clipboard.writeText(this.#copyText);
       this.copy = 'copied';
     } catch {
       // Clipboard API refused (no permission in the Finesse iframe, insecure origin): show the text to copy by hand.

@@ -7,10 +7,10 @@
  * rejects with an AbortError (callers ignore those). Every record is validated (validate.ts).
  * Errors never carry request bodies (they hold caller identifiers) nor tokens.
  */
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
-import { abortError, raceAbort } from '../async.js';
+import { abortError, backoffDelay, raceAbort } from '../async.js';
 import type { TokenClient } from '../token/token-client.js';
 import type { AnswerBatch, StreamOptions, TagMap, WxmApi, WxmReads } from './api.js';
 import { buildTagMap, scaleIndex } from './tag-map.js';
@@ -79,7 +79,8 @@ export function createWxmClient(options: WxmClientOptions): WxmApi & WxmReader {
 function connect(options: WxmClientOptions): Connection {
   const { tokens, timeoutMs = 10_000, retryLimit = 3, backoffMs = 300, maxRetryAfterMs = 20_000, random = Math.random } = options;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const api: KyInstance = ky.create({
+  const logRetry = ({ retryCount, error }: { retryCount: number; error: Error }) => log.debug(`WxM retry ${retryCount}: ${describe(error)}`);
+  const kyOptions: Options = {
     prefixUrl: baseUrl,
     timeout: timeoutMs,
     credentials: 'omit',
@@ -91,19 +92,25 @@ function connect(options: WxmClientOptions): Connection {
       statusCodes: [408, 429, 500, 502, 503, 504],
       afterStatusCodes: [429, 503],
       maxRetryAfter: maxRetryAfterMs,
-      backoffLimit: 10_000,
-      delay: (n) => backoffMs * 2 ** (n - 1),
-      jitter: (d) => d / 2 + (d / 2) * random(),
+      delay: (n) => backoffDelay(n, backoffMs, 10_000, random),
     },
-    hooks: {
-      beforeRetry: [({ retryCount, error }) => log.debug(`WxM retry ${retryCount}: ${describe(error)}`)],
-    },
-  });
+    hooks: { beforeRetry: [logRetry] },
+  };
+  const api: KyInstance = ky.create(kyOptions);
 
   // Writes are repeated only when the server refused them unapplied (429); a timeout, a 5xx or a network error may
   // come after the server applied the write, so those are never retried (the caller reports them as unconfirmed).
-  const writeApi = api.extend({
-    retry: { shouldRetry: ({ error }) => (error instanceof HTTPError && error.response.status === 429 ? undefined : false) },
+  // (A timeout is never retried by ky; the hook stops the rest before the retry.)
+  const writeApi: KyInstance = ky.create({
+    ...kyOptions,
+    hooks: {
+      beforeRetry: [
+        (state) => {
+          if (!(state.error instanceof HTTPError && state.error.response.status === 429)) throw state.error;
+          return logRetry(state);
+        },
+      ],
+    },
   });
 
   /** One API call with the 401 → refresh → retry-once rule. */
