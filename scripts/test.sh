@@ -30,6 +30,7 @@ if [ "${#node_tests[@]}" -gt 0 ]; then
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   node_passed=$(grep -E '^ℹ pass ' .test-node.log | awk '{print $3}' | tail -1)
   node_failed=$(grep -E '^ℹ fail ' .test-node.log | awk '{print $3}' | tail -1)
+  node_todo=$(grep -E '^ℹ todo ' .test-node.log | awk '{print $3}' | tail -1)
 fi
 
 step "browser tests (headless Chromium: emulator files one at a time, fake-only files in parallel; coverage gate)"
@@ -45,5 +46,7 @@ read -r b_passed b_failed < <(node -e '
 passed=$(( ${node_passed:-0} + b_passed )); failed=$(( ${node_failed:-0} + b_failed ))
 [ "$failed" -eq 0 ] || status=1
 echo
+# Known gaps, each a test marked to-do with the issue it belongs to (they run and print, and do not fail the suite).
+[ "${node_todo:-0}" -eq 0 ] || { echo "${node_todo} to-do:"; grep -E '^✖ .* # ' .test-node.log | sort -u | sed 's/^✖ /  /'; }
 echo "${passed} passed, ${failed} failed"
 exit $status
