@@ -99,11 +99,12 @@ export const DEFAULT_LIMITS: PlanLimits = {
   // Fewer, larger pages: WxM allows ~15 requests per second per token and every request pays the latency.
   pageSize: 1000,
   concurrency: 2,
-  verbatims: 30,
+  // Ten shown, ten more on demand; each comment page holds as many, so the newest twenty across questionnaires are exact.
+  verbatims: 20,
   verbatimsPerAgent: 10,
   aggregateConcurrency: 6,
   requestsPerSecond: 13,
-  commentPage: 25,
+  commentPage: 20,
 };
 
 /** Everything both paths share for one view load. */
