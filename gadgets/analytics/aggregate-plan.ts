@@ -37,8 +37,9 @@ function closedBucketCache(wxm: WxmApi): Map<string, ResponseSummary> {
 export async function aggregateView(ctx: PlanContext, request: WxmRequest): Promise<ViewData> {
   const { req, period, signal, options, filterFor, limits } = ctx;
   const pace = requestPacer(limits.aggregateConcurrency, limits.requestsPerSecond);
-  const summaryOf = (filter: FilterBy) =>
-    pace(() => responseSummary(request, filter, signal)).then((s) => countedSummary(s.questions, options, s.responseCount));
+  const fetchSummary = (filter: FilterBy) => pace(() => responseSummary(request, filter, signal));
+  const counted = (s: ResponseSummary) => countedSummary(s.questions, options, s.responseCount);
+  const summaryOf = (filter: FilterBy) => fetchSummary(filter).then(counted);
 
   // Queued in the order the user sees them: KPIs first.
   const currentFilter = filterFor(req.scope, period.current);
@@ -51,18 +52,18 @@ export async function aggregateView(ctx: PlanContext, request: WxmRequest): Prom
   const comments = newestComments(ctx, pace, currentFilter);
   const matrices = req.perAgent ? agentMatrices(ctx, pace, request, currentFilter) : Promise.resolve(new Map());
   const closed = closedBucketCache(ctx.wxm);
-  const bucketSummary = (filter: FilterBy, end: Date) => {
+  /** A trend bucket's summary: asked once the bucket has closed, then taken from the session's cache. */
+  const bucketSummary = async (filter: FilterBy, end: Date) => {
     const key = JSON.stringify(filter);
-    const kept = closed.get(key);
-    const counted = (s: ResponseSummary) => countedSummary(s.questions, options, s.responseCount);
-    if (kept) return Promise.resolve(counted(kept));
-    return pace(() => responseSummary(request, filter, signal)).then((s) => {
+    let s = closed.get(key);
+    if (!s) {
+      s = await fetchSummary(filter);
       if (end.getTime() <= Date.now() - CLOSED_AFTER_MS) {
         if (closed.size >= MAX_CLOSED) closed.delete(closed.keys().next().value!);
         closed.set(key, s);
       }
-      return counted(s);
-    });
+    }
+    return counted(s);
   };
   // The bucket follows from the current period's response count: its summaries are queued once that is in.
   const trend = current.then(async (summary) => {

@@ -247,6 +247,7 @@ export class AnalyticsApp extends LitElement {
     const cfg = this.services!.config;
     const empty = data.current.nps.n === 0 && data.current.answers === 0;
     const agentMode = req.scope.tag === 'cc_AgentId';
+    const names = this.#agentNames(); // one map for the table and the follow-up list
     return html`
       ${this.#renderKpis(data.current, data.previous, false, data)}
       ${empty
@@ -271,7 +272,7 @@ export class AnalyticsApp extends LitElement {
             ${req.perAgent
               ? html`<cx-agent-table
                   .rows=${data.agents}
-                  .names=${this.#agentNames()}
+                  .names=${names}
                   .supervisors=${this.services?.session.role === 'supervisor' ? new Set([this.services.session.wxmAgentId]) : new Set()}
                   .team=${data.current}
                   .metrics=${cfg.metrics}
@@ -281,7 +282,7 @@ export class AnalyticsApp extends LitElement {
               : nothing}
             <cx-verbatim-list .items=${data.verbatims} .locale=${this.#locale}></cx-verbatim-list>
             ${cfg.metrics.includes('nps')
-              ? html`<cx-follow-up-list .wxm=${this.services!.wxm} .scope=${req.scope} .range=${data.period.current} .questionnaires=${cfg.questionnaires} .agentNames=${this.#agentNames()}></cx-follow-up-list>`
+              ? html`<cx-follow-up-list .wxm=${this.services!.wxm} .scope=${req.scope} .range=${data.period.current} .questionnaires=${cfg.questionnaires} .agentNames=${names}></cx-follow-up-list>`
               : nothing}
           </div>`}
     `;
