@@ -25,7 +25,7 @@ export async function loadTranslations(
   files: Record<string, string> = typeof __CX_LOCALE_FILES__ !== 'undefined' ? __CX_LOCALE_FILES__ : {},
   base = scriptUrl ?? document.baseURI,
 ): Promise<void> {
-  const lang = localeChain(locale).find((l) => l.toLowerCase() in files)?.toLowerCase();
+  const lang = localeChain(locale).find((l) => Object.hasOwn(files, l.toLowerCase()))?.toLowerCase();
   if (!lang) return; // English, or a locale without texts: English it is
   const file = files[lang]!;
   const script = document.createElement('script');
