@@ -69,6 +69,7 @@ export async function bootWith<W extends WxmReads>(kit: GadgetKit<W>, options: B
         tokens,
         timeoutMs: config.timeoutMs,
         questionnaires: config.questionnaires,
+        finesseOrigin: session.finesseOrigin,
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
   return { adapter, session, config, problems, tokens, wxm, locale: config.locale ?? session.locale };

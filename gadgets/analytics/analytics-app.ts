@@ -82,6 +82,7 @@ export class AnalyticsApp extends LitElement {
   private last?: ShownView;
   #timer?: ReturnType<typeof setInterval>;
   #offTab?: () => void;
+  #offStale?: () => void;
   #retryTimer?: ReturnType<typeof setTimeout>;
   #retryAttempt = 0;
 
@@ -118,6 +119,8 @@ export class AnalyticsApp extends LitElement {
     super.connectedCallback();
     // Showing the tab asks for fresh numbers: a load still running may have started before the newest answers.
     this.#offTab = this.services?.adapter.onTabActivated(() => void this.#view.run());
+    // The account's questions or settings turned out stale (a copy from an earlier session): the view is redone.
+    this.#offStale = this.services?.wxm.onStale?.(() => void this.#view.run());
     const seconds = this.services?.config.refreshSeconds ?? 300;
     if (seconds > 0) this.#timer = setInterval(() => this.refresh(), seconds * 1000);
   }
@@ -128,6 +131,7 @@ export class AnalyticsApp extends LitElement {
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
     this.#offTab?.();
+    this.#offStale?.();
   }
 
   /** Re-load the current view; the shown data stays until the new data is in. */

@@ -52,6 +52,11 @@ export interface WxmReads {
   settings(signal?: AbortSignal): Promise<WxmSettings>;
   /** Cached per client instance (i.e. per gadget session). */
   tagMap(signal?: AbortSignal): Promise<TagMap>;
+  /**
+   * Settings and questions came from a copy kept by an earlier session and WxM now says otherwise (or could not
+   * confirm them): redo what was built on them. Returns the unsubscribe function. Absent on fakes.
+   */
+  onStale?(listener: () => void): () => void;
   /** `page` is 1-based here; the client maps it to the server's convention. */
   answersPage(filter: FilterBy, page: number, rows: number, signal?: AbortSignal): Promise<AnswerBatch & { totalPages: number }>;
 }

@@ -10,7 +10,7 @@
  * answer is never checked against a scale (answer-value.ts).
  */
 import type { ScaleInfo } from './api.js';
-import type { Answer, Note, OpenTicket, Question, ResponseItem } from './types.js';
+import type { Answer, Note, OpenTicket, Question, ResponseItem, WxmSettings } from './types.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -129,4 +129,13 @@ export function validateQuestions(raw: unknown): { questions: Question[]; malfor
     else out.malformed++;
   }
   return out;
+}
+
+/** The account settings a gadget reads (the rest of the body holds account integration secrets); null if no object. */
+export function validateSettings(raw: unknown): WxmSettings | null {
+  if (!isObj(raw)) return null;
+  return {
+    timeZoneOffset: typeof raw.timeZoneOffset === 'number' && Number.isFinite(raw.timeZoneOffset) ? raw.timeZoneOffset : 0,
+    ...(typeof raw.npsRange === 'string' ? { npsRange: raw.npsRange } : {}),
+  };
 }

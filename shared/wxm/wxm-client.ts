@@ -14,8 +14,9 @@ import { abortError, backoffDelay, raceAbort } from '../async.js';
 import type { TokenClient } from '../token/token-client.js';
 import type { AnswerBatch, StreamOptions, TagMap, WxmApi, WxmReads } from './api.js';
 import { buildTagMap, scaleIndex } from './tag-map.js';
-import type { Answer, FilterBy, FlashNps, Questionnaire, WxmSettings } from './types.js';
-import { validateAnswer, validateAnswers, validateQuestions } from './validate.js';
+import type { Answer, FilterBy, FlashNps, Question, Questionnaire, WxmSettings } from './types.js';
+import { validateAnswer, validateAnswers, validateQuestions, validateSettings } from './validate.js';
+import { copyKey, keepAccountCopy } from './account-copy.js';
 
 export interface WxmClientOptions {
   /** WxM API base URL (no trailing slash needed). */
@@ -33,6 +34,8 @@ export interface WxmClientOptions {
   /** Longest Retry-After we wait, ms. Default 20000. */
   maxRetryAfterMs?: number;
   random?: () => number;
+  /** The Finesse origin: with it, the account's settings and questions are kept for the next session (account-copy.ts). */
+  finesseOrigin?: string;
 }
 
 /** The client, plus what a page of answers also knows. */
@@ -52,11 +55,12 @@ export interface WxmReader extends WxmReads {
 
 type Call = (method: Method, path: string, body: unknown, signal?: AbortSignal, notFoundIsNull?: boolean) => Promise<unknown>;
 
-/** The reader, the raw call behind it (with the token and 401 rules) and the scale index of the tag map. */
-interface Connection {
+/** The reader, the raw call behind it (with the token and 401 rules), the scale index of the tag map and the fetch of the questions it is built from. */
+export interface Connection {
   reader: WxmReader;
   call: Call;
   scales(signal?: AbortSignal): Promise<ReturnType<typeof scaleIndex>>;
+  questions(): Promise<Question[]>;
 }
 
 export function createWxmReader(options: WxmClientOptions): WxmReader {
@@ -65,6 +69,8 @@ export function createWxmReader(options: WxmClientOptions): WxmReader {
 
 export function createWxmClient(options: WxmClientOptions): WxmApi & WxmReader {
   const c = connect(options);
+  // Only the analytics gadget keeps the account copy: the journey reads its tag map at sign-in, long before a call.
+  if (options.finesseOrigin) keepAccountCopy(c, copyKey(options.finesseOrigin, options.baseUrl.replace(/\/+$/, '')), options.questionnaires ?? []);
   return {
     ...c.reader,
     questionnaires: (signal) => questionnaires(c, signal),
@@ -150,6 +156,25 @@ function connect(options: WxmClientOptions): Connection {
   /** The page convention of this server: 0 or 1 = first page (docs/wxm-api.md leaves it open); learnt on first use. */
   let pageBase: 0 | 1 | undefined;
 
+  async function fetchSettings(signal?: AbortSignal): Promise<WxmSettings> {
+    const raw = await call('get', 'api/settings', undefined, signal).catch((e: unknown) => {
+      // A restricted token may be refused the account settings: callers fall back to the defaults.
+      if (e instanceof AppError && e.status === 403) log.warn('WxM refused the account settings (403): default NPS bands and time zone apply');
+      throw e;
+    });
+    const settings = validateSettings(raw);
+    if (!settings) throw badShape('api/settings');
+    return settings;
+  }
+
+  async function fetchQuestions(): Promise<Question[]> {
+    const raw = await call('get', 'api/Questions/Active', undefined);
+    if (!Array.isArray(raw)) throw badShape('api/Questions/Active');
+    const { questions, malformed } = validateQuestions(raw);
+    if (malformed > 0) log.warn(`${malformed} malformed question(s) ignored`);
+    return questions;
+  }
+
   async function scales(signal?: AbortSignal) {
     return scaleIndex(await reader.tagMap(signal));
   }
@@ -178,29 +203,13 @@ function connect(options: WxmClientOptions): Connection {
   const reader: WxmReader = {
     write: (path, body, signal) => call('post', path, body, signal, false, writeApi),
 
-    async settings(signal?: AbortSignal): Promise<WxmSettings> {
-      const raw = await call('get', 'api/settings', undefined, signal).catch((e: unknown) => {
-        // A restricted token may be refused the account settings: callers fall back to the defaults.
-        if (e instanceof AppError && e.status === 403) log.warn('WxM refused the account settings (403): default NPS bands and time zone apply');
-        throw e;
-      });
-      if (!isObj(raw)) throw badShape('api/settings');
-      // Only the fields a gadget reads: the rest of the body holds account integration secrets.
-      return {
-        timeZoneOffset: typeof raw.timeZoneOffset === 'number' && Number.isFinite(raw.timeZoneOffset) ? raw.timeZoneOffset : 0,
-        ...(typeof raw.npsRange === 'string' ? { npsRange: raw.npsRange } : {}),
-      };
-    },
+    settings: (signal) => fetchSettings(signal),
 
     tagMap(signal?: AbortSignal): Promise<TagMap> {
       // Cached for the client's life; the shared fetch is not tied to one caller's signal.
-      tagMapPromise ??= call('get', 'api/Questions/Active', undefined)
-        .then((raw) => {
-          if (!Array.isArray(raw)) throw badShape('api/Questions/Active');
-          const { questions, malformed } = validateQuestions(raw);
-          if (malformed > 0) log.warn(`${malformed} malformed question(s) ignored`);
-          return buildTagMap(questions, options.questionnaires ?? []);
-        })
+      tagMapPromise ??= conn
+        .questions()
+        .then((questions) => buildTagMap(questions, options.questionnaires ?? []))
         .catch((e: unknown) => {
           tagMapPromise = undefined;
           throw e;
@@ -235,7 +244,8 @@ function connect(options: WxmClientOptions): Connection {
     },
 
   };
-  return { reader, call, scales };
+  const conn: Connection = { reader, call, scales, questions: fetchQuestions };
+  return conn;
 }
 
 async function questionnaires({ call }: Connection, signal?: AbortSignal): Promise<Questionnaire[]> {
