@@ -1,4 +1,4 @@
-/** The control routes for open behaviours: /_emulator/wxm/aggregates, /_emulator/notes, /_emulator/finesse/roster. */
+/** The control routes for open behaviours: /_emulator/wxm/aggregates, /_emulator/wxm/questions/ID, /_emulator/notes, /_emulator/finesse/roster. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningEmulator } from '../src/index.js';
@@ -26,6 +26,20 @@ describe('control API: options', () => {
     assert.ok(Object.keys(s.summary.find((x) => x.askedQuestion.questionTags.includes('NPS'))!.response).every((k) => k.endsWith('.0')));
     assert.equal((await json(emu.finesseUrl, '/_emulator/wxm/aggregates', { body: { routes: 'gone' } })).status, 400);
     await json(emu.finesseUrl, '/_emulator/wxm/aggregates', { body: { numericKeys: 'integer' } });
+  });
+
+  it('POST /_emulator/wxm/questions/ID retags a question as a WxM admin would: Questions/Active and the summary show it', async () => {
+    const get = async () => (await (await fetch(emu.wxmUrl + '/api/Questions/Active', { headers: { Authorization: `Bearer ${token}` } })).json()) as { id: string; questionTags: string[] }[];
+    const nps = (await get()).find((q) => q.questionTags.includes('NPS'))!;
+    const r = await json(emu.finesseUrl, `/_emulator/wxm/questions/${nps.id}`, { body: { questionTags: ['Recommend'] } });
+    assert.deepEqual([r.status, r.body.questionTags], [200, ['Recommend']]);
+    assert.deepEqual((await get()).find((q) => q.id === nps.id)!.questionTags, ['Recommend']);
+    const s = (await (await wxm('/api/summary', {})).json()) as { summary: { askedQuestion: { id: string; questionTags: string[] } }[] };
+    assert.deepEqual(s.summary.find((x) => x.askedQuestion.id === nps.id)!.askedQuestion.questionTags, ['Recommend']);
+    assert.equal((await json(emu.finesseUrl, `/_emulator/wxm/questions/${nps.id}`, { body: { questionTags: 'NPS' } })).status, 400);
+    assert.equal((await json(emu.finesseUrl, '/_emulator/wxm/questions/nope', { body: { questionTags: [] } })).status, 404);
+    await json(emu.finesseUrl, `/_emulator/wxm/questions/${nps.id}`, { body: { questionTags: nps.questionTags } });
+    assert.deepEqual((await get()).find((q) => q.id === nps.id)!.questionTags, ['NPS']);
   });
 
   it('GET /_emulator/notes lists the notes written, newest first; POST sets the write variants', async () => {

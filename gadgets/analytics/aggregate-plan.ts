@@ -7,8 +7,7 @@
  * - the comments: one small page of the newest answers that have a comment.
  * Any route missing or answering another shape throws AggregateUnavailable: the caller falls back to streaming.
  */
-import { compareQuestions, responseSummary, type Distribution, type ResponseSummary, type WxmRequest } from '../../shared/wxm/aggregates.js';
-import type { WxmApi } from '../../shared/wxm/api.js';
+import { compareQuestions, responseSummary, type Distribution, type WxmRequest } from '../../shared/wxm/aggregates.js';
 import type { Answer, FilterBy } from '../../shared/wxm/types.js';
 import type { Bucket } from '../../shared/metrics/types.js';
 import { contextValue } from '../../shared/metrics/index.js';
@@ -17,54 +16,31 @@ import { bucketRanges, chooseBucket } from './period.js';
 import { CommentCollector } from './verbatims.js';
 import { countedSummary } from './counted-summary.js';
 import { requestPacer, type Pacer } from './request-pacer.js';
+import { closedSummaries } from './closed-summaries.js';
 import type { AgentRow, PlanContext, ViewData } from './plan.js';
-
-/**
- * Summaries of trend buckets that closed over an hour ago, per client, for the session. An answer is stamped when
- * the customer submits it, so a closed bucket keeps its numbers (the hour covers submissions still on their way),
- * and a refresh asks WxM only for the open buckets: half the requests of a 90-day view.
- */
-const closedBuckets = new WeakMap<WxmApi, Map<string, ResponseSummary>>();
-const CLOSED_AFTER_MS = 3_600_000;
-const MAX_CLOSED = 400;
-
-function closedBucketCache(wxm: WxmApi): Map<string, ResponseSummary> {
-  let cache = closedBuckets.get(wxm);
-  if (!cache) closedBuckets.set(wxm, (cache = new Map()));
-  return cache;
-}
 
 export async function aggregateView(ctx: PlanContext, request: WxmRequest): Promise<ViewData> {
   const { req, period, signal, options, filterFor, limits } = ctx;
   const pace = requestPacer(limits.aggregateConcurrency, limits.requestsPerSecond);
-  const fetchSummary = (filter: FilterBy) => pace(() => responseSummary(request, filter, signal));
-  const counted = (s: ResponseSummary) => countedSummary(s.questions, options, s.responseCount);
-  const summaryOf = (filter: FilterBy) => fetchSummary(filter).then(counted);
+  const closed = closedSummaries(ctx.wxm, ctx.config.storageKey, ctx.tagMap);
+  /** A period's summary: from WxM, or kept from an earlier load once the period has closed (closed-summaries.ts). */
+  const summaryOf = async (filter: FilterBy, end: Date) => {
+    let s = closed.get(filter);
+    if (!s) closed.put(filter, end, (s = await pace(() => responseSummary(request, filter, signal))));
+    return countedSummary(s.questions, options, s.responseCount);
+  };
 
   // Queued in the order the user sees them: KPIs first.
   const currentFilter = filterFor(req.scope, period.current);
-  const current = summaryOf(currentFilter).then((summary) => {
+  const current = summaryOf(currentFilter, period.current.end).then((summary) => {
     ctx.onFirstLook?.({ period, nps: summary.nps, summary });
     return summary;
   });
-  const previous = summaryOf(filterFor(req.scope, period.previous));
-  const benchmark = req.benchmark ? summaryOf(filterFor(req.benchmark.scope, period.current)) : undefined;
+  // A rolling period's previous one ends at this instant less its length: a filter that never recurs, not kept.
+  const previous = summaryOf(filterFor(req.scope, period.previous), req.period.key === 'custom' ? period.previous.end : new Date());
+  const benchmark = req.benchmark ? summaryOf(filterFor(req.benchmark.scope, period.current), period.current.end) : undefined;
   const comments = newestComments(ctx, pace, currentFilter);
   const matrices = req.perAgent ? agentMatrices(ctx, pace, request, currentFilter) : Promise.resolve(new Map());
-  const closed = closedBucketCache(ctx.wxm);
-  /** A trend bucket's summary: asked once the bucket has closed, then taken from the session's cache. */
-  const bucketSummary = async (filter: FilterBy, end: Date) => {
-    const key = JSON.stringify(filter);
-    let s = closed.get(key);
-    if (!s) {
-      s = await fetchSummary(filter);
-      if (end.getTime() <= Date.now() - CLOSED_AFTER_MS) {
-        if (closed.size >= MAX_CLOSED) closed.delete(closed.keys().next().value!);
-        closed.set(key, s);
-      }
-    }
-    return counted(s);
-  };
   // The bucket follows from the current period's response count: its summaries are queued once that is in.
   const trend = current.then(async (summary) => {
     const bucket = chooseBucket(period, ctx.timeZoneOffset, summary.answers, options.minSample);
@@ -72,7 +48,7 @@ export async function aggregateView(ctx: PlanContext, request: WxmRequest): Prom
     // No answers in the period: every bucket is as empty as the period, nothing to ask.
     const buckets = await Promise.all(
       ranges.map(({ start, range }): Bucket | Promise<Bucket> =>
-        summary.answers === 0 ? { start, summary } : bucketSummary(filterFor(req.scope, range), range.end).then((s) => ({ start, summary: s })),
+        summary.answers === 0 ? { start, summary } : summaryOf(filterFor(req.scope, range), range.end).then((s) => ({ start, summary: s })),
       ),
     );
     return { bucket, buckets };

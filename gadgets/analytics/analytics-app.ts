@@ -13,7 +13,8 @@ import { backoffDelay } from '../../shared/async.js';
 import '../../shared/ui/state-panel.js';
 import '../../shared/ui/skeleton.js';
 import { msg } from './messages.js';
-import { loadView, type DataSource, type FirstLook, type ViewData } from './plan.js';
+import { closedSummariesKey } from './closed-summaries.js';
+import { loadView, type DataSource, type PlanConfig, type FirstLook, type ViewData } from './plan.js';
 import { chooseView, sameView, viewKey, type ViewChoice, type ViewRequest } from './view-request.js';
 import { accountDay, type PeriodChoice } from './period.js';
 import { formatValue, kpiModel } from './display.js';
@@ -35,6 +36,7 @@ export const TEAM_PREF = 'analyticsTeam';
 /** First automatic retry after a Cloud Connect outage, ms (then doubling, jittered, up to AUTO_RETRY_CAP_MS). */
 export const AUTO_RETRY_BASE_MS = 5_000;
 const AUTO_RETRY_CAP_MS = 120_000;
+const planConfigs = new WeakMap<object, PlanConfig>();
 
 const EMPTY_REST: Omit<MetricsSummary, 'nps'> = {
   csat: { n: 0, top2: 0, share: null, mean: null, interval: null, lowSample: false },
@@ -98,7 +100,11 @@ export class AnalyticsApp extends LitElement {
     task: async ([wxm, config, req], { signal }) => {
       if (!wxm || !config || !req) return initialState;
       const key = viewKey(req);
-      const data = await loadView(wxm, config, req, signal, (look) => {
+      const { finesseOrigin, loginId } = this.services!.session;
+      // One plan config per gadget config: a refresh is the same view (stream-plan.ts compares it).
+      let plan = planConfigs.get(config);
+      if (!plan) planConfigs.set(config, (plan = { ...config, storageKey: closedSummariesKey(finesseOrigin, loginId, config.wxmBaseUrl) }));
+      const data = await loadView(wxm, plan, req, signal, (look) => {
         if (!signal.aborted) this.first = { key, look };
       });
       return { key, data };

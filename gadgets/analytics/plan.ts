@@ -27,6 +27,8 @@ export interface PlanConfig {
   minSample: number;
   /** 'off': always page the raw answers. Default 'auto'. */
   aggregates?: 'auto' | 'off';
+  /** Where summaries of closed periods are kept across loads (closed-summaries.ts); none: for the client's session. */
+  storageKey?: string;
 }
 
 export interface AgentRow {

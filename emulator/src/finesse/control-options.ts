@@ -1,7 +1,8 @@
 /**
  * Control routes for behaviours the sources leave open: WxM's aggregate routes (present/missing, numeric key
  * format, unknown-question status), note writes (refused, stalled after applying, author) plus the notes written
- * lately (the control panel lists them), and whether Finesse team rosters carry skill target ids.
+ * lately (the control panel lists them), and whether Finesse team rosters carry skill target ids. Also what a WxM
+ * admin does in the questionnaire editor that a gadget must notice: a question's tags edited.
  */
 import { aggregateOptions } from '../wxm/aggregates.js';
 import { noteState } from '../wxm/notes.js';
@@ -15,7 +16,7 @@ function pick<T extends string | number>(v: unknown, allowed: readonly T[], name
   return v as T;
 }
 
-/** Handles /_emulator/wxm/aggregates, /_emulator/notes and /_emulator/finesse/roster; false for any other path. */
+/** Handles /_emulator/wxm/aggregates, /_emulator/wxm/questions/ID, /_emulator/notes and /_emulator/finesse/roster; false for any other path. */
 export async function optionsControl(ctx: FinesseContext, req: Req, res: Res, p: string, m: string): Promise<boolean> {
   if (p === '/wxm/aggregates' && (m === 'GET' || m === 'POST')) {
     const o = aggregateOptions(ctx.world);
@@ -26,6 +27,19 @@ export async function optionsControl(ctx: FinesseContext, req: Req, res: Res, p:
       o.unknownQuestionStatus = pick(b.unknownQuestionStatus, [400, 404] as const, 'unknownQuestionStatus') ?? o.unknownQuestionStatus;
     }
     sendJson(res, 200, { ...o });
+    return true;
+  }
+  const question = /^\/wxm\/questions\/([^/]+)$/.exec(p);
+  if (question && m === 'POST') {
+    const q = ctx.world.questions.find((x) => x.id === decodeURIComponent(question[1]!));
+    if (!q) {
+      sendJson(res, 404, { message: 'no such question' });
+      return true;
+    }
+    const { questionTags } = await readJson(req);
+    if (!Array.isArray(questionTags) || !questionTags.every((t) => typeof t === 'string')) throw new BadRequest('questionTags must be an array of strings');
+    q.questionTags = questionTags as string[];
+    sendJson(res, 200, q);
     return true;
   }
   if (p === '/notes' && (m === 'GET' || m === 'POST')) {
