@@ -15,13 +15,12 @@ import { contextQuestionIds } from './filter.js';
 import { bucketRanges, chooseBucket } from './period.js';
 import { CommentCollector } from './verbatims.js';
 import { countedSummary } from './counted-summary.js';
-import { requestPacer, type Pacer } from './request-pacer.js';
+import type { Pacer } from './request-pacer.js';
 import { closedSummaries } from './closed-summaries.js';
 import type { AgentRow, PlanContext, ViewData } from './plan.js';
 
 export async function aggregateView(ctx: PlanContext, request: WxmRequest): Promise<ViewData> {
-  const { req, period, signal, options, filterFor, limits } = ctx;
-  const pace = requestPacer(limits.aggregateConcurrency, limits.requestsPerSecond);
+  const { req, period, signal, options, filterFor, pace } = ctx;
   const closed = closedSummaries(ctx.wxm, ctx.config.storageKey, ctx.tagMap);
   /** A period's summary: from WxM, or kept from an earlier load once the period has closed (closed-summaries.ts). */
   const summaryOf = async (filter: FilterBy, end: Date) => {

@@ -8,7 +8,7 @@
  * counted for: once the account's questions say otherwise (a tag, scale or type changed), all are dropped.
  * Read back, anything else is ignored and removed, with a diagnostic.
  */
-import { log } from '../../shared/log.js';
+import { readStored, store } from '../../shared/stored.js';
 import type { Distribution, ResponseSummary } from '../../shared/wxm/aggregates.js';
 import type { TagMap } from '../../shared/wxm/api.js';
 import type { FilterBy } from '../../shared/wxm/types.js';
@@ -40,27 +40,11 @@ const isPair = (p: unknown) => isArr(p) && typeof p[0] === 'string' && isCount(p
 const isEntry = (e: unknown) =>
   isArr(e) && typeof e[0] === 'number' && isCount(e[1]) && isArr(e[2]) && e[2].every((q) => isArr(q) && typeof q[0] === 'string' && isArr(q[1]) && q[1].every(isPair));
 
-function read(key: string): Kept | undefined {
-  try {
-    const o = JSON.parse(localStorage.getItem(key)!) as Kept | null; // no entry: null
-    if (o === null) return undefined;
-    if (typeof o.questions === 'string' && Object.values(o.entries).every(isEntry)) return o;
-  } catch {
-    /* corrupt (not JSON, no entries), or storage refused */
-  }
-  log.warn('stored trend summaries unreadable: removed, asked again');
-  write(key);
-  return undefined;
-}
-
-function write(key: string, kept?: Kept): void {
-  try {
-    if (kept) localStorage.setItem(key, JSON.stringify(kept));
-    else localStorage.removeItem(key);
-  } catch {
-    /* storage full or refused: the next load asks again */
-  }
-}
+const read = (key: string) =>
+  readStored(key, 'stored trend summaries', (o) => {
+    const kept = o as Kept;
+    return typeof kept.questions === 'string' && Object.values(kept.entries).every(isEntry) ? kept : undefined;
+  });
 
 /** `owner`: the WxM client (the session's entries without a storage key). */
 export function closedSummaries(owner: object, storageKey: string | undefined, tagMap: TagMap): ClosedSummaries {
@@ -85,7 +69,7 @@ export function closedSummaries(owner: object, storageKey: string | undefined, t
         keys.sort((a, b) => entries[a]![0] - entries[b]![0]);
         for (const k of keys.slice(0, keys.length - MAX)) delete entries[k];
       }
-      if (storageKey) write(storageKey, kept);
+      if (storageKey) store(storageKey, kept);
     },
   };
 }

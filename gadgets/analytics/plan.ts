@@ -18,6 +18,7 @@ import type { ViewRequest } from './view-request.js';
 import type { Verbatim } from './verbatims.js';
 import { streamView } from './stream-plan.js';
 import { aggregateView } from './aggregate-plan.js';
+import { requestPacer, type Pacer } from './request-pacer.js';
 
 export interface PlanConfig {
   questionnaires: string[];
@@ -88,9 +89,9 @@ export interface PlanLimits {
   concurrency: number;
   verbatims: number;
   verbatimsPerAgent: number;
-  /** Aggregate path: requests in flight at once, and at most this many started per second (WxM: 15/s per token, less
-   *  the settings and questions reads that precede them). */
-  aggregateConcurrency: number;
+  /** Both paths: requests in flight at once, and at most this many started per second (WxM: 15/s per token, less
+   *  the settings and questions reads that precede them; request-pacer.ts). */
+  requestConcurrency: number;
   requestsPerSecond: number;
   /** Aggregate path: rows of the one page of newest commented answers. */
   commentPage: number;
@@ -104,7 +105,7 @@ export const DEFAULT_LIMITS: PlanLimits = {
   // Ten shown, ten more on demand; each comment page holds as many, so the newest twenty across questionnaires are exact.
   verbatims: 20,
   verbatimsPerAgent: 10,
-  aggregateConcurrency: 6,
+  requestConcurrency: 6,
   requestsPerSecond: 13,
   commentPage: 20,
 };
@@ -124,6 +125,8 @@ export interface PlanContext {
   options: FoldOptions;
   settingsRefused: boolean;
   filterFor(scope: AnswerScope | undefined, range: Range): FilterBy;
+  /** Every WxM request of the view load goes through it: one rate budget for all of them. */
+  pace: Pacer;
   onFirstLook?: (first: FirstLook) => void;
 }
 
@@ -194,7 +197,8 @@ async function prepare(
     cesFormula: config.cesFormula,
   };
   const filterFor = (scope: AnswerScope | undefined, range: Range) => viewFilter(scope, range, tagMap, config.questionnaires);
-  const ctx: PlanContext = { wxm, config, req, signal, limits, tagMap, bands, period, timeZoneOffset, options, settingsRefused, filterFor };
+  const pace = requestPacer(limits.requestConcurrency, limits.requestsPerSecond);
+  const ctx: PlanContext = { wxm, config, req, signal, limits, tagMap, bands, period, timeZoneOffset, options, settingsRefused, filterFor, pace };
   if (onFirstLook) ctx.onFirstLook = onFirstLook;
   return ctx;
 }

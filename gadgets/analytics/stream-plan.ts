@@ -215,6 +215,7 @@ async function stream(ctx: PlanContext, filter: FilterBy, sink: (a: Answer) => u
     pageSize: limits.pageSize,
     maxAnswers: limits.maxAnswers,
     concurrency: limits.concurrency,
+    pace: ctx.pace,
     signal,
   });
   for await (const batch of batches) {

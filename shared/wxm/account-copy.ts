@@ -5,7 +5,7 @@
  * token nor an answer), under a key naming the Finesse origin and the WxM address, so tenants never mix.
  * What is read back is validated like the wire: anything else is ignored and removed.
  */
-import { log } from '../log.js';
+import { readStored, store } from '../stored.js';
 import { raceAbort } from '../async.js';
 import type { TagMap } from './api.js';
 import { buildTagMap } from './tag-map.js';
@@ -20,29 +20,13 @@ export interface AccountCopy {
 
 export const copyKey = (finesseOrigin: string, baseUrl: string) => `cx-wxm-account ${finesseOrigin} ${baseUrl}`;
 
-export function readCopy(key: string): AccountCopy | undefined {
-  try {
-    const o = JSON.parse(localStorage.getItem(key)!) as { settings?: unknown; questions?: unknown } | null; // no entry: null
-    if (o === null) return undefined;
-    const settings = validateSettings(o.settings);
-    const { questions, malformed } = validateQuestions(o.questions);
-    if (settings && Array.isArray(o.questions) && !malformed) return { settings, questions };
-  } catch {
-    /* corrupt (not JSON), or storage refused (privacy settings) */
-  }
-  log.warn('stored WxM account copy unreadable: removed');
-  writeCopy(key);
-  return undefined;
-}
-
-/** Stores the copy; without one, removes it. Storage full or refused: the next load starts cold. */
-export function writeCopy(key: string, copy?: AccountCopy): void {
-  try {
-    if (copy) localStorage.setItem(key, JSON.stringify(copy));
-    else localStorage.removeItem(key);
-  } catch {
-    /* the next load starts cold */
-  }
+function readCopy(key: string): AccountCopy | undefined {
+  return readStored(key, 'stored WxM account copy', (o) => {
+    const { settings: rawSettings, questions: rawQuestions } = o as { settings?: unknown; questions?: unknown };
+    const settings = validateSettings(rawSettings);
+    const { questions, malformed } = validateQuestions(rawQuestions);
+    return settings && Array.isArray(rawQuestions) && !malformed ? { settings, questions } : undefined;
+  });
 }
 
 /**
@@ -62,7 +46,7 @@ export function keepAccountCopy(c: Connection, key: string, questionnaires: read
   const latest: Partial<AccountCopy> = {};
   const keep = <T>(part: Partial<AccountCopy>, value: T): T => {
     Object.assign(latest, part);
-    if (latest.settings && latest.questions) writeCopy(key, latest as AccountCopy);
+    if (latest.settings && latest.questions) store(key, latest);
     return value;
   };
   c.questions = () => live.questions().then((questions) => keep({ questions }, questions));

@@ -44,6 +44,8 @@ export interface StreamOptions {
   maxAnswers?: number;
   /** Pages in flight at once. */
   concurrency?: number;
+  /** Runs each page request when the caller's request budget allows (e.g. WxM's rate limit shared with other reads). */
+  pace?: <T>(request: () => Promise<T>) => Promise<T>;
   signal?: AbortSignal;
 }
 

@@ -261,9 +261,10 @@ async function questionnaires({ call }: Connection, signal?: AbortSignal): Promi
 
 /** Pages in order with bounded concurrency, stopping at maxAnswers (built on the reader's pages only). */
 async function* streamAnswers(client: WxmReader, filter: FilterBy, opts: StreamOptions = {}): AsyncGenerator<AnswerBatch> {
-  const { pageSize = 100, maxAnswers = Number.POSITIVE_INFINITY, concurrency = 3, signal } = opts;
+  const { pageSize = 100, maxAnswers = Number.POSITIVE_INFINITY, concurrency = 3, pace = (r) => r(), signal } = opts;
   if (maxAnswers <= 0) return;
-  const first = await client.answersPage(filter, 1, pageSize, signal);
+  const page = (n: number, s?: AbortSignal) => pace(() => client.answersPage(filter, n, pageSize, s));
+  const first = await page(1, signal);
   let remaining = maxAnswers;
   // By answer id: a server that repeats a page, or an answer across pages, never counts twice.
   const seen = new Set<string>();
@@ -283,25 +284,25 @@ async function* streamAnswers(client: WxmReader, filter: FilterBy, opts: StreamO
   let malformedSeen = first.malformed;
   const launch = () => {
     while (pending.size < Math.max(1, concurrency) && next <= first.totalPages && (next - 1) * pageSize < maxAnswers + malformedSeen) {
-      const p = client.answersPage(filter, next, pageSize, inner.signal);
+      const p = page(next, inner.signal);
       p.catch(() => undefined); // awaited in order below; avoid unhandled rejections meanwhile
       pending.set(next++, p);
     }
   };
   try {
-    for (let page = 2; page <= first.totalPages && remaining > 0; page++) {
+    for (let n = 2; n <= first.totalPages && remaining > 0; n++) {
       if (signal?.aborted) throw abortError();
       launch();
-      const current = pending.get(page);
+      const current = pending.get(n);
       if (!current) break;
       let batch = await current;
-      pending.delete(page);
+      pending.delete(n);
       if (batch.answers.length + batch.malformed === 0) break; // fewer pages than announced
       let answers = fresh(batch);
       if (answers.length === 0 && batch.malformed === 0) {
         // Nothing but answers already seen: the server repeated a page. Ask for it once more.
-        log.warn(`WxM served page ${page} as a repeat of an earlier page; asking again`);
-        batch = await client.answersPage(filter, page, pageSize, inner.signal);
+        log.warn(`WxM served page ${n} as a repeat of an earlier page; asking again`);
+        batch = await page(n, inner.signal);
         answers = fresh(batch);
       }
       malformedSeen += batch.malformed;

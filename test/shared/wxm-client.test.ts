@@ -380,6 +380,34 @@ describe('WxM client (scripted server)', () => {
       expect(server.stats.maxInFlight).to.be.greaterThan(1);
     });
 
+    it('sends every page request through the caller’s pacer, so the stream keeps to a shared rate budget', async () => {
+      const server = answersServer(95);
+      const { wxm } = client(server.handler);
+      let granted = 0;
+      let inFlight = 0;
+      let maxInFlight = 0;
+      // A pacer that lets one request run at a time: the stream must wait for it, whatever its own concurrency.
+      let queue = Promise.resolve();
+      const pace = <T,>(request: () => Promise<T>): Promise<T> => {
+        const run = queue.then(async () => {
+          granted++;
+          maxInFlight = Math.max(maxInFlight, ++inFlight);
+          try {
+            return await request();
+          } finally {
+            inFlight--;
+          }
+        });
+        queue = run.then(() => undefined, () => undefined);
+        return run;
+      };
+      const ids = (await collect(wxm.streamAnswers({}, { pageSize: 10, concurrency: 3, pace }))).flatMap((b) => b.answers.map((a) => a.id));
+      expect(ids).to.deep.equal(Array.from({ length: 95 }, (_, i) => `ans-${i}`));
+      expect(granted).to.equal(server.stats.pages.length);
+      expect(server.stats.maxInFlight).to.equal(1);
+      expect(maxInFlight).to.equal(1);
+    });
+
     it('stops at maxAnswers and does not fetch far beyond it', async () => {
       const server = answersServer(1000);
       const { wxm } = client(server.handler);
