@@ -14,6 +14,7 @@ import '../../shared/ui/state-panel.js';
 import '../../shared/ui/skeleton.js';
 import { msg } from './messages.js';
 import { closedSummariesKey } from './closed-summaries.js';
+import { incrementalText } from './stream-plan.js';
 import { loadView, type DataSource, type PlanConfig, type FirstLook, type ViewData } from './plan.js';
 import { chooseView, sameView, viewKey, type ViewChoice, type ViewRequest } from './view-request.js';
 import { accountDay, type PeriodChoice } from './period.js';
@@ -46,7 +47,7 @@ const EMPTY_REST: Omit<MetricsSummary, 'nps'> = {
 
 /** How the last load read its data, for diagnostics ("incremental: 3 new answers"). */
 const refreshText = (s: DataSource | undefined) =>
-  s?.path === 'answers' && s.incremental !== undefined ? `incremental: ${s.incremental} new answers` : 'full';
+  s?.path === 'answers' && s.incremental !== undefined ? incrementalText(s.incremental) : 'full';
 
 /** A loaded view and the request it answers. */
 interface ShownView {

@@ -201,9 +201,12 @@ async function incremental(ctx: PlanContext, k: Kept | undefined, currentFilter:
     fold.stats.malformed += malformed;
   }
   const added = parts[0].fresh.length;
-  log.info(`incremental: ${added} new answers`);
+  log.info(incrementalText(added));
   return { ...(k.previous ? { current: k.current, previous: k.previous } : { current: k.current }), added };
 }
+
+/** The diagnostic of an incremental refresh ("incremental: 3 new answers"). */
+export const incrementalText = (n: number) => `incremental: ${n} new answer${n === 1 ? '' : 's'}`;
 
 /** Streams every answer matching `filter` (up to the cap) into `sink`. */
 async function stream(ctx: PlanContext, filter: FilterBy, sink: (a: Answer) => unknown): Promise<PassStats> {

@@ -146,7 +146,7 @@ describe('analytics trend buckets and incremental refresh (emulator)', function 
 
     reads.splice(0);
     app.refresh();
-    await waitUntil(() => period(app).getAttribute('data-refresh') === 'incremental: 1 new answers', 'no incremental refresh', { timeout: 30_000 });
+    await waitUntil(() => period(app).getAttribute('data-refresh') === 'incremental: 1 new answer', 'no incremental refresh', { timeout: 30_000 });
     await idle(app);
     // The current period is read from its newest folded answer on: that instant's answers again (skipped by id),
     // and the new one.
