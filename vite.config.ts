@@ -44,6 +44,16 @@ export function localeFiles(bundle: BundleName): Array<{ locale: string; fileNam
   });
 }
 
+/** Build settings the gadget scripts and their parts share: minified ES2022, nothing beside the code. */
+const SCRIPT_BUILD = {
+  target: 'es2022',
+  minify: true,
+  sourcemap: false,
+  modulePreload: false,
+  copyPublicDir: false,
+  reportCompressedSize: false,
+} as const;
+
 /** The parts of each gadget (shared/parts/loader.ts): code loaded on demand, each built by buildParts below. */
 export const GADGET_PARTS: Record<BundleName, Partial<Record<PartName, string>>> = {
   journey: { 'note-editor': 'gadgets/journey/note-editor.ts' },
@@ -142,12 +152,7 @@ export async function buildParts(bundle: BundleName, wxmBaseUrls: readonly strin
       define: { 'process.env.NODE_ENV': JSON.stringify('production'), [WXM_ORIGINS_DEFINE]: JSON.stringify(wxmBaseUrls) },
       build: {
         write: false,
-        target: 'es2022',
-        minify: true,
-        sourcemap: false,
-        modulePreload: false,
-        copyPublicDir: false,
-        reportCompressedSize: false,
+        ...SCRIPT_BUILD,
         rolldownOptions: {
           input: { [name]: entry },
           external: (id, importer) => provided.has(importer ? moduleKey(id, importer) : id),
@@ -258,12 +263,7 @@ export function gadgetBuildConfig(o: GadgetBuildOptions): InlineConfig {
     build: {
       outDir: o.outDir,
       emptyOutDir: false, // several builds share the folder; scripts/build.ts empties it once
-      target: 'es2022',
-      minify: true,
-      sourcemap: false,
-      modulePreload: false,
-      copyPublicDir: false,
-      reportCompressedSize: false,
+      ...SCRIPT_BUILD,
       assetsInlineLimit: Number.MAX_SAFE_INTEGER, // any asset is inlined: nothing else to host
       rolldownOptions: {
         // Reading a property has no side effect in our code or our libraries: lets Chart.js's unregistered
