@@ -5,14 +5,17 @@
  * `npm run build` (scripts/build.ts) runs one build per gadget with these settings.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { defineConfig, type InlineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type InlineConfig, type Plugin, type Rolldown } from 'vite';
 import { gadgetXml } from './gadget-xml/plugin.js';
 import type { BundleName } from './gadget-xml/catalogue.js';
 import { PUBLIC_WXM_BASE_URL, WXM_ORIGINS_DEFINE } from './shared/config/wxm-origins.js';
 import type { Translations } from './shared/i18n/catalogue.js';
 import { TRANSLATIONS_GLOBAL } from './shared/i18n/translations.js';
+import { PARTS_GLOBAL, type PartName } from './shared/parts/loader.js';
 import { de as journeyDe } from './gadgets/journey/messages.de.js';
 import { de as analyticsDe } from './gadgets/analytics/messages.de.js';
 
@@ -41,6 +44,144 @@ export function localeFiles(bundle: BundleName): Array<{ locale: string; fileNam
   });
 }
 
+/** Build settings the gadget scripts and their parts share: minified ES2022, nothing beside the code. */
+const SCRIPT_BUILD = {
+  target: 'es2022',
+  minify: true,
+  sourcemap: false,
+  modulePreload: false,
+  copyPublicDir: false,
+  reportCompressedSize: false,
+} as const;
+
+/** The parts of each gadget (shared/parts/loader.ts): code loaded on demand, each built by buildParts below. */
+export const GADGET_PARTS: Record<BundleName, Partial<Record<PartName, string>>> = {
+  journey: { 'note-editor': 'gadgets/journey/note-editor.ts' },
+  analytics: { 'note-editor': 'gadgets/journey/note-editor.ts' },
+};
+
+/** The one module a part reaches the main script's instances through (shared/parts/bridge.ts). */
+const BRIDGE = resolve(root, 'shared/parts/bridge.ts');
+
+/**
+ * What the bridge provides, by module: each module it re-exports from (its path, or a package name like `lit`)
+ * → the names it re-exports, and the bridge itself → all of them. A part's imports of these modules are not
+ * bundled but read from `self.cxParts` (the main script's bridge).
+ */
+export function bridgeBindings(): Map<string, Set<string>> {
+  const file = ts.createSourceFile(BRIDGE, readFileSync(BRIDGE, 'utf8'), ts.ScriptTarget.Latest);
+  const all = new Set<string>();
+  const byModule = new Map<string, Set<string>>([[BRIDGE, all]]);
+  for (const st of file.statements) {
+    if (!ts.isExportDeclaration(st) || !st.moduleSpecifier || !ts.isStringLiteral(st.moduleSpecifier) || !st.exportClause || !ts.isNamedExports(st.exportClause)) {
+      throw new Error(`shared/parts/bridge.ts may only re-export named bindings (export { a } from '…'): ${st.getText(file)}`);
+    }
+    const key = moduleKey(st.moduleSpecifier.text, BRIDGE);
+    const names = byModule.get(key) ?? byModule.set(key, new Set()).get(key)!;
+    for (const el of st.exportClause.elements) {
+      names.add((el.propertyName ?? el.name).text);
+      all.add(el.name.text);
+    }
+  }
+  return byModule;
+}
+
+/** A module as the bridge names it: a package name, or the absolute path of a relative `.js` import's `.ts` file. */
+function moduleKey(specifier: string, importer: string): string {
+  return specifier.startsWith('.') ? resolve(dirname(importer), specifier.replace(/\.js$/, '.ts')) : specifier;
+}
+
+/**
+ * Keeps a part honest: its imports of the bridge's modules must name bindings the bridge provides (else the part
+ * would read `undefined` from `self.cxParts`), and it may not bundle a package (a second Lit would render apart
+ * from the main script's). Type-only imports are free.
+ */
+function bridgeCheck(part: string, provided: Map<string, Set<string>>): Plugin {
+  return {
+    name: 'cx-part-bridge-check',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\.ts$/.test(id)) return null;
+      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest);
+      for (const st of file.statements) {
+        if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.importClause?.isTypeOnly) continue;
+        const names = provided.get(moduleKey(st.moduleSpecifier.text, id));
+        if (!names) continue;
+        const bindings = st.importClause?.namedBindings;
+        if (!st.importClause || st.importClause.name || !bindings || !ts.isNamedImports(bindings)) {
+          this.error(`part ${part}: ${st.getText(file)} — import named bindings from the bridge's modules (shared/parts/bridge.ts)`);
+        }
+        for (const el of bindings.elements) {
+          const name = (el.propertyName ?? el.name).text;
+          if (!el.isTypeOnly && !names.has(name)) {
+            this.error(`part ${part} imports "${name}" from ${st.moduleSpecifier.text}, which shared/parts/bridge.ts does not provide`);
+          }
+        }
+      }
+      return null;
+    },
+    generateBundle(_output, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        const packages = chunk.type === 'chunk' ? chunk.moduleIds.filter((m) => m.includes('/node_modules/')) : [];
+        if (packages.length) this.error(`part ${part} bundles packages of its own (${packages.join(', ')}): reach them through the bridge`);
+      }
+    },
+  };
+}
+
+export interface PartFile {
+  name: PartName;
+  fileName: string;
+  source: string;
+}
+
+/**
+ * Builds a gadget's parts, each as one small classic script (`journey.note-editor-<hash>.js`) that reads the
+ * bridge's modules from `self.cxParts`: the main script's own instances, not copies.
+ */
+export async function buildParts(bundle: BundleName, wxmBaseUrls: readonly string[] = [PUBLIC_WXM_BASE_URL]): Promise<PartFile[]> {
+  const provided = bridgeBindings();
+  const out: PartFile[] = [];
+  for (const [name, entry] of Object.entries(GADGET_PARTS[bundle]) as Array<[PartName, string]>) {
+    const result = (await build({
+      configFile: false,
+      root,
+      mode: 'production',
+      logLevel: 'error',
+      publicDir: false,
+      define: { 'process.env.NODE_ENV': JSON.stringify('production'), [WXM_ORIGINS_DEFINE]: JSON.stringify(wxmBaseUrls) },
+      build: {
+        write: false,
+        ...SCRIPT_BUILD,
+        rolldownOptions: {
+          input: { [name]: entry },
+          external: (id, importer) => provided.has(importer ? moduleKey(id, importer) : id),
+          output: { format: 'iife', codeSplitting: false, globals: () => PARTS_GLOBAL },
+        },
+      },
+      plugins: [minifyTemplates(), bridgeCheck(name, provided)],
+    })) as Rolldown.RolldownOutput;
+    const chunk = result.output.find((o) => o.type === 'chunk');
+    if (!chunk) throw new Error(`the ${name} part of ${bundle} built to no script`);
+    const hash = createHash('sha256').update(chunk.code).digest('base64url').slice(0, 8);
+    out.push({ name, fileName: `${bundle}.${name}-${hash}.js`, source: chunk.code });
+  }
+  return out;
+}
+
+/** In a gadget build, the parts are files beside the script (buildParts), not imports of their sources. */
+function partsFromFiles(): Plugin {
+  const sources = resolve(root, 'shared/parts/sources.ts');
+  return {
+    name: 'cx-parts-from-files',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      return id === sources ? 'export const PART_SOURCES = {};' : null;
+    },
+  };
+}
+
 export interface GadgetBuildOptions {
   bundle: BundleName;
   outDir: string;
@@ -50,6 +191,8 @@ export interface GadgetBuildOptions {
   emitLayout?: boolean;
   /** Another entry module for this bundle (tests build fixtures with the production settings). */
   entry?: string;
+  /** The gadget's parts, built beforehand (buildParts): emitted beside the script, their names baked in. */
+  parts?: readonly PartFile[];
   logLevel?: InlineConfig['logLevel'];
 }
 
@@ -115,16 +258,12 @@ export function gadgetBuildConfig(o: GadgetBuildOptions): InlineConfig {
       'process.env.NODE_ENV': JSON.stringify('production'),
       [WXM_ORIGINS_DEFINE]: JSON.stringify(wxmBaseUrls),
       __CX_LOCALE_FILES__: JSON.stringify(Object.fromEntries(locales.map((l) => [l.locale, l.fileName]))),
+      __CX_PART_FILES__: JSON.stringify(Object.fromEntries((o.parts ?? []).map((p) => [p.name, p.fileName]))),
     },
     build: {
       outDir: o.outDir,
       emptyOutDir: false, // several builds share the folder; scripts/build.ts empties it once
-      target: 'es2022',
-      minify: true,
-      sourcemap: false,
-      modulePreload: false,
-      copyPublicDir: false,
-      reportCompressedSize: false,
+      ...SCRIPT_BUILD,
       assetsInlineLimit: Number.MAX_SAFE_INTEGER, // any asset is inlined: nothing else to host
       rolldownOptions: {
         // Reading a property has no side effect in our code or our libraries: lets Chart.js's unregistered
@@ -139,11 +278,12 @@ export function gadgetBuildConfig(o: GadgetBuildOptions): InlineConfig {
       },
     },
     plugins: [
+      partsFromFiles(),
       minifyTemplates(),
-      gadgetXml({ bundle: o.bundle, baseUrl: o.baseUrl, wxmBaseUrls, emitLayout: o.emitLayout, besideScript: locales }),
+      gadgetXml({ bundle: o.bundle, baseUrl: o.baseUrl, wxmBaseUrls, emitLayout: o.emitLayout, besideScript: [...locales, ...(o.parts ?? [])] }),
     ],
   };
 }
 
 // `npx vite build` alone builds the journey gadget with relative URLs; `npm run build` builds everything.
-export default defineConfig(gadgetBuildConfig({ bundle: 'journey', outDir: 'dist', emitLayout: true }));
+export default defineConfig(async () => gadgetBuildConfig({ bundle: 'journey', outDir: 'dist', emitLayout: true, parts: await buildParts('journey') }));

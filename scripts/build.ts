@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
-import { gadgetBuildConfig, GADGET_ENTRIES } from '../vite.config.js';
+import { buildParts, gadgetBuildConfig, GADGET_ENTRIES } from '../vite.config.js';
 import { normaliseBaseUrl } from '../gadget-xml/render.js';
 import { validateDir } from '../gadget-xml/validate-cli.js';
 import { formatFindings, type Finding } from '../gadget-xml/validate.js';
@@ -31,6 +31,8 @@ export interface BuildResult {
   wxmBaseUrls: string[];
   /** Emitted script file name per gadget bundle. */
   scripts: Record<BundleName, string>;
+  /** The files of each bundle's parts (loaded on demand from beside its script, shared/parts/loader.ts). */
+  parts: Record<BundleName, string[]>;
   sizes: Array<{ file: string; bytes: number; gzipBytes: number }>;
   findings: Finding[];
 }
@@ -53,7 +55,7 @@ function cleanOutDir(outDir: string): void {
   mkdirSync(outDir, { recursive: true });
   const ours = new Set([...GADGET_XMLS.map((s) => s.file), LAYOUT_FILE]);
   const bundles = Object.keys(GADGET_ENTRIES).join('|');
-  const script = new RegExp(`^(${bundles})(\\.[\\w-]+)?-[\\w-]+\\.js$`); // scripts and their locale files
+  const script = new RegExp(`^(${bundles})(\\.[\\w-]+)?-[\\w-]+\\.js$`); // scripts, their locale files and parts
   for (const f of readdirSync(outDir)) if (ours.has(f) || script.test(f)) rmSync(join(outDir, f));
 }
 
@@ -64,18 +66,21 @@ export async function buildGadgets(opts: BuildOptions): Promise<BuildResult> {
   cleanOutDir(outDir);
   const bundles = Object.keys(GADGET_ENTRIES) as BundleName[];
   const scripts = {} as Record<BundleName, string>;
+  const partFiles = {} as Record<BundleName, string[]>;
   for (const [i, bundle] of bundles.entries()) {
-    const config = gadgetBuildConfig({ bundle, outDir, baseUrl, wxmBaseUrls, emitLayout: i === 0, logLevel: opts.quiet ? 'error' : 'warn' });
+    const parts = await buildParts(bundle, wxmBaseUrls);
+    partFiles[bundle] = parts.map((p) => p.fileName);
+    const config = gadgetBuildConfig({ bundle, outDir, baseUrl, wxmBaseUrls, emitLayout: i === 0, parts, logLevel: opts.quiet ? 'error' : 'warn' });
     await build(config);
     const file = readdirSync(outDir).find((f) => f.startsWith(`${bundle}-`) && f.endsWith('.js'));
     if (!file) throw new Error(`the ${bundle} build wrote no script into ${outDir}`);
     scripts[bundle] = file;
   }
-  const sizes = bundles.map((b) => {
-    const code = readFileSync(join(outDir, scripts[b]));
-    return { file: scripts[b], bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
+  const sizes = bundles.flatMap((b) => [scripts[b], ...partFiles[b]]).map((file) => {
+    const code = readFileSync(join(outDir, file));
+    return { file, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
   });
-  return { outDir, wxmBaseUrls, scripts, sizes, findings: validateDir(outDir) };
+  return { outDir, wxmBaseUrls, scripts, parts: partFiles, sizes, findings: validateDir(outDir) };
 }
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;

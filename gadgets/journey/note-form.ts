@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing, type PropertyValues, type ReactiveControllerHost } from 'lit';
 import { customElement, query } from '../../shared/ui/decorators.js';
 import type { Note } from '../../shared/wxm/types.js';
-import { NOTE_MAX_CHARS, addNote, checkNote, onWritesRefused, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
-import { AppError, isAbort, toAppError } from '../../shared/errors.js';
-import { errorMessage } from '../../shared/i18n/messages.js';
+import { onWritesRefused, writesRefused, type NoteWriter } from '../../shared/wxm/notes.js';
+import { errorMessage, shared } from '../../shared/i18n/messages.js';
 import { notesMsg } from '../../shared/i18n/note-messages.js';
+import { loadPart } from '../../shared/parts/loader.js';
+import type { NoteEditor } from './note-editor.js';
 import { formatDateTime } from '../../shared/i18n/format.js';
 import { LocaleController, RerenderOn } from '../../shared/ui/locale-controller.js';
 import { baseStyles, buttonStyles, fieldStyles } from '../../shared/ui/theme.js';
@@ -34,6 +35,8 @@ let serial = 0;
  * customer's or a colleague's) is shown as text only. A failed save keeps the typed text; a refused one (the
  * sign-in may not write) hides every "Add note" of the gadget and says why in one line; a save that may or may
  * not have happened says to check before trying again. WxM attributes the note: nothing is added to the text.
+ * The editor itself (note-editor.ts) is a part, loaded when "Add note" is first pressed: the button is busy
+ * meanwhile; if the part cannot load, a message with Retry (which loads it again) takes the editor's place.
  *
  * @fires cx-note-added - {NoteAddedEvent} a note was saved
  * @csspart notes - the list of notes
@@ -43,6 +46,7 @@ let serial = 0;
  * @csspart field - the text area
  * @csspart status - saving / saved / error line
  * @csspart refused - the one-line explanation after a refusal
+ * @csspart editor-failed - the message with Retry when the editor could not load
  */
 @customElement('cx-note-form')
 export class NoteForm extends LitElement {
@@ -108,9 +112,7 @@ export class NoteForm extends LitElement {
     label: {},
     writer: { attribute: false },
     open: { state: true },
-    text: { state: true },
-    saving: { state: true },
-    problem: { state: true },
+    editorLoad: { state: true },
     saved: { state: true },
     refusedHere: { state: true },
   };
@@ -126,15 +128,15 @@ export class NoteForm extends LitElement {
   writer?: NoteWriter;
 
   private open = false;
-  private text = '';
-  private saving = false;
-  private problem?: AppError | 'empty' | 'too-long';
+  /** The editor part: being loaded, or it could not load (the message with Retry shows). */
+  private editorLoad?: 'loading' | 'failed';
   private saved?: 'read-back' | 'unread';
   private refusedHere = false;
   @query('textarea') private field?: HTMLTextAreaElement;
   @query('[part="add"]') private addButton?: HTMLButtonElement;
-  readonly #uid = `cx-note-${++serial}`;
-  #abort?: AbortController;
+  /** Prefix of the element ids in this form's shadow root (the editor's too). */
+  readonly uid = `cx-note-${++serial}`;
+  #editor?: NoteEditor;
 
   constructor() {
     super();
@@ -142,16 +144,11 @@ export class NoteForm extends LitElement {
     new WritesRefusedController(this);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('answerId') && changed.get('answerId') !== undefined) {
       this.open = false;
-      this.text = '';
-      this.problem = undefined;
+      this.editorLoad = undefined;
+      this.#editor?.reset();
       this.saved = undefined;
     }
   }
@@ -170,7 +167,7 @@ export class NoteForm extends LitElement {
           </ul>`
         : nothing}
       ${this.refusedHere ? html`<p part="refused" class="hint" role="status">${errorMessage({ code: 'write-refused' })}</p>` : nothing}
-      ${this.#writable ? (this.open ? this.#renderForm() : this.#renderAdd()) : nothing}
+      ${this.#writable ? (this.open && this.#editor ? this.#editor.render() : this.#renderAdd()) : nothing}
       ${this.saved && !this.open
         ? html`<p part="status" class="status" role="status">${notesMsg.t(this.saved === 'read-back' ? 'note.saved' : 'note.savedUnread')}</p>`
         : nothing}
@@ -190,41 +187,35 @@ export class NoteForm extends LitElement {
   }
 
   #renderAdd() {
-    return html`<button part="add" class="btn link" type="button" aria-label=${this.label || nothing} @click=${this.#openForm}>
-      ${notesMsg.t('note.add')}
-    </button>`;
+    const loading = this.editorLoad === 'loading';
+    return html`<button part="add" class="btn link" type="button" aria-label=${this.label || nothing} aria-disabled=${loading ? 'true' : nothing}
+        @click=${this.#openForm}>
+        ${loading ? notesMsg.t('note.opening') : notesMsg.t('note.add')}
+      </button>
+      ${this.editorLoad === 'failed'
+        ? html`<p part="editor-failed" class="error" role="alert">
+            ${notesMsg.t('note.editorFailed')}
+            <button class="btn link" type="button" @click=${this.#openForm}>${shared.t('retry')}</button>
+          </p>`
+        : nothing}`;
   }
 
-  #renderForm() {
-    const length = [...this.text.trim()].length;
-    const p = this.problem;
-    const problemText =
-      p === 'empty' ? notesMsg.t('note.empty') : p === 'too-long' ? notesMsg.t('note.tooLong', { n: length, max: NOTE_MAX_CHARS }) : p ? errorMessage(p) : '';
-    return html`<form part="form" id=${`${this.#uid}-form`} @submit=${this.#submit} @keydown=${this.#onKey} novalidate>
-      <label for=${`${this.#uid}-text`}>${notesMsg.t('note.field')}</label>
-      <textarea
-        part="field"
-        id=${`${this.#uid}-text`}
-        .value=${this.text}
-        ?readonly=${this.saving}
-        aria-invalid=${p === 'empty' || p === 'too-long' ? 'true' : 'false'}
-        aria-describedby=${`${this.#uid}-hint ${this.#uid}-problem`}
-        @input=${this.#onInput}
-      ></textarea>
-      <p class="hint" id=${`${this.#uid}-hint`}>
-        ${notesMsg.t('note.hint', { max: NOTE_MAX_CHARS })}
-        <span class="count">${notesMsg.t('note.count', { n: length, max: NOTE_MAX_CHARS })}</span>
-      </p>
-      <p class="error" id=${`${this.#uid}-problem`} role="alert">${problemText}</p>
-      <div class="row">
-        <button class="btn primary" type="submit" ?disabled=${this.saving}>${notesMsg.t('note.save')}</button>
-        <button class="btn" type="button" ?disabled=${this.saving} @click=${this.#cancel}>${notesMsg.t('note.cancel')}</button>
-        ${this.saving ? html`<span part="status" role="status">${notesMsg.t('note.saving')}</span>` : nothing}
-      </div>
-    </form>`;
-  }
-
+  /** Opens the editor, loading its part first (once; again after a failure). */
   async #openForm() {
+    if (this.editorLoad === 'loading') return;
+    if (!this.#editor) {
+      this.editorLoad = 'loading';
+      const answerId = this.answerId;
+      try {
+        const { NoteEditor } = await loadPart('note-editor');
+        this.#editor ??= new NoteEditor(this);
+      } catch {
+        if (this.answerId === answerId) this.editorLoad = 'failed'; // the loader said why on the console
+        return;
+      }
+      if (this.answerId !== answerId) return;
+    }
+    this.editorLoad = undefined;
     this.open = true;
     this.saved = undefined;
     await this.updateComplete;
@@ -233,63 +224,27 @@ export class NoteForm extends LitElement {
 
   async #close() {
     this.open = false;
-    this.problem = undefined;
     await this.updateComplete;
     this.addButton?.focus();
   }
 
-  #cancel() {
-    this.#abort?.abort();
-    this.saving = false;
+  /** The editor's Cancel (note-editor.ts). */
+  closeEditor(): void {
     void this.#close();
   }
 
-  #onKey(e: KeyboardEvent) {
-    if (e.key === 'Escape' && !this.saving) {
-      e.stopPropagation();
-      this.#cancel();
-    }
+  /** The editor saved the note (note-editor.ts). */
+  noteSaved(notes: Note[] | null): void {
+    if (notes) this.notes = notes;
+    this.saved = notes ? 'read-back' : 'unread';
+    this.dispatchEvent(new NoteAddedEvent(this.answerId, notes));
+    void this.#close();
   }
 
-  #onInput(e: Event) {
-    this.text = (e.target as HTMLTextAreaElement).value;
-    if (this.problem === 'empty' || this.problem === 'too-long') this.problem = undefined;
-  }
-
-  async #submit(e: Event) {
-    e.preventDefault();
-    const wxm = this.writer;
-    if (this.saving || !wxm) return;
-    const check = checkNote(this.text);
-    if (!check.ok) {
-      this.problem = check.reason;
-      this.field?.focus();
-      return;
-    }
-    this.saving = true;
-    this.problem = undefined;
-    this.#abort = new AbortController();
-    const answerId = this.answerId;
-    try {
-      const notes = await addNote(wxm, answerId, check.text, this.#abort.signal);
-      if (notes) this.notes = notes;
-      this.saved = notes ? 'read-back' : 'unread';
-      this.text = '';
-      this.saving = false;
-      this.dispatchEvent(new NoteAddedEvent(answerId, notes));
-      await this.#close();
-    } catch (err) {
-      this.saving = false;
-      if (isAbort(err)) return;
-      const error = toAppError(err);
-      console.warn('[cx] note not saved:', error.message);
-      if (error.code === 'write-refused') {
-        this.refusedHere = true;
-        this.open = false;
-        return;
-      }
-      this.problem = error; // the typed text stays in the field
-    }
+  /** WxM refused the note (note-editor.ts): this form says why; the gadget's other forms just lose "Add note". */
+  noteRefused(): void {
+    this.refusedHere = true;
+    this.open = false;
   }
 }
 

@@ -6,6 +6,7 @@
 import type { RootKey } from '../root-messages.js';
 import type { SharedKey } from './messages.js';
 import type { NoteKey } from './note-messages.js';
+import type { NoteEditorKey } from './note-editor-messages.js';
 
 export const sharedDe: Partial<Record<SharedKey, string>> = {
   retry: 'Erneut versuchen',
@@ -63,9 +64,11 @@ export const rootDe: Partial<Record<RootKey, string>> = {
   'config.heading': 'Dieses Gadget ist nicht richtig eingerichtet',
 };
 
-export const notesDe: Partial<Record<NoteKey, string>> = {
+export const notesDe: Partial<Record<NoteKey | NoteEditorKey, string>> = {
   'note.heading': 'Notizen',
   'note.add': 'Notiz hinzufügen',
+  'note.opening': 'Der Notizeditor wird geöffnet…',
+  'note.editorFailed': 'Der Notizeditor konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'note.field': 'Notiz',
   'note.hint': 'Wird mit der Antwort in Experience Management gespeichert. Höchstens {max} Zeichen.',
   'note.count': '{n} von {max} Zeichen',

@@ -28,6 +28,11 @@ const germanOf = (bundle: string) => {
   assert.equal(found.length, 1, `exactly one hashed German ${bundle} file in ${readdirSync(dir).join(', ')}`);
   return found[0]!;
 };
+const editorOf = (bundle: string) => {
+  const found = readdirSync(dir).filter((f) => new RegExp(`^${bundle}\\.note-editor-[A-Za-z0-9_-]{6,}\\.js$`).test(f));
+  assert.equal(found.length, 1, `exactly one hashed ${bundle} note editor part in ${readdirSync(dir).join(', ')}`);
+  return found[0]!;
+};
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cx-build-'));
@@ -37,11 +42,11 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('production build with --base-url', () => {
 
-  it('emits the four XML files, one hashed classic script per gadget and its German texts, nothing else', () => {
+  it('emits the four XML files, one hashed classic script per gadget, its German texts and its note editor part, nothing else', () => {
     const files = readdirSync(dir).sort();
     const xml = files.filter((f) => f.endsWith('.xml'));
     assert.deepEqual(xml, ['analytics-agent.xml', 'analytics-team.xml', 'journey.xml', 'layout-snippet.xml']);
-    const expected = [...xml, ...['journey', 'analytics'].flatMap((b) => [scriptOf(b), germanOf(b)])].sort();
+    const expected = [...xml, ...['journey', 'analytics'].flatMap((b) => [scriptOf(b), germanOf(b), editorOf(b)])].sort();
     assert.deepEqual(files, expected);
   });
 
@@ -54,6 +59,25 @@ describe('production build with --base-url', () => {
       const code = read(scriptOf(bundle));
       assert.ok(code.includes(germanOf(bundle)), `${bundle} script names its German file`);
       assert.ok(!code.includes('Erneut versuchen') && !code.includes(title), `${bundle} script carries no German`);
+    }
+  });
+
+  it('the note editor is a part beside each script: not in the script, registering through the bridge the script sets', () => {
+    for (const bundle of ['journey', 'analytics'] as const) {
+      const code = read(scriptOf(bundle));
+      const part = read(editorOf(bundle));
+      assert.deepEqual(result.parts[bundle], [editorOf(bundle)]);
+      assert.ok(code.includes(editorOf(bundle)), `${bundle} script names its note editor file`);
+      for (const only of ['Write the note first.', 'Save note', 'api/Answers/Note/']) {
+        assert.ok(!code.includes(only) && part.includes(only), `"${only}" is in the ${bundle} part, not in its script`);
+      }
+      // The part carries no Lit of its own: it renders with the script's, read from self.cxParts.
+      assert.ok(!/lit-html|\$lit\$/.test(part) && part.length < 8000, `${bundle} part is small and has no Lit (${part.length} bytes)`);
+      let registered: unknown;
+      const cxParts = { html: () => '', nothing: {}, defineMessages: () => ({ t: String }), registerPart: (name: string, exports: unknown) => (registered = { name, exports }) };
+      vm.runInNewContext(part, { self: { cxParts }, cxParts });
+      assert.equal((registered as { name: string }).name, 'note-editor', `${bundle} part registers itself`);
+      assert.equal(typeof (registered as { exports: { NoteEditor: unknown } }).exports.NoteEditor, 'function');
     }
   });
 
@@ -148,12 +172,13 @@ describe('production build with --base-url', () => {
     }
   });
 
-  it('reports the sizes of the scripts it wrote', () => {
+  it('reports the sizes of the scripts and parts it wrote', () => {
     for (const s of result.sizes) {
       assert.equal(s.bytes, readFileSync(join(dir, s.file)).length);
       assert.ok(s.gzipBytes > 0 && s.gzipBytes <= s.bytes + 64, `${s.file} gzip ${s.gzipBytes}`);
     }
-    assert.deepEqual(result.sizes.map((s) => s.file).sort(), [scriptOf('analytics'), scriptOf('journey')].sort());
+    const expected = ['analytics', 'journey'].flatMap((b) => [scriptOf(b), editorOf(b)]);
+    assert.deepEqual(result.sizes.map((s) => s.file).sort(), expected.sort());
   });
 
   it('passes its own validator with no errors or warnings', () => {

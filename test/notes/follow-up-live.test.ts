@@ -13,7 +13,7 @@ import type { NoteForm } from '../../gadgets/journey/note-form.js';
 import '../../gadgets/analytics/follow-up-list.js';
 import { testEnv } from '../helpers/env.js';
 import { basic, control, until, world } from '../shared/live.js';
-import { writeNoteByMouse } from './note-ui.js';
+import { editorShown, writeNoteByMouse } from './note-ui.js';
 
 async function setup() {
   const env = await testEnv();
@@ -108,7 +108,7 @@ describe('<cx-follow-up-list> against the emulator', function () {
     const form2 = formOf(second);
     form2.shadowRoot!.querySelector<HTMLButtonElement>('[part="add"]')!.focus();
     await sendKeys({ press: 'Enter' });
-    await form2.updateComplete;
+    await editorShown(form2);
     await sendKeys({ type: 'Refund issued' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });

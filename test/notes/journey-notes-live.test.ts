@@ -8,7 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { JourneyApp } from '../../gadgets/journey/app.js';
 import type { NoteForm } from '../../gadgets/journey/note-form.js';
 import { answerCall, bootAs, control, endCall, expectedAnswers, placeCall, seen, until, type Customer } from '../journey/live.js';
-import { writeNoteByMouse } from './note-ui.js';
+import { editorShown, writeNoteByMouse } from './note-ui.js';
 
 const AGENT = '1001';
 
@@ -63,7 +63,7 @@ describe('notes from the journey gadget on the emulator', function () {
     const before2 = f2.shadowRoot!.querySelectorAll('[part="note"]').length;
     f2.shadowRoot!.querySelector<HTMLButtonElement>('[part="add"]')!.focus();
     await sendKeys({ press: 'Enter' });
-    await f2.updateComplete;
+    await editorShown(f2);
     await sendKeys({ type: 'Sent the replacement' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });

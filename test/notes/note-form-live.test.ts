@@ -11,7 +11,7 @@ import { NoteAddedEvent, type NoteForm } from '../../gadgets/journey/note-form.j
 import '../../gadgets/journey/note-form.js';
 import { testEnv } from '../helpers/env.js';
 import { basic, control, until } from '../shared/live.js';
-import { writeNoteByMouse } from './note-ui.js';
+import { editorShown, writeNoteByMouse } from './note-ui.js';
 
 type Client = ReturnType<typeof createWxmClient>;
 
@@ -95,7 +95,7 @@ describe('<cx-note-form> against the emulator', function () {
     const form = forms[0]!;
     $(form, '[part="add"]')!.focus();
     await sendKeys({ press: 'Enter' });
-    await form.updateComplete;
+    await editorShown(form);
     expect(form.shadowRoot!.activeElement?.tagName).to.equal('TEXTAREA');
     expect($(form, 'label')!.textContent).to.equal('Note');
     await sendKeys({ type: 'Promised a refund by Friday' });
@@ -115,8 +115,7 @@ describe('<cx-note-form> against the emulator', function () {
     const { forms } = await mount(client.wxm, [answer!]);
     const form = forms[0]!;
     $(form, '[part="add"]')!.click();
-    await form.updateComplete;
-    $<HTMLTextAreaElement>(form, 'textarea')!.focus();
+    await editorShown(form);
     await sendKeys({ type: 'never mind' });
     await sendKeys({ press: 'Escape' });
     await form.updateComplete;

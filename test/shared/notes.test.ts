@@ -4,7 +4,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { createWxmClient } from '../../shared/wxm/wxm-client.js';
-import { NOTE_MAX_CHARS, addNote, canWriteNotes, checkNote } from '../../shared/wxm/notes.js';
+import { canWriteNotes } from '../../shared/wxm/notes.js';
+import { NOTE_MAX_CHARS, addNote, checkNote } from '../../shared/wxm/note-write.js';
 import { AppError } from '../../shared/errors.js';
 import { errorMessage } from '../../shared/i18n/messages.js';
 import { fakeFetch, json, type FetchCall } from '../fakes/fetch.js';
