@@ -14,8 +14,8 @@ import '../../shared/ui/state-panel.js';
 import '../../shared/ui/skeleton.js';
 import { msg } from './messages.js';
 import { closedSummariesKey } from './closed-summaries.js';
-import { incrementalText } from './stream-plan.js';
-import { loadView, type DataSource, type PlanConfig, type FirstLook, type ViewData } from './plan.js';
+import { incrementalText } from './incremental-text.js';
+import { FallbackUnavailable, loadView, type DataSource, type PlanConfig, type FirstLook, type ViewData } from './plan.js';
 import { chooseView, sameView, viewKey, type ViewChoice, type ViewRequest } from './view-request.js';
 import { accountDay, type PeriodChoice } from './period.js';
 import { formatValue, kpiModel } from './display.js';
@@ -242,6 +242,7 @@ export class AnalyticsApp extends LitElement {
       ? html`<cx-state-panel
           kind="error"
           .error=${error}
+          message=${error instanceof FallbackUnavailable ? msg.t('state.fallbackFailed') : ''}
           .diagnostics=${{ gadget: 'analytics', view: req.scope.tag, period: req.period.key, data: this.last?.data.source.path ?? 'none', refresh: refreshText(this.last?.data.source) }}
           @cx-retry=${() => this.refresh()}
         ></cx-state-panel>`

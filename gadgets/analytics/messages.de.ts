@@ -108,6 +108,8 @@ export const analyticsDe: Partial<Record<AnalyticsKey, string>> = {
   'state.refreshing': 'Wird aktualisiert…',
   'state.refresh': 'Aktualisieren',
   'state.loading': 'Feedback wird geladen…',
+  'state.fallbackFailed':
+    'Die Analyse konnte den Teil nicht laden, der die einzelnen Antworten liest und den diese Ansicht braucht. Ihre Anrufe sind nicht betroffen. Versuchen Sie es erneut; wenn das Problem bleibt, kopieren Sie die Diagnosedaten für Ihre Administration.',
 };
 
 export const followUpDe: Partial<Record<FollowUpKey, string>> = {

@@ -113,6 +113,8 @@ const en = {
   'state.refreshing': 'Refreshing…',
   'state.refresh': 'Refresh',
   'state.loading': 'Loading feedback…',
+  'state.fallbackFailed':
+    'The analytics could not load the part that reads raw answers, which this view needs. Your calls are not affected. Retry; if this persists, copy the diagnostics for your administrator.',
 };
 
 export type AnalyticsKey = keyof typeof en;

@@ -1,8 +1,8 @@
 /**
  * The data plan of one view. First choice: WxM's own aggregates (aggregate-plan.ts), exact at any volume for a
  * bounded number of requests. Fallback, automatic when a tenant lacks them (or with aggregates=off): one streamed
- * pass over the raw answers (stream-plan.ts). Everything hangs off one AbortSignal: a period or team change
- * aborts it all. The view says which path it used (`source`).
+ * pass over the raw answers (stream-plan.ts), a part loaded only when a view needs it. Everything hangs off one
+ * AbortSignal: a period or team change aborts it all. The view says which path it used (`source`).
  */
 import type { WxmApi, TagMap } from '../../shared/wxm/api.js';
 import type { FilterBy, WxmSettings } from '../../shared/wxm/types.js';
@@ -16,9 +16,10 @@ import { resolvePeriod, type Range, type ResolvedPeriod } from './period.js';
 import { viewFilter, type AnswerScope } from './filter.js';
 import type { ViewRequest } from './view-request.js';
 import type { Verbatim } from './verbatims.js';
-import { streamView } from './stream-plan.js';
 import { aggregateView } from './aggregate-plan.js';
 import { requestPacer, type Pacer } from './request-pacer.js';
+import { loadPart, type Parts } from '../../shared/parts/loader.js';
+import { raceAbort } from '../../shared/async.js';
 
 export interface PlanConfig {
   questionnaires: string[];
@@ -133,6 +134,24 @@ export interface PlanContext {
 /** Clients whose tenant lacks an aggregate route: later views go straight to the fallback. */
 const withoutAggregates = new WeakMap<WxmApi, AnswersSource>();
 
+/** The fallback's part (stream-plan.ts) could not load: the view says so and Retry loads it again. */
+export class FallbackUnavailable extends AppError {
+  constructor(cause: unknown) {
+    super('network', 'client', `the raw-answer fallback could not load: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+type AnswersFallback = Parts['answers-fallback'];
+
+/** Loads the fallback's part (once per page; again after a failure, shared/parts/loader.ts). */
+async function answersFallback(): Promise<AnswersFallback> {
+  try {
+    return await loadPart('answers-fallback');
+  } catch (e) {
+    throw new FallbackUnavailable(e);
+  }
+}
+
 export async function loadView(
   wxm: WxmApi,
   config: PlanConfig,
@@ -146,9 +165,12 @@ export async function loadView(
   const stop = () => ctrl.abort(signal.reason);
   if (signal.aborted) stop();
   signal.addEventListener('abort', stop, { once: true });
+  // A view known to fall back loads the part alongside the settings and questions.
+  const early = config.aggregates === 'off' || withoutAggregates.has(wxm) ? answersFallback() : undefined;
+  early?.catch(() => undefined); // awaited in chooseSource, unless prepare fails first
   try {
     const ctx = await prepare(wxm, config, req, ctrl.signal, onFirstLook, limits);
-    return await chooseSource(ctx);
+    return await chooseSource(ctx, early);
   } catch (e) {
     ctrl.abort();
     throw e;
@@ -157,9 +179,9 @@ export async function loadView(
   }
 }
 
-async function chooseSource(ctx: PlanContext): Promise<ViewData> {
+async function chooseSource(ctx: PlanContext, early: Promise<AnswersFallback> | undefined): Promise<ViewData> {
   const { wxm, config } = ctx;
-  const fallback = (source: AnswersSource) => streamView(ctx, source);
+  const fallback = async (source: AnswersSource) => (await raceAbort(early ?? answersFallback(), ctx.signal)).streamView(ctx, source);
   if (config.aggregates === 'off') return fallback({ path: 'answers', reason: 'aggregates-off' });
   const request = wxm.request;
   if (!request) return fallback({ path: 'answers', reason: 'no-aggregate-client' });

@@ -8,17 +8,23 @@
  * instant are read again (afterdate is inclusive) and skipped by id. The folds cannot subtract answers, so when the
  * window's start moved (a rolling period's new day) or the kept pass was capped, the view is read in full again:
  * only then does an incremental refresh give exactly a full load's numbers.
+ *
+ * A part (shared/parts/loader.ts): most tenants have the aggregates, so this plan and the folds only it uses are
+ * built as their own script and loaded by plan.ts only when a view falls back. Its module state (the folds kept
+ * for the next refresh) lives here: a part is loaded once per page. The log comes through the bridge; the
+ * stateless helpers it needs (folds, periods, comments) are carried in the part.
  */
 import type { WxmApi } from '../../shared/wxm/api.js';
 import type { Answer, FilterBy } from '../../shared/wxm/types.js';
 import type { Bucket, MetricsSummary } from '../../shared/metrics/types.js';
 import { BucketedFold, GroupedFold, MetricFold, contextValue, npsFromFlash, type MetricName } from '../../shared/metrics/index.js';
 import { answerTime } from '../../shared/metrics/bucket.js';
-import { log } from '../../shared/log.js';
+import { log, registerPart } from '../../shared/parts/bridge.js';
 import { bucketRanges, chooseBucket, type Range } from './period.js';
 import { CommentCollector } from './verbatims.js';
 import { viewKey } from './view-request.js';
 import type { AgentRow, AnswersSource, PlanContext, ViewData } from './plan.js';
+import { incrementalText } from './incremental-text.js';
 
 const needsRawPrevious = (metrics: MetricName[]) => metrics.includes('csat') || metrics.includes('ces');
 
@@ -205,9 +211,6 @@ async function incremental(ctx: PlanContext, k: Kept | undefined, currentFilter:
   return { ...(k.previous ? { current: k.current, previous: k.previous } : { current: k.current }), added };
 }
 
-/** The diagnostic of an incremental refresh ("incremental: 3 new answers"). */
-export const incrementalText = (n: number) => `incremental: ${n} new answer${n === 1 ? '' : 's'}`;
-
 /** Streams every answer matching `filter` (up to the cap) into `sink`. */
 async function stream(ctx: PlanContext, filter: FilterBy, sink: (a: Answer) => unknown): Promise<PassStats> {
   const { wxm, signal, limits } = ctx;
@@ -240,3 +243,5 @@ function everyBucket(folded: Bucket[], ranges: { start: string }[], empty: () =>
   const byStart = new Map(folded.map((b) => [b.start, b]));
   return ranges.map(({ start }) => byStart.get(start) ?? { start, summary: empty() });
 }
+
+registerPart('answers-fallback', { streamView });

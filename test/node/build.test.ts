@@ -34,6 +34,14 @@ const editorOf = (bundle: string) => {
   return found[0]!;
 };
 
+const fallbackOf = () => {
+  const found = readdirSync(dir).filter((f) => /^analytics\.answers-fallback-[A-Za-z0-9_-]{6,}\.js$/.test(f));
+  assert.equal(found.length, 1, `exactly one hashed analytics answers-fallback part in ${readdirSync(dir).join(', ')}`);
+  return found[0]!;
+};
+/** The parts beside each gadget script. */
+const partsOf = (bundle: 'journey' | 'analytics') => (bundle === 'analytics' ? [editorOf(bundle), fallbackOf()] : [editorOf(bundle)]);
+
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cx-build-'));
   result = await buildGadgets({ outDir: dir, baseUrl: BASE, quiet: true });
@@ -42,11 +50,11 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('production build with --base-url', () => {
 
-  it('emits the four XML files, one hashed classic script per gadget, its German texts and its note editor part, nothing else', () => {
+  it('emits the four XML files, one hashed classic script per gadget, its German texts and its parts, nothing else', () => {
     const files = readdirSync(dir).sort();
     const xml = files.filter((f) => f.endsWith('.xml'));
     assert.deepEqual(xml, ['analytics-agent.xml', 'analytics-team.xml', 'journey.xml', 'layout-snippet.xml']);
-    const expected = [...xml, ...['journey', 'analytics'].flatMap((b) => [scriptOf(b), germanOf(b), editorOf(b)])].sort();
+    const expected = [...xml, ...(['journey', 'analytics'] as const).flatMap((b) => [scriptOf(b), germanOf(b), ...partsOf(b)])].sort();
     assert.deepEqual(files, expected);
   });
 
@@ -66,7 +74,7 @@ describe('production build with --base-url', () => {
     for (const bundle of ['journey', 'analytics'] as const) {
       const code = read(scriptOf(bundle));
       const part = read(editorOf(bundle));
-      assert.deepEqual(result.parts[bundle], [editorOf(bundle)]);
+      assert.deepEqual(result.parts[bundle].sort(), partsOf(bundle).sort());
       assert.ok(code.includes(editorOf(bundle)), `${bundle} script names its note editor file`);
       for (const only of ['Write the note first.', 'Save note', 'api/Answers/Note/']) {
         assert.ok(!code.includes(only) && part.includes(only), `"${only}" is in the ${bundle} part, not in its script`);
@@ -79,6 +87,22 @@ describe('production build with --base-url', () => {
       assert.equal((registered as { name: string }).name, 'note-editor', `${bundle} part registers itself`);
       assert.equal(typeof (registered as { exports: { NoteEditor: unknown } }).exports.NoteEditor, 'function');
     }
+  });
+
+  it('the raw-answer fallback is a part beside the analytics script: the streaming fold is in the part, not in the script', () => {
+    const code = read(scriptOf('analytics'));
+    const part = read(fallbackOf());
+    assert.ok(code.includes(fallbackOf()), 'the analytics script names its fallback part');
+    // Edge.isNew (which answers an incremental refresh still has to fold) and GroupedFold.groups(): only the fold has them.
+    for (const only of ['.isNew(', '.groups()']) {
+      assert.ok(!code.includes(only) && part.includes(only), `"${only}" is in the fallback part, not in the analytics script`);
+    }
+    assert.ok(!/lit-html|\$lit\$/.test(part), 'the part carries no Lit');
+    let registered: { name: string; exports: { streamView?: unknown } } | undefined;
+    const cxParts = { log: console, registerPart: (name: string, exports: { streamView?: unknown }) => (registered = { name, exports }) };
+    vm.runInNewContext(part, { self: { cxParts }, cxParts });
+    assert.equal(registered?.name, 'answers-fallback', 'the part registers itself');
+    assert.equal(typeof registered?.exports.streamView, 'function');
   });
 
   it('each XML file is well-formed', () => {
@@ -177,7 +201,7 @@ describe('production build with --base-url', () => {
       assert.equal(s.bytes, readFileSync(join(dir, s.file)).length);
       assert.ok(s.gzipBytes > 0 && s.gzipBytes <= s.bytes + 64, `${s.file} gzip ${s.gzipBytes}`);
     }
-    const expected = ['analytics', 'journey'].flatMap((b) => [scriptOf(b), editorOf(b)]);
+    const expected = (['analytics', 'journey'] as const).flatMap((b) => [scriptOf(b), ...partsOf(b)]);
     assert.deepEqual(result.sizes.map((s) => s.file).sort(), expected.sort());
   });
 
