@@ -5,4 +5,5 @@
  */
 export const PART_SOURCES: Partial<Record<string, () => Promise<unknown>>> = {
   'note-editor': () => import('../../gadgets/journey/note-editor.js'),
+  diagnostics: () => import('../ui/diagnostics.js'),
 };

@@ -28,11 +28,13 @@ const germanOf = (bundle: string) => {
   assert.equal(found.length, 1, `exactly one hashed German ${bundle} file in ${readdirSync(dir).join(', ')}`);
   return found[0]!;
 };
-const editorOf = (bundle: string) => {
-  const found = readdirSync(dir).filter((f) => new RegExp(`^${bundle}\\.note-editor-[A-Za-z0-9_-]{6,}\\.js$`).test(f));
-  assert.equal(found.length, 1, `exactly one hashed ${bundle} note editor part in ${readdirSync(dir).join(', ')}`);
+const partOf = (bundle: string, part: string) => {
+  const found = readdirSync(dir).filter((f) => new RegExp(`^${bundle}\\.${part}-[A-Za-z0-9_-]{6,}\\.js$`).test(f));
+  assert.equal(found.length, 1, `exactly one hashed ${bundle} ${part} part in ${readdirSync(dir).join(', ')}`);
   return found[0]!;
 };
+const editorOf = (bundle: string) => partOf(bundle, 'note-editor');
+const diagnosticsOf = (bundle: string) => partOf(bundle, 'diagnostics');
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cx-build-'));
@@ -42,11 +44,11 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('production build with --base-url', () => {
 
-  it('emits the four XML files, one hashed classic script per gadget, its German texts and its note editor part, nothing else', () => {
+  it('emits the four XML files, one hashed classic script per gadget, its German texts and its parts (note editor, diagnostics), nothing else', () => {
     const files = readdirSync(dir).sort();
     const xml = files.filter((f) => f.endsWith('.xml'));
     assert.deepEqual(xml, ['analytics-agent.xml', 'analytics-team.xml', 'journey.xml', 'layout-snippet.xml']);
-    const expected = [...xml, ...['journey', 'analytics'].flatMap((b) => [scriptOf(b), germanOf(b), editorOf(b)])].sort();
+    const expected = [...xml, ...['journey', 'analytics'].flatMap((b) => [scriptOf(b), germanOf(b), editorOf(b), diagnosticsOf(b)])].sort();
     assert.deepEqual(files, expected);
   });
 
@@ -66,7 +68,7 @@ describe('production build with --base-url', () => {
     for (const bundle of ['journey', 'analytics'] as const) {
       const code = read(scriptOf(bundle));
       const part = read(editorOf(bundle));
-      assert.deepEqual(result.parts[bundle], [editorOf(bundle)]);
+      assert.deepEqual(result.parts[bundle], [editorOf(bundle), diagnosticsOf(bundle)]);
       assert.ok(code.includes(editorOf(bundle)), `${bundle} script names its note editor file`);
       for (const only of ['Write the note first.', 'Save note', 'api/Answers/Note/']) {
         assert.ok(!code.includes(only) && part.includes(only), `"${only}" is in the ${bundle} part, not in its script`);
@@ -78,6 +80,26 @@ describe('production build with --base-url', () => {
       vm.runInNewContext(part, { self: { cxParts }, cxParts });
       assert.equal((registered as { name: string }).name, 'note-editor', `${bundle} part registers itself`);
       assert.equal(typeof (registered as { exports: { NoteEditor: unknown } }).exports.NoteEditor, 'function');
+    }
+  });
+
+  it('the "Copy diagnostics" text builder is a part beside each script, registering through the bridge', () => {
+    for (const bundle of ['journey', 'analytics'] as const) {
+      const code = read(scriptOf(bundle));
+      const part = read(diagnosticsOf(bundle));
+      assert.ok(code.includes(diagnosticsOf(bundle)), `${bundle} script names its diagnostics file`);
+      for (const only of ['user agent: ', 'retryable: ']) {
+        assert.ok(!code.includes(only) && part.includes(only), `"${only}" is in the ${bundle} part, not in its script`);
+      }
+      let registered: { name: string; exports: { buildDiagnostics(e: unknown, c: unknown): string } } | undefined;
+      const cxParts = {
+        redact: String,
+        diagnosticNotes: () => new Map([['agent id from', 'login']]),
+        registerPart: (name: string, exports: never) => (registered = { name, exports }),
+      };
+      vm.runInNewContext(part, { self: { cxParts }, cxParts, navigator: { userAgent: 'test' }, location: { origin: 'https://x', pathname: '/' } });
+      assert.equal(registered?.name, 'diagnostics', `${bundle} part registers itself`);
+      assert.match(registered.exports.buildDiagnostics(undefined, { gadget: bundle }), new RegExp(`gadget: ${bundle}[\\s\\S]*agent id from: login`));
     }
   });
 
@@ -177,7 +199,7 @@ describe('production build with --base-url', () => {
       assert.equal(s.bytes, readFileSync(join(dir, s.file)).length);
       assert.ok(s.gzipBytes > 0 && s.gzipBytes <= s.bytes + 64, `${s.file} gzip ${s.gzipBytes}`);
     }
-    const expected = ['analytics', 'journey'].flatMap((b) => [scriptOf(b), editorOf(b)]);
+    const expected = ['analytics', 'journey'].flatMap((b) => [scriptOf(b), editorOf(b), diagnosticsOf(b)]);
     assert.deepEqual(result.sizes.map((s) => s.file).sort(), expected.sort());
   });
 
