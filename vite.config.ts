@@ -56,8 +56,8 @@ const SCRIPT_BUILD = {
 
 /** The parts of each gadget (shared/parts/loader.ts): code loaded on demand, each built by buildParts below. */
 export const GADGET_PARTS: Record<BundleName, Partial<Record<PartName, string>>> = {
-  journey: { 'note-editor': 'gadgets/journey/note-editor.ts' },
-  analytics: { 'note-editor': 'gadgets/journey/note-editor.ts', 'answers-fallback': 'gadgets/analytics/stream-plan.ts' },
+  journey: { 'note-editor': 'gadgets/journey/note-editor.ts', diagnostics: 'shared/ui/diagnostics.ts' },
+  analytics: { 'note-editor': 'gadgets/journey/note-editor.ts', diagnostics: 'shared/ui/diagnostics.ts', 'answers-fallback': 'gadgets/analytics/stream-plan.ts' },
 };
 
 /** The one module a part reaches the main script's instances through (shared/parts/bridge.ts). */

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from '../../shared/ui/decorators.js';
-import { baseStyles, buttonStyles } from '../../shared/ui/theme.js';
+import { baseStyles, buttonStyles, fieldStyles } from '../../shared/ui/theme.js';
 import type { CallerId } from '../../shared/finesse/types.js';
 import { detectCallerId } from './detect-caller-id.js';
 import { msg } from './messages.js';
@@ -24,6 +24,7 @@ export class JourneySearch extends LitElement {
   static override styles = [
     baseStyles,
     buttonStyles,
+    fieldStyles,
     css`
       form {
         display: flex;
@@ -32,14 +33,8 @@ export class JourneySearch extends LitElement {
         align-items: center;
       }
       input {
-        font: inherit;
         flex: 1 1 12em;
         min-width: 0;
-        padding: 3px 6px;
-        color: var(--cx-text);
-        background: var(--cx-surface);
-        border: 1px solid var(--cx-border);
-        border-radius: 3px;
       }
       .hint {
         flex-basis: 100%;

@@ -6,7 +6,7 @@
 import { AppError } from '../errors.js';
 import { log } from '../log.js';
 import { PARAM_NAMES } from '../config/config.js';
-import { noteDiagnostic } from '../ui/diagnostics.js';
+import { noteDiagnostic } from '../ui/diagnostic-notes.js';
 import type { CallWatcher } from './calls.js';
 import type { AgentIdSource, FinesseAdapter, FinesseSession, Team } from './types.js';
 

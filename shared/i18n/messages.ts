@@ -10,7 +10,7 @@ const en = {
   retry: 'Retry',
   copyDiagnostics: 'Copy diagnostics',
   copied: 'Diagnostics copied',
-  copyBlocked: 'Copying was blocked by the browser. Select the text below and copy it with Ctrl+C.',
+  copyBlocked: 'The browser blocked copying. Select the text below and press Ctrl+C.',
   loading: 'Loading…',
   noResponses: 'No responses',
   lowSample: 'Low sample',
@@ -29,13 +29,13 @@ const en = {
   'score.ces.neutral': 'neutral',
   'score.ces.bad': 'difficult',
   'err.finesse-auth':
-    'Feedback is unavailable: Finesse refused to hand out a Cloud Connect token for your sign-in. Your calls are not affected. Sign out and in again; if this persists, tell your administrator.',
+    'Finesse refused a Cloud Connect token for your sign-in. Your calls are not affected. Sign out and in again; if this persists, tell your administrator.',
   'err.cloudconnect-down':
-    'Feedback is unavailable: Cloud Connect is not reachable from Finesse. Your calls are not affected. Retrying in the background.',
+    'Cloud Connect is not reachable from Finesse. Your calls are not affected. Retrying in the background.',
   'err.token-malformed':
-    'Feedback is unavailable: Cloud Connect answered without a usable token. Your calls are not affected. Retry in a moment; if this persists, tell your administrator.',
+    'Cloud Connect sent no usable token. Your calls are not affected. Retry in a moment; if this persists, tell your administrator.',
   'err.wxm-auth':
-    'Feedback is unavailable: Experience Management rejected the Cloud Connect token. Your calls are not affected. Retry; if this persists, tell your administrator.',
+    'Experience Management rejected the Cloud Connect token. Your calls are not affected. Retry; if this persists, tell your administrator.',
   'err.wxm-rate-limited':
     'Experience Management is busy (too many requests). Your calls are not affected. Wait a minute, then retry.',
   'err.wxm-server':
@@ -43,12 +43,12 @@ const en = {
   'err.wxm-bad-response':
     'Experience Management sent an answer the gadget cannot read. Retry; if this persists, copy the diagnostics for your administrator.',
   'err.network':
-    'The feedback service cannot be reached from your browser (network down or request blocked). Your calls are not affected. Check your connection, then retry.',
+    'The feedback service is out of reach (network down or request blocked). Your calls are not affected. Check your connection, then retry.',
   'err.timeout': 'The feedback service took too long to answer. Your calls are not affected. Retry in a moment.',
   'err.config-invalid':
     'This gadget is not set up correctly. Copy the diagnostics and send them to your administrator.',
   'err.no-caller-id':
-    'No caller number for this call (withheld or unknown). Search by phone, email or customer id instead.',
+    'No caller number (withheld or unknown). Search by phone, email or customer id instead.',
   'err.write-refused': 'Experience Management does not let this sign-in add notes. Reading feedback is not affected.',
   'err.write-unconfirmed':
     'The note may not have been saved: Experience Management did not confirm it. Check the response for the note before trying again.',

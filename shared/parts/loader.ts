@@ -16,6 +16,7 @@ import { PART_SOURCES } from './sources.js';
 /** What each part registers: its name → what the main script gets from it. */
 export interface Parts {
   'note-editor': typeof import('../../gadgets/journey/note-editor.js');
+  diagnostics: Pick<typeof import('../ui/diagnostics.js'), 'buildDiagnostics'>;
   'answers-fallback': typeof import('../../gadgets/analytics/stream-plan.js');
 }
 export type PartName = keyof Parts;

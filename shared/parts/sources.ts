@@ -5,5 +5,6 @@
  */
 export const PART_SOURCES: Partial<Record<string, () => Promise<unknown>>> = {
   'note-editor': () => import('../../gadgets/journey/note-editor.js'),
+  diagnostics: () => import('../ui/diagnostics.js'),
   'answers-fallback': () => import('../../gadgets/analytics/stream-plan.js'),
 };

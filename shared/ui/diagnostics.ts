@@ -2,9 +2,10 @@
  * "Copy diagnostics" text: enough for an administrator to tell which hop failed, never a token or caller PII.
  * Redaction layers: shared/log.ts's patterns (Bearer/Basic, credentials, emails, phones), then the extra
  * shapes below (JWTs, long base64/hex runs, *_token= / secret-ish keys), and keys that name PII are blanked.
+ * A part (shared/parts/loader.ts): the gadget script loads it on the first "Copy diagnostics" (state-panel.ts).
  */
 import type { AppError } from '../errors.js';
-import { redact } from '../log.js';
+import { diagnosticNotes, redact, registerPart } from '../parts/bridge.js';
 
 const PII_KEY = /token|secret|passw|authori|cookie|session|ani$|^dnis$|phone|mobile|email|caller|customer|^cc_/i;
 
@@ -14,14 +15,6 @@ const EXTRA: Array<[RegExp, string]> = [
   // Long opaque runs (base64, base64url, hex) with at least one digit: tokens, keys, session ids.
   [/(?<![\w/+-])(?=[\w+/-]*\d)[A-Za-z0-9+/_-]{24,}={0,2}/g, '[token]'],
 ];
-
-/** Facts about this gadget's session that every diagnostics text carries (e.g. where the agent id came from). */
-const notes = new Map<string, string>();
-
-/** Records (or replaces) a session fact for "Copy diagnostics". Never pass secrets or caller data. */
-export function noteDiagnostic(key: string, value: string): void {
-  notes.set(key, value);
-}
 
 /** Redact a free text for diagnostics (log.ts patterns plus tokens-by-shape). */
 export function redactText(text: string): string {
@@ -64,7 +57,7 @@ export function buildDiagnostics(error: AppError | undefined, context: Record<st
   if (typeof navigator !== 'undefined') lines.push(`user agent: ${navigator.userAgent}`);
   // Origin and path only: the query string carries gadget parameters that may name a caller.
   if (typeof location !== 'undefined') lines.push(`page: ${location.origin}${location.pathname}`);
-  for (const [k, v] of notes) lines.push(`${redactText(k)}: ${redactText(v)}`);
+  for (const [k, v] of diagnosticNotes()) lines.push(`${redactText(k)}: ${redactText(v)}`);
   const ctx = safeValue(rest) as Record<string, unknown>;
   if (Object.keys(ctx).length) {
     lines.push('context:');
@@ -72,3 +65,5 @@ export function buildDiagnostics(error: AppError | undefined, context: Record<st
   }
   return lines.join('\n');
 }
+
+registerPart('diagnostics', { buildDiagnostics });

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from './decorators.js';
 import type { AppError } from '../errors.js';
 import { errorMessage, shared } from '../i18n/messages.js';
-import { buildDiagnostics } from './diagnostics.js';
+import { loadPart } from '../parts/loader.js';
 import { RetryEvent } from './events.js';
 import { LocaleController } from './locale-controller.js';
 import { baseStyles, buttonStyles, fieldStyles } from './theme.js';
@@ -138,7 +138,7 @@ export class CxStatePanel extends LitElement {
   }
 
   async #copyDiagnostics() {
-    this.#copyText = buildDiagnostics(this.error, this.diagnostics);
+    this.#copyText = await diagnosticsText(this.error, this.diagnostics);
     try {
       await navigator.clipboard.writeText(this.#copyText);
       this.copy = 'copied';
@@ -150,6 +150,18 @@ export class CxStatePanel extends LitElement {
       box?.focus();
       box?.select();
     }
+  }
+}
+
+/**
+ * The diagnostics text, from its part (loaded on the first copy). Should the part not load: the error's code and
+ * hop only (its detail is not redacted without the part).
+ */
+async function diagnosticsText(error: AppError | undefined, context: Record<string, unknown>): Promise<string> {
+  try {
+    return (await loadPart('diagnostics')).buildDiagnostics(error, context);
+  } catch {
+    return ['CX gadget diagnostics', `error: ${error?.code ?? '-'}`, `hop: ${error?.hop ?? '-'}`].join('\n');
   }
 }
 

@@ -14,7 +14,7 @@ import type { BundleName } from '../../gadget-xml/catalogue.js';
 
 const BUDGET_KB: Record<BundleName, number> = { journey: 35, analytics: 90 };
 /** Over-budget scripts may not grow past this while their budget is not met. */
-const CEILING_KB: Partial<Record<BundleName, number>> = { journey: 37.6 };
+const CEILING_KB: Partial<Record<BundleName, number>> = { journey: 37.1 };
 
 let dir: string;
 let result: BuildResult;

@@ -28,11 +28,13 @@ const germanOf = (bundle: string) => {
   assert.equal(found.length, 1, `exactly one hashed German ${bundle} file in ${readdirSync(dir).join(', ')}`);
   return found[0]!;
 };
-const editorOf = (bundle: string) => {
-  const found = readdirSync(dir).filter((f) => new RegExp(`^${bundle}\\.note-editor-[A-Za-z0-9_-]{6,}\\.js$`).test(f));
-  assert.equal(found.length, 1, `exactly one hashed ${bundle} note editor part in ${readdirSync(dir).join(', ')}`);
+const partOf = (bundle: string, part: string) => {
+  const found = readdirSync(dir).filter((f) => new RegExp(`^${bundle}\\.${part}-[A-Za-z0-9_-]{6,}\\.js$`).test(f));
+  assert.equal(found.length, 1, `exactly one hashed ${bundle} ${part} part in ${readdirSync(dir).join(', ')}`);
   return found[0]!;
 };
+const editorOf = (bundle: string) => partOf(bundle, 'note-editor');
+const diagnosticsOf = (bundle: string) => partOf(bundle, 'diagnostics');
 
 const fallbackOf = () => {
   const found = readdirSync(dir).filter((f) => /^analytics\.answers-fallback-[A-Za-z0-9_-]{6,}\.js$/.test(f));
@@ -40,7 +42,7 @@ const fallbackOf = () => {
   return found[0]!;
 };
 /** The parts beside each gadget script. */
-const partsOf = (bundle: 'journey' | 'analytics') => (bundle === 'analytics' ? [editorOf(bundle), fallbackOf()] : [editorOf(bundle)]);
+const partsOf = (bundle: 'journey' | 'analytics') => [editorOf(bundle), diagnosticsOf(bundle), ...(bundle === 'analytics' ? [fallbackOf()] : [])];
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cx-build-'));
@@ -50,7 +52,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('production build with --base-url', () => {
 
-  it('emits the four XML files, one hashed classic script per gadget, its German texts and its parts, nothing else', () => {
+  it('emits the four XML files, one hashed classic script per gadget, its German texts and its parts (note editor, diagnostics), nothing else', () => {
     const files = readdirSync(dir).sort();
     const xml = files.filter((f) => f.endsWith('.xml'));
     assert.deepEqual(xml, ['analytics-agent.xml', 'analytics-team.xml', 'journey.xml', 'layout-snippet.xml']);
@@ -86,6 +88,26 @@ describe('production build with --base-url', () => {
       vm.runInNewContext(part, { self: { cxParts }, cxParts });
       assert.equal((registered as { name: string }).name, 'note-editor', `${bundle} part registers itself`);
       assert.equal(typeof (registered as { exports: { NoteEditor: unknown } }).exports.NoteEditor, 'function');
+    }
+  });
+
+  it('the "Copy diagnostics" text builder is a part beside each script, registering through the bridge', () => {
+    for (const bundle of ['journey', 'analytics'] as const) {
+      const code = read(scriptOf(bundle));
+      const part = read(diagnosticsOf(bundle));
+      assert.ok(code.includes(diagnosticsOf(bundle)), `${bundle} script names its diagnostics file`);
+      for (const only of ['user agent: ', 'retryable: ']) {
+        assert.ok(!code.includes(only) && part.includes(only), `"${only}" is in the ${bundle} part, not in its script`);
+      }
+      let registered: { name: string; exports: { buildDiagnostics(e: unknown, c: unknown): string } } | undefined;
+      const cxParts = {
+        redact: String,
+        diagnosticNotes: () => new Map([['agent id from', 'login']]),
+        registerPart: (name: string, exports: never) => (registered = { name, exports }),
+      };
+      vm.runInNewContext(part, { self: { cxParts }, cxParts, navigator: { userAgent: 'test' }, location: { origin: 'https://x', pathname: '/' } });
+      assert.equal(registered?.name, 'diagnostics', `${bundle} part registers itself`);
+      assert.match(registered.exports.buildDiagnostics(undefined, { gadget: bundle }), new RegExp(`gadget: ${bundle}[\\s\\S]*agent id from: login`));
     }
   });
 

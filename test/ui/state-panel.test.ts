@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { AppError } from '../../shared/errors.js';
 import { setLocale } from '../../shared/i18n/catalogue.js';
@@ -84,7 +84,8 @@ describe('<cx-state-panel>', function () {
       html`<cx-state-panel kind="error" .error=${down} .diagnostics=${{ gadget: 'journey', ani: '+49 170 7654321' }}></cx-state-panel>`,
     );
     button(el, 'copy')!.click();
-    await new Promise((r) => setTimeout(r, 0));
+    // The text is built by the diagnostics part, loaded on the first copy.
+    await waitUntil(() => copied !== '', 'the diagnostics were copied');
     await el.updateComplete;
     expect(copied).to.contain('cloudconnect-down');
     expect(copied).to.contain('gadget: journey');
@@ -97,8 +98,7 @@ describe('<cx-state-panel>', function () {
     stubClipboard(() => Promise.reject(new DOMException('denied', 'NotAllowedError')));
     const el = await fixture<CxStatePanel>(html`<cx-state-panel kind="error" .error=${down}></cx-state-panel>`);
     button(el, 'copy')!.click();
-    await new Promise((r) => setTimeout(r, 0));
-    await el.updateComplete;
+    await waitUntil(() => shadow(el).activeElement?.localName === 'textarea', 'the text box takes focus');
     const box = shadow(el).querySelector('textarea')!;
     expect(box).to.exist;
     expect(shadow(el).activeElement).to.equal(box);
