@@ -122,12 +122,12 @@ function keptFor(ctx: PlanContext, key: string): Kept | undefined {
 
 /** The fallback view: NPS from FlashNPS, everything else folded from the streamed raw answers. */
 export async function streamView(ctx: PlanContext, source: AnswersSource): Promise<ViewData> {
-  const { wxm, config, req, signal, period, options, settingsRefused, filterFor, onFirstLook } = ctx;
+  const { wxm, config, req, signal, period, options, settingsRefused, filterFor, onFirstLook, pace } = ctx;
   const currentFilter = filterFor(req.scope, period.current);
   const previousFilter = filterFor(req.scope, period.previous);
   const wantNps = config.metrics.includes('nps');
 
-  const npsOf = async (filter: FilterBy) => npsFromFlash(await wxm.flashNps(filter, signal), config.minSample);
+  const npsOf = async (filter: FilterBy) => npsFromFlash(await pace(() => wxm.flashNps(filter, signal)), config.minSample);
   const currentNps = wantNps
     ? npsOf(currentFilter).then((nps) => {
         onFirstLook?.({ period, nps });

@@ -94,6 +94,21 @@ describe('analytics data plan', () => {
     expect(ok.settingsRefused).to.equal(false);
   });
 
+  it('on the fallback every WxM request (FlashNPS and each page) goes through the view’s pacer: one rate budget', async () => {
+    const req = { scope: { tag: 'cc_TeamId' as const, value: 'T1' }, benchmark: { kind: 'all' as const }, period: { key: '7d' as const }, perAgent: true, now };
+    const load = async (requestConcurrency: number) => {
+      const wxm = new FakeWxm(world().map(answer));
+      wxm.delayMs = 5;
+      const data = await loadView(wxm, config, req, new AbortController().signal, undefined, { ...DEFAULT_LIMITS, pageSize: 2, requestConcurrency });
+      return { data, maxInFlight: wxm.maxInFlight };
+    };
+    const free = await load(6);
+    expect(free.maxInFlight, 'three FlashNPS and the streams overlap when the pacer lets them').to.be.greaterThan(1);
+    const one = await load(1);
+    expect(one.maxInFlight).to.equal(1);
+    expect(one.data.current).to.deep.equal(free.data.current);
+  });
+
   it('agent view filters on cc_AgentId and benchmarks against the team', async () => {
     const wxm = new FakeWxm(world().map(answer));
     const data = await loadView(

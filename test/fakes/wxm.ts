@@ -60,6 +60,10 @@ export class MemoryWxm implements WxmApi {
   malformedPerStream = 0;
   /** Resolve streamed pages only when released (to test aborts). */
   gate?: Promise<void>;
+  /** With a delay, FlashNPS and stream pages take that long, and the most requests ever in flight at once is kept. */
+  delayMs = 0;
+  maxInFlight = 0;
+  #inFlight = 0;
   constructor(
     public answers: Answer[],
     public settingsValue: WxmSettings = { timeZoneOffset: 0, npsRange: '7,8', locationList: [] },
@@ -67,6 +71,16 @@ export class MemoryWxm implements WxmApi {
 
   private check() {
     if (this.failWith) throw this.failWith;
+  }
+  /** One WxM request: counted in flight for its delay. */
+  async #serve<T>(answer: () => T): Promise<T> {
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.#inFlight);
+    try {
+      if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+      return answer();
+    } finally {
+      this.#inFlight--;
+    }
   }
   async settings() {
     this.check();
@@ -96,10 +110,13 @@ export class MemoryWxm implements WxmApi {
       .sort((x, y) => Date.parse(y.responseDateTime) - Date.parse(x.responseDateTime));
     const size = o.pageSize ?? 100;
     const max = o.maxAnswers ?? Infinity;
+    // Each page is a request, run when the caller's pacer allows it (as the real client does).
+    const pace = o.pace ?? (<T,>(r: () => Promise<T>) => r());
     for (let i = 0; i < all.length && i < max; i += size) {
       if (this.gate) await this.gate;
       if (o.signal?.aborted) throw new DOMException('aborted', 'AbortError');
-      yield { answers: all.slice(i, Math.min(i + size, max)), malformed: i === 0 ? this.malformedPerStream : 0, totalCount: all.length };
+      const page = { answers: all.slice(i, Math.min(i + size, max)), malformed: i === 0 ? this.malformedPerStream : 0, totalCount: all.length };
+      yield await pace(() => this.#serve(() => page));
     }
     if (all.length === 0) yield { answers: [], malformed: this.malformedPerStream, totalCount: 0 };
   }
@@ -109,6 +126,7 @@ export class MemoryWxm implements WxmApi {
   async flashNps(filter: FilterBy): Promise<FlashNps> {
     this.calls.push({ kind: 'flash', filter });
     this.check();
+    await this.#serve(() => undefined);
     const values = this.answers
       .filter((a) => matches(a, filter))
       .flatMap((a) => a.responses.filter((r) => r.questionId === TEAM_Q.nps && typeof r.numberInput === 'number'))
