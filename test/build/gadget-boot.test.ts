@@ -65,7 +65,19 @@ const deepText = (node: Node): string => {
     .join(' ');
 };
 
-describe('built gadget scripts boot in a gadget iframe', () => {
+/** The first element matching `selector` in `node` or any shadow root under it. */
+const deepQuery = (node: Element | ShadowRoot, selector: string): Element | null => {
+  const hit = node.querySelector(selector);
+  if (hit) return hit;
+  for (const el of node.querySelectorAll('*')) {
+    const inner = el.shadowRoot && deepQuery(el.shadowRoot, selector);
+    if (inner) return inner;
+  }
+  return (node as Element).shadowRoot ? deepQuery((node as Element).shadowRoot!, selector) : null;
+};
+
+describe('built gadget scripts boot in a gadget iframe', function () {
+  this.timeout(60_000);
   after(() => frames.forEach((f) => f.remove()));
 
   for (const c of CASES) {
@@ -81,6 +93,21 @@ describe('built gadget scripts boot in a gadget iframe', () => {
       expect(log.warnings.filter((w) => /dev mode/i.test(w))).to.deep.equal([]);
     });
   }
+
+  it('a part loads from beside the built script and runs on its bridge: "Copy diagnostics" copies the full text', async () => {
+    // The built scripts name the public WxM, out of reach from this test: the view shows its error panel.
+    const { doc, log } = await openGadget('analytics-team.xml', '/3rdpartygadget/files/cx/analytics-team.xml?filterTags=cc_TeamId', '2001');
+    const app = await waitFor('<cx-analytics-app>', () => doc.querySelector('cx-analytics-app'));
+    const copy = await waitFor('a "Copy diagnostics" button', () => deepQuery(app, 'cx-state-panel')?.shadowRoot?.querySelector<HTMLElement>('[part="copy"]'), 30_000);
+    let copied = '';
+    Object.defineProperty(doc.defaultView!.navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void (copied = t) } });
+    copy.click();
+    await waitFor('the diagnostics on the clipboard', () => copied);
+    // Lines only the diagnostics part writes (without it, the panel copies the code and hop alone).
+    expect(copied).to.match(/^gadget: analytics$/m);
+    expect(copied).to.match(/^user agent: /m);
+    expect(log.warnings.filter((w) => /part did not load/.test(w))).to.deep.equal([]);
+  });
 
   it('a German agent gets German: the script loads its German file from beside itself', async () => {
     const { doc, log } = await openGadget('journey.xml', '/3rdpartygadget/files/cx/journey.xml?locale=de-DE', '1001');
