@@ -95,16 +95,18 @@ describe('built gadget scripts boot in a gadget iframe', function () {
   }
 
   it('a part loads from beside the built script and runs on its bridge: "Copy diagnostics" copies the full text', async () => {
-    // The built scripts name the public WxM, out of reach from this test: the view shows its error panel.
-    const { doc, log } = await openGadget('analytics-team.xml', '/3rdpartygadget/files/cx/analytics-team.xml?filterTags=cc_TeamId', '2001');
+    // A WxM address the build does not allow: the gadget fails closed at once, with its error panel (no network).
+    const url = '/3rdpartygadget/files/cx/analytics-team.xml?filterTags=cc_TeamId&wxmBaseUrl=https://wxm.example.invalid';
+    const { doc, log } = await openGadget('analytics-team.xml', url, '2001');
     const app = await waitFor('<cx-analytics-app>', () => doc.querySelector('cx-analytics-app'));
-    const copy = await waitFor('a "Copy diagnostics" button', () => deepQuery(app, 'cx-state-panel')?.shadowRoot?.querySelector<HTMLElement>('[part="copy"]'), 30_000);
+    const copy = await waitFor('a "Copy diagnostics" button', () => deepQuery(app, 'cx-state-panel')?.shadowRoot?.querySelector<HTMLElement>('[part="copy"]'), 15_000);
     let copied = '';
     Object.defineProperty(doc.defaultView!.navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void (copied = t) } });
     copy.click();
     await waitFor('the diagnostics on the clipboard', () => copied);
     // Lines only the diagnostics part writes (without it, the panel copies the code and hop alone).
     expect(copied).to.match(/^gadget: analytics$/m);
+    expect(copied).to.match(/^error: config-invalid$/m);
     expect(copied).to.match(/^user agent: /m);
     expect(log.warnings.filter((w) => /part did not load/.test(w))).to.deep.equal([]);
   });
