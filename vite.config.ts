@@ -39,9 +39,13 @@ export const GADGET_LOCALES: Record<BundleName, Record<string, Translations>> = 
 export function localeFiles(bundle: BundleName): Array<{ locale: string; fileName: string; source: string }> {
   return Object.entries(GADGET_LOCALES[bundle]).map(([locale, tables]) => {
     const source = `(self.${TRANSLATIONS_GLOBAL}??={})[${JSON.stringify(locale)}]=${JSON.stringify(tables)};\n`;
-    const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
-    return { locale, fileName: `${bundle}.${locale}-${hash}.js`, source };
+    return { locale, fileName: besideFileName(bundle, locale, source), source };
   });
+}
+
+/** A file beside a gadget script (`journey.de-<hash>.js`): the hash changes with the content, so no stale copy runs. */
+function besideFileName(bundle: BundleName, name: string, source: string): string {
+  return `${bundle}.${name}-${createHash('sha256').update(source).digest('base64url').slice(0, 8)}.js`;
 }
 
 /** Build settings the gadget scripts and their parts share: minified ES2022, nothing beside the code. */
@@ -163,8 +167,7 @@ export async function buildParts(bundle: BundleName, wxmBaseUrls: readonly strin
     })) as Rolldown.RolldownOutput;
     const chunk = result.output.find((o) => o.type === 'chunk');
     if (!chunk) throw new Error(`the ${name} part of ${bundle} built to no script`);
-    const hash = createHash('sha256').update(chunk.code).digest('base64url').slice(0, 8);
-    out.push({ name, fileName: `${bundle}.${name}-${hash}.js`, source: chunk.code });
+    out.push({ name, fileName: besideFileName(bundle, name, chunk.code), source: chunk.code });
   }
   return out;
 }

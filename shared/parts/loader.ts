@@ -1,8 +1,7 @@
 /**
  * Parts: code a gadget needs only after a user action (the note editor), kept out of the gadget script. The build
  * emits each part as a small classic script beside the gadget script (`journey.note-editor-<hash>.js`,
- * vite.config.ts) — a `<script>` like the gadget's own and its locale files (no fetch, no CORS, no dynamic import:
- * README "Why classic scripts"). A part runs against the main script's own Lit, catalogue and state through one
+ * vite.config.ts), run like its locale files (script-beside.ts). A part runs against the main script's own Lit, catalogue and state through one
  * bridge object (bridge.ts), and says it is there with registerPart.
  *
  * loadPart loads a part once and resolves with what it registered. A load that fails or times out rejects and is
@@ -12,6 +11,7 @@
 import { log } from '../log.js';
 import * as bridge from './bridge.js';
 import { PART_SOURCES } from './sources.js';
+import { runScriptBeside } from '../script-beside.js';
 
 /** What each part registers: its name → what the main script gets from it. */
 export interface Parts {
@@ -26,9 +26,6 @@ declare const __CX_PART_FILES__: Record<string, string> | undefined;
 
 /** The global the main script puts the bridge under, for the parts' scripts (vite.config.ts maps their imports). */
 export const PARTS_GLOBAL = 'cxParts';
-
-// Read while the gadget script runs: its parts sit beside it, wherever it is served from.
-const scriptUrl = typeof document !== 'undefined' && document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : undefined;
 
 const LOAD_TIMEOUT_MS = 15_000;
 
@@ -71,15 +68,5 @@ async function loadScript(name: string, from: PartSource): Promise<void> {
   const file = Object.hasOwn(files, name) ? files[name]! : undefined;
   if (!file) throw new Error(`no file for the ${name} part`);
   (globalThis as Record<string, unknown>)[PARTS_GLOBAL] ??= bridge;
-  const script = document.createElement('script');
-  script.src = new URL(file, from.base ?? scriptUrl ?? document.baseURI).href;
-  const ok = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), from.timeoutMs ?? LOAD_TIMEOUT_MS);
-    const done = (loaded: boolean) => () => (clearTimeout(timer), resolve(loaded));
-    script.onload = done(true);
-    script.onerror = done(false);
-    document.head.append(script);
-  });
-  script.remove();
-  if (!ok) throw new Error(`${file} did not load`);
+  if (!(await runScriptBeside(file, from.timeoutMs ?? LOAD_TIMEOUT_MS, from.base))) throw new Error(`${file} did not load`);
 }
