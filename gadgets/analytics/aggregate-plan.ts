@@ -53,6 +53,8 @@ export async function aggregateView(ctx: PlanContext, request: WxmRequest): Prom
     return { bucket, buckets };
   });
 
+  // Whatever else fails, the periods that did come in are kept for the next load.
+  void Promise.allSettled([current, previous, benchmark, trend]).then(() => closed.save());
   const [cur, prev, bench, com, perAgent, { bucket, buckets }] = await Promise.all([current, previous, benchmark, comments, matrices, trend]);
   const agents: AgentRow[] = [...perAgent].map(([agentId, questions]) => ({
     agentId,

@@ -27,6 +27,8 @@ export interface ClosedSummaries {
   get(filter: FilterBy): ResponseSummary | undefined;
   /** Kept only when the filter's period ended over an hour ago. */
   put(filter: FilterBy, end: Date, summary: ResponseSummary): void;
+  /** Stores what was put, once per view load (not per reply: the store is rewritten whole). */
+  save(): void;
 }
 
 /** Per Finesse origin, user and WxM address: never another tenant's or user's numbers. */
@@ -55,6 +57,7 @@ export function closedSummaries(owner: object, storageKey: string | undefined, t
   if (kept?.questions !== questions) kept = { questions, entries: {} };
   if (!storageKey) sessions.set(owner, kept);
   const { entries } = kept;
+  let changed = false;
   return {
     get(filter) {
       const e = entries[JSON.stringify(filter)];
@@ -64,6 +67,11 @@ export function closedSummaries(owner: object, storageKey: string | undefined, t
       const now = Date.now();
       if (end.getTime() > now - CLOSED_AFTER_MS) return;
       entries[JSON.stringify(filter)] = [now, summary.responseCount, [...summary.questions].filter(([id]) => ids.has(id)).map(([id, d]) => [id, [...d]])];
+      changed = true;
+    },
+    save() {
+      if (!changed) return;
+      changed = false;
       const keys = Object.keys(entries);
       if (keys.length > MAX) {
         keys.sort((a, b) => entries[a]![0] - entries[b]![0]);
